@@ -1,0 +1,95 @@
+// Finds the functions that receive a response object. A response object is a parameter of a
+// route handler or middleware, never a variable holding the result of fetch/axios/got.
+import * as ts from 'typescript';
+import type { Handler, HttpMethod } from './types';
+
+const ROUTE_METHODS = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']);
+const RESPONSE_NAMES = /^(res|response|resp)$/;
+
+type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
+
+function isFunctionNode(node: ts.Node): node is FunctionNode {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
+}
+
+function paramName(fn: FunctionNode, index: number): string | undefined {
+  const parameter = fn.parameters[index];
+  return parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+}
+
+/** `(req, res, next)` or `(err, req, res, next)` shapes, by position. */
+function handlerShape(fn: FunctionNode, registered: boolean): Omit<Handler, 'node' | 'method' | 'path'> | undefined {
+  const count = fn.parameters.length;
+  if (count === 4) {
+    const responseName = paramName(fn, 2);
+    return responseName ? { errorName: paramName(fn, 0), requestName: paramName(fn, 1), responseName } : undefined;
+  }
+  if (count >= 2) {
+    const responseName = paramName(fn, 1);
+    if (!responseName) return undefined;
+    // Outside a route registration only a parameter named like a response counts.
+    if (!registered && !RESPONSE_NAMES.test(responseName)) return undefined;
+    return { requestName: paramName(fn, 0), responseName };
+  }
+  return undefined;
+}
+
+/** `app.post('/users', …)`, `router.route('/users').post(…)`: the method and path. */
+function routeOf(call: ts.CallExpression): { method: HttpMethod; path?: string } | undefined {
+  if (!ts.isPropertyAccessExpression(call.expression)) return undefined;
+  const method = call.expression.name.text.toLowerCase() as HttpMethod;
+  if (!ROUTE_METHODS.has(method)) return undefined;
+  const first = call.arguments[0];
+  if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) return { method, path: first.text };
+  // router.route('/users').post(handler)
+  const target = call.expression.expression;
+  if (ts.isCallExpression(target) && ts.isPropertyAccessExpression(target.expression) && target.expression.name.text === 'route') {
+    const path = target.arguments[0];
+    if (path && ts.isStringLiteral(path)) return { method, path: path.text };
+  }
+  return { method };
+}
+
+/** Function declarations and `const f = (req, res) => …` of the file, by name, for handlers passed by reference. */
+function namedFunctions(sourceFile: ts.SourceFile): Map<string, FunctionNode> {
+  const byName = new Map<string, FunctionNode>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionDeclaration(node) && node.name) byName.set(node.name.text, node);
+    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) {
+      byName.set(node.name.text, node.initializer);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return byName;
+}
+
+export function findHandlers(sourceFile: ts.SourceFile): Handler[] {
+  const handlers = new Map<ts.Node, Handler>();
+  const functions = namedFunctions(sourceFile);
+  const register = (fn: FunctionNode, route: { method: HttpMethod; path?: string } | undefined): void => {
+    const shape = handlerShape(fn, route !== undefined);
+    if (!shape) return;
+    const existing = handlers.get(fn);
+    if (existing && existing.method) return;
+    handlers.set(fn, { node: fn, ...shape, method: route?.method, path: route?.path });
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const route = routeOf(node);
+      if (route) {
+        for (const argument of node.arguments) {
+          if (isFunctionNode(argument)) register(argument, route);
+          else if (ts.isIdentifier(argument)) {
+            const fn = functions.get(argument.text);
+            if (fn) register(fn, route);
+          }
+        }
+      }
+    }
+    if (isFunctionNode(node) && !handlers.has(node)) register(node, undefined);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return [...handlers.values()];
+}

@@ -1,0 +1,85 @@
+// Every status a reader would recognise in a file, set or checked, for hovers and inlay hints.
+// Found by syntax, so it also covers statuses outside handlers and in tests.
+import * as ts from 'typescript';
+import { skipTypeWrappers, type Bindings } from './bindings';
+import { rangeOf, resolveStatus } from './status';
+import type { StatusRef } from './types';
+
+/** Calls whose first argument is a status: `res.status(404)`, `reply.code(404)`, `@HttpCode(201)`. */
+const STATUS_FIRST = new Set(['status', 'sendStatus', 'writeHead', 'code', 'HttpCode']);
+/** Assertions in tests that compare a checked status with their argument. */
+const ASSERT_METHODS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'strictEqual', 'deepEqual', 'toHaveStatus']);
+const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
+
+function isStatusProperty(expression: ts.Expression): boolean {
+  const value = skipTypeWrappers(expression);
+  return ts.isPropertyAccessExpression(value) && STATUS_PROPERTIES.has(value.name.text);
+}
+
+function calledName(call: ts.CallExpression | ts.NewExpression | ts.Decorator): { name: string; member?: ts.MemberName } | undefined {
+  const callee = ts.isDecorator(call) ? call.expression : call.expression;
+  const target = ts.isCallExpression(callee) ? callee.expression : callee;
+  if (ts.isIdentifier(target)) return { name: target.text };
+  if (ts.isPropertyAccessExpression(target)) return { name: target.name.text, member: target.name };
+  return undefined;
+}
+
+/** Where in this node a status value stands, with the member that names it. */
+function statusPositions(node: ts.Node): { value: ts.Expression; member?: ts.MemberName; strict: boolean }[] {
+  if (ts.isCallExpression(node)) {
+    const called = calledName(node);
+    const [first, second] = node.arguments;
+    if (!called || !first) return [];
+    if (STATUS_FIRST.has(called.name)) return [{ value: first, member: called.member, strict: false }];
+    if (called.name === 'redirect' && second) return [{ value: first, member: called.member, strict: false }];
+    // supertest: request(app).get('/x').expect(404)
+    if (called.name === 'expect' && called.member) return [{ value: first, member: called.member, strict: true }];
+    // expect(res.status).toBe(404)
+    if (ASSERT_METHODS.has(called.name) && ts.isPropertyAccessExpression(node.expression)) {
+      const subject = node.expression.expression;
+      const inner = ts.isPropertyAccessExpression(subject) ? subject.expression : subject;
+      if (ts.isCallExpression(inner) && inner.arguments[0] && isStatusProperty(inner.arguments[0])) return [{ value: first, strict: true }];
+      // assert.equal(res.status, 404)
+      if (second && isStatusProperty(first)) return [{ value: second, strict: true }];
+    }
+    // new HttpException('Forbidden', HttpStatus.FORBIDDEN)
+    return [];
+  }
+  if (ts.isNewExpression(node) && node.arguments && node.arguments.length >= 2) {
+    const called = calledName(node);
+    if (called && /Exception$|Error$/.test(called.name)) return [{ value: node.arguments[1], strict: true }];
+    return [];
+  }
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.EqualsToken && isStatusProperty(node.left)) return [{ value: node.right, strict: false }];
+    const comparisons = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
+    if (comparisons.includes(operator)) {
+      if (isStatusProperty(node.left)) return [{ value: node.right, strict: true }];
+      if (isStatusProperty(node.right)) return [{ value: node.left, strict: true }];
+    }
+    return [];
+  }
+  // NextResponse.json(body, { status: 404 }), new Response(body, { status: 404 })
+  if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'status' && ts.isObjectLiteralExpression(node.parent)) {
+    const owner = node.parent.parent;
+    if (ts.isCallExpression(owner) || ts.isNewExpression(owner)) return [{ value: node.initializer, strict: true }];
+  }
+  return [];
+}
+
+export function collectStatusRefs(sourceFile: ts.SourceFile, bindings: Bindings): StatusRef[] {
+  const refs: StatusRef[] = [];
+  const visit = (node: ts.Node): void => {
+    for (const position of statusPositions(node)) {
+      const status = resolveStatus(position.value, bindings);
+      if (status.code === undefined) continue;
+      // Checks in tests compare with many numbers; only real status numbers count there.
+      if (position.strict && (status.code < 100 || status.code > 599 || !Number.isInteger(status.code))) continue;
+      refs.push({ code: status.code, range: rangeOf(position.value), memberRange: position.member && rangeOf(position.member) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return refs;
+}

@@ -1,0 +1,193 @@
+// Collects the response sites of a file: for each handler, every statement that sets a status
+// or sends, merged the way a reviewer reads them (`res.status(500)` then `res.json(x)` is one
+// response), with the headers, conditions, catch clause and earlier calls around it.
+import * as ts from 'typescript';
+import { skipTypeWrappers, type Bindings } from './bindings';
+import { HEADER_METHODS, SEND_METHODS, responseUseAt, type ResponseUse } from './chains';
+import { findHandlers } from './handlers';
+import { rangeOf, resolveStatus } from './status';
+import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, SendCall, StatusSetter, StatusValue } from './types';
+
+interface StatusPart {
+  value: StatusValue;
+  setter: StatusSetter;
+  node: ts.Node;
+}
+
+/** What one use of the response object does. */
+interface UseParts {
+  use: ResponseUse;
+  status?: StatusPart;
+  send?: SendCall;
+  body?: ts.Expression;
+  headers: HeaderSet[];
+}
+
+function isNumberish(expression: ts.Expression | undefined): expression is ts.Expression {
+  return expression !== undefined && !ts.isStringLiteralLike(skipTypeWrappers(expression)) && !ts.isTemplateExpression(expression);
+}
+
+function headersOfObject(object: ts.Expression | undefined): HeaderSet[] {
+  if (!object || !ts.isObjectLiteralExpression(object)) return [];
+  return object.properties.flatMap((property) =>
+    ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
+      ? [{ name: property.name.text.toLowerCase(), node: property }]
+      : [],
+  );
+}
+
+function partsOf(use: ResponseUse, bindings: Bindings): UseParts {
+  const parts: UseParts = { use, headers: [] };
+  if (use.statusCodeAssignment) {
+    const value = resolveStatus(use.statusCodeAssignment.value, bindings);
+    parts.status = { value, setter: 'statusCode', node: use.expression };
+    return parts;
+  }
+  for (const link of use.links) {
+    const [first, second] = link.call.arguments;
+    if (link.name === 'status' && first) parts.status = { value: resolveStatus(first, bindings), setter: 'status', node: link.call };
+    else if (link.name === 'writeHead' && first) {
+      parts.status = { value: resolveStatus(first, bindings), setter: 'writeHead', node: link.call };
+      parts.headers.push(...headersOfObject(ts.isObjectLiteralExpression(second ?? first) ? second : link.call.arguments[2]));
+    } else if (link.name === 'sendStatus' && first) {
+      parts.status = { value: resolveStatus(first, bindings), setter: 'sendStatus', node: link.call };
+      parts.send = { method: link.name, call: link.call };
+    } else if (link.name === 'redirect') {
+      if (second && isNumberish(first)) parts.status = { value: resolveStatus(first, bindings), setter: 'redirect', node: link.call };
+      parts.send = { method: link.name, call: link.call };
+    } else if (SEND_METHODS.has(link.name)) {
+      parts.send = { method: link.name, call: link.call };
+      if (['json', 'send', 'jsonp', 'end'].includes(link.name) && first) parts.body = first;
+    } else if (HEADER_METHODS.has(link.name)) {
+      if (link.name === 'location') parts.headers.push({ name: 'location', node: link.call });
+      else if (link.name === 'links') parts.headers.push({ name: 'link', node: link.call });
+      else if (first && ts.isStringLiteralLike(first)) parts.headers.push({ name: first.text.toLowerCase(), node: link.call });
+      else parts.headers.push(...headersOfObject(first));
+    }
+  }
+  return parts;
+}
+
+function implicitStatus(send: SendCall): StatusValue {
+  const code = send.method === 'redirect' ? 302 : 200;
+  return { source: 'implicit', code, range: rangeOf(send.call) };
+}
+
+/** The statement that holds `node`, or the expression itself when it is an arrow function's body. */
+function enclosingStatement(node: ts.Expression): ts.Node {
+  let current: ts.Node = node;
+  while (!ts.isStatement(current)) {
+    if (ts.isArrowFunction(current.parent) && current.parent.body === current) return current;
+    if (ts.isSourceFile(current.parent)) return current;
+    current = current.parent;
+  }
+  return current;
+}
+
+function surroundings(node: ts.Node, handler: Handler): Pick<ResponseSite, 'conditions' | 'catchClause'> {
+  const conditions: BranchCondition[] = [];
+  let catchClause: ResponseSite['catchClause'];
+  let child: ts.Node = node;
+  for (let current = node.parent; current && current !== handler.node; child = current, current = current.parent) {
+    if (ts.isIfStatement(current) && child !== current.expression) {
+      conditions.push({ expression: current.expression, inElse: child === current.elseStatement });
+    } else if (ts.isConditionalExpression(current) && child !== current.condition) {
+      conditions.push({ expression: current.condition, inElse: child === current.whenFalse });
+    } else if (ts.isCatchClause(current) && !catchClause) {
+      const declaration = current.variableDeclaration;
+      catchClause = { node: current, errorName: declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined };
+    }
+  }
+  return { conditions, catchClause };
+}
+
+function calleeText(call: ts.CallExpression): { callee: string; name: string } | undefined {
+  const callee = skipTypeWrappers(call.expression);
+  if (ts.isIdentifier(callee)) return { callee: callee.text, name: callee.text };
+  if (ts.isPropertyAccessExpression(callee)) {
+    const object = skipTypeWrappers(callee.expression);
+    const qualifier = ts.isIdentifier(object) || object.kind === ts.SyntaxKind.ThisKeyword ? object.getText() : ts.isPropertyAccessExpression(object) ? object.name.text : '…';
+    return { callee: `${qualifier}.${callee.name.text}`, name: callee.name.text };
+  }
+  return undefined;
+}
+
+/** Walks one handler: its uses of the response object and every other call, in source order. */
+function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore[] } {
+  const names = new Set([handler.responseName]);
+  const uses: ResponseUse[] = [];
+  const calls: CallBefore[] = [];
+  const visit = (node: ts.Node): void => {
+    // A nested function that takes its own response parameter is a handler of its own.
+    if (node !== handler.node && ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && names.has(p.name.text))) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const init = skipTypeWrappers(node.initializer);
+      if (ts.isIdentifier(init) && names.has(init.text)) names.add(node.name.text);
+    }
+    const use = responseUseAt(node, names);
+    if (use) uses.push(use);
+    else if (ts.isCallExpression(node)) {
+      const callee = calleeText(node);
+      // Inner links of a response chain (`res.status(201)` in `res.status(201).json(x)`) are not other calls.
+      if (callee && !names.has(callee.callee.split('.')[0])) calls.push({ ...callee, node });
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (handler.node.body) visit(handler.node.body);
+  return { uses, calls };
+}
+
+/** Is the chain handed to someone else (`return res.status(404)`, `next(res.status(500))`)? */
+function isHandedOver(use: ResponseUse): boolean {
+  let parent = use.expression.parent;
+  while (ts.isParenthesizedExpression(parent) || ts.isAwaitExpression(parent)) parent = parent.parent;
+  return ts.isReturnStatement(parent) || ts.isCallExpression(parent) || ts.isVariableDeclaration(parent) || ts.isArrowFunction(parent);
+}
+
+export function collectSites(sourceFile: ts.SourceFile, bindings: Bindings): ResponseSite[] {
+  const sites: ResponseSite[] = [];
+  for (const handler of findHandlers(sourceFile)) {
+    const { uses, calls } = walkHandler(handler);
+    const headers: HeaderSet[] = [];
+    let pending: UseParts | undefined;
+    let sentAfterPending = false;
+    const makeSite = (parts: UseParts, status: StatusPart | undefined, send: SendCall | undefined): ResponseSite => {
+      const anchor = parts.use.expression;
+      const start = anchor.getStart();
+      return {
+        framework: 'express',
+        responseName: handler.responseName,
+        handler,
+        status: status?.value ?? implicitStatus(send as SendCall),
+        setter: status?.setter ?? 'implicit',
+        statusNode: status?.node,
+        send,
+        body: parts.body,
+        headers: headers.filter((header) => header.node.getStart() < (send?.call.getEnd() ?? anchor.getEnd())),
+        chain: anchor,
+        statement: enclosingStatement(anchor),
+        ...surroundings(anchor, handler),
+        callsBefore: calls.filter((call) => call.node.getEnd() <= start),
+      };
+    };
+    for (const use of uses) {
+      const parts = partsOf(use, bindings);
+      headers.push(...parts.headers);
+      if (parts.status && parts.send) sites.push(makeSite(parts, parts.status, parts.send));
+      else if (parts.send) {
+        if (pending?.status) {
+          sites.push(makeSite(parts, pending.status, parts.send));
+          pending = undefined;
+        } else {
+          sites.push(makeSite(parts, undefined, parts.send));
+        }
+        sentAfterPending = true;
+      } else if (parts.status && !isHandedOver(use)) {
+        pending = parts;
+        sentAfterPending = false;
+      }
+    }
+    if (pending?.status && !sentAfterPending) sites.push(makeSite(pending, pending.status, undefined));
+  }
+  return sites.sort((a, b) => a.chain.getStart() - b.chain.getStart());
+}

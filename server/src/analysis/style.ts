@@ -1,0 +1,63 @@
+// The file's own style, so inserted code looks like the code around it.
+import * as ts from 'typescript';
+
+export interface CodeStyle {
+  quote: "'" | '"' | '`';
+  semicolons: boolean;
+  eol: '\n' | '\r\n';
+  /** One level of indentation: a tab or N spaces. */
+  indentUnit: string;
+}
+
+export function detectStyle(sourceFile: ts.SourceFile): CodeStyle {
+  const text = sourceFile.text;
+  let single = 0;
+  let double = 0;
+  let withSemicolon = 0;
+  let withoutSemicolon = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node)) {
+      if (text[node.getStart()] === "'") single++;
+      else double++;
+    } else if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node)) {
+      if (text[node.getEnd() - 1] === ';') withSemicolon++;
+      else withoutSemicolon++;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  const crlf = text.indexOf('\r\n');
+  const lf = text.indexOf('\n');
+  return {
+    quote: double > single ? '"' : "'",
+    semicolons: withSemicolon >= withoutSemicolon,
+    eol: crlf !== -1 && crlf + 1 === lf ? '\r\n' : '\n',
+    indentUnit: detectIndentUnit(text),
+  };
+}
+
+function detectIndentUnit(text: string): string {
+  const widths = new Map<number, number>();
+  let tabs = 0;
+  for (const match of text.matchAll(/^([ \t]+)\S/gm)) {
+    if (match[1].startsWith('\t')) tabs++;
+    else widths.set(match[1].length, (widths.get(match[1].length) ?? 0) + 1);
+  }
+  const spaced = [...widths.values()].reduce((sum, count) => sum + count, 0);
+  if (tabs > spaced) return '\t';
+  // The smallest indentation that is common is one level.
+  const levels = [...widths.keys()].filter((width) => (widths.get(width) ?? 0) * 10 >= spaced).sort((a, b) => a - b);
+  return ' '.repeat(levels[0] === 4 || levels[0] === 2 ? levels[0] : 2);
+}
+
+/** The whitespace at the start of the line that holds `offset`. */
+export function indentationAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+}
+
+/** A string literal in the file's quote style. */
+export function quoted(value: string, style: CodeStyle): string {
+  const q = style.quote === '`' ? "'" : style.quote;
+  return q + value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
+}

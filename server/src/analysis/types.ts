@@ -1,0 +1,156 @@
+// Plain data shared by the analysis layer. Offsets are UTF-16 code-unit offsets into the
+// document text (what both TypeScript and LSP count), never line/column pairs.
+import type * as ts from 'typescript';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleSetting = Severity | 'off';
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit extends TextRange {
+  newText: string;
+}
+
+export interface Fix {
+  /** Says exactly what changes, e.g. "Change 200 to 201 Created". */
+  title: string;
+  edits: TextEdit[];
+  isPreferred?: boolean;
+}
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options' | 'all' | 'use';
+
+/** A function that receives a response object: a route handler, middleware or error handler. */
+export interface Handler {
+  node: ts.FunctionLikeDeclaration;
+  /** The route method when the handler is registered through a call we recognise. */
+  method?: HttpMethod;
+  /** The route path when it is a string literal. */
+  path?: string;
+  requestName?: string;
+  responseName: string;
+  /** Set for error middleware `(err, req, res, next)`. */
+  errorName?: string;
+}
+
+/**
+ * How the status of a site is known:
+ * - literal: a number in the code (`res.status(404)`);
+ * - constant: a name that resolves to a number (`StatusCodes.NOT_FOUND`, `const NOT_FOUND = 404`);
+ * - implicit: the framework's default (`res.json(x)` is 200, `res.redirect(url)` is 302);
+ * - dynamic: an expression the file does not pin down (`res.status(code)`); `code` is undefined.
+ */
+export type StatusSource = 'literal' | 'constant' | 'implicit' | 'dynamic';
+
+export interface StatusValue {
+  source: StatusSource;
+  code?: number;
+  /** The status expression; undefined when implicit. */
+  expression?: ts.Expression;
+  /** The status expression's range, or the sending call's when the status is implicit. */
+  range: TextRange;
+  /** For constants: how the code names it (`StatusCodes.OK`), so fixes can keep names. */
+  constant?: NamedConstant;
+}
+
+export interface NamedConstant {
+  /** Which table the name comes from, so a fix can look up the name of another code. */
+  table: ConstantTable;
+  /** The text before the member name (`StatusCodes`, `HttpStatus`); empty for bare imports. */
+  qualifier: string;
+}
+
+export type ConstantTable = 'http-status-codes' | 'nestjs' | 'http-status' | 'local';
+
+/** How a site sets its status. */
+export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit';
+
+export interface SendCall {
+  /** `json`, `send`, `end`, `sendStatus`, `redirect`, `render`, `sendFile`, `download`, `jsonp`. */
+  method: string;
+  call: ts.CallExpression;
+}
+
+export interface HeaderSet {
+  /** Lower-case header name (`location` for `res.location(...)`). */
+  name: string;
+  node: ts.Node;
+}
+
+export interface CallBefore {
+  /** Callee text, shortened: `User.create`, `queue.add`. */
+  callee: string;
+  /** Last name of the callee: `create`, `add`. */
+  name: string;
+  node: ts.CallExpression;
+}
+
+export interface BranchCondition {
+  expression: ts.Expression;
+  /** True when the site is in the `else` branch. */
+  inElse: boolean;
+}
+
+/** One place where a response is produced, whatever framework produced it. */
+export interface ResponseSite {
+  framework: 'express';
+  /** The response object's name as written (`res`). */
+  responseName: string;
+  handler?: Handler;
+  status: StatusValue;
+  setter: StatusSetter;
+  /** The call or assignment that sets the status (undefined when implicit). */
+  statusNode?: ts.Node;
+  /** The call that sends; undefined when nothing sends (the request would hang). */
+  send?: SendCall;
+  body?: ts.Expression;
+  headers: HeaderSet[];
+  /** The outermost expression of the statement that produces the response. */
+  chain: ts.Expression;
+  /** The statement that holds the chain, or the chain itself when it is an arrow function's body. */
+  statement: ts.Node;
+  /** Enclosing `if` conditions, innermost first. */
+  conditions: BranchCondition[];
+  catchClause?: { node: ts.CatchClause; errorName?: string };
+  /** Calls made earlier in the same handler, in source order. */
+  callsBefore: CallBefore[];
+}
+
+/** A status number in a position a reader would call a status (set or checked), for hovers. */
+export interface StatusRef {
+  code: number;
+  range: TextRange;
+  /** The `.status` / `.sendStatus` member name, which also shows the hover. */
+  memberRange?: TextRange;
+}
+
+export interface Finding {
+  ruleId: string;
+  message: string;
+  severity: Severity;
+  range: TextRange;
+  fixes: Fix[];
+}
+
+export interface AnalysisOptions {
+  rules: Readonly<Record<string, RuleSetting | undefined>>;
+  /** The status fixes use for validation failures (decisions: 400 by default, 422 for teams that prefer it). */
+  validationStatus: 400 | 422;
+  /** Files larger than this many UTF-16 code units are not analysed. */
+  maxFileSize: number;
+}
+
+export type SkipReason = 'too-large' | 'minified' | 'no-candidates';
+
+export interface AnalysisResult {
+  sourceFile?: ts.SourceFile;
+  sites: ResponseSite[];
+  statusRefs: StatusRef[];
+  findings: Finding[];
+  skipped?: SkipReason;
+  /** Rules that threw, with their error, so the host can log each once. */
+  ruleErrors: { ruleId: string; error: unknown }[];
+}

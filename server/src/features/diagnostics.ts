@@ -1,0 +1,33 @@
+// Findings → LSP diagnostics.
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../analysis/types';
+import { toRange } from './positions';
+
+export const DIAGNOSTIC_SOURCE = 'http-status';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Each rule's page ships in the extension (docs/rules/<id>.md beside dist/), so links work offline. */
+export function ruleDocsUri(ruleId: string): string {
+  return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+}
+
+export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+  return {
+    range: toRange(document, finding.range),
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: finding.ruleId === 'unknown-rule' ? undefined : { href: ruleDocsUri(finding.ruleId) },
+    message: finding.message,
+    data: { ruleId: finding.ruleId, start: finding.range.start, end: finding.range.end },
+  };
+}

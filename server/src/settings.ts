@@ -1,0 +1,48 @@
+// The extension's settings, coerced once at the boundary: whatever the client sends, the server
+// works with a complete, valid Settings object.
+import type { AnalysisOptions, RuleSetting } from './analysis/types';
+import { isRuleId } from './analysis/rules';
+import { globToRegExp } from './glob';
+
+export interface Settings {
+  enable: boolean;
+  analysis: AnalysisOptions;
+  inlayHints: boolean;
+  include: RegExp[];
+  exclude: RegExp[];
+}
+
+const SEVERITIES = new Set<RuleSetting>(['off', 'hint', 'information', 'warning', 'error']);
+export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/*.min.js', '**/*.bundle.js'];
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function globs(value: unknown, fallback: string[]): RegExp[] {
+  const list = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : fallback;
+  return list.map(globToRegExp);
+}
+
+export function settingsFrom(raw: unknown): Settings {
+  const section = record(raw);
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, value] of Object.entries(record(section.rules))) {
+    if (isRuleId(id) && SEVERITIES.has(value as RuleSetting)) rules[id] = value as RuleSetting;
+  }
+  const maxFileSize = typeof section.maxFileSize === 'number' && section.maxFileSize > 0 ? section.maxFileSize : DEFAULT_MAX_FILE_SIZE;
+  return {
+    enable: section.enable !== false,
+    analysis: { rules, validationStatus: section.validationStatus === 422 ? 422 : 400, maxFileSize },
+    inlayHints: record(section.inlayHints).enabled === true,
+    include: globs(section.include, []),
+    exclude: globs(section.exclude, DEFAULT_EXCLUDE),
+  };
+}
+
+/** Whether the document at `path` (a URI path) is analysed under these settings. */
+export function isIncluded(settings: Settings, path: string): boolean {
+  if (settings.exclude.some((pattern) => pattern.test(path))) return false;
+  return settings.include.length === 0 || settings.include.some((pattern) => pattern.test(path));
+}

@@ -1,0 +1,76 @@
+// Spawns the bundled server exactly as other editors do (`node dist/server.js --stdio`) and talks
+// real JSON-RPC to it. Tests wait for the diagnostics of a given version, never for time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface ServerSession {
+  connection: MessageConnection;
+  process: ChildProcess;
+  initializeResult: InitializeResult;
+  /** The settings the server gets from `workspace/configuration`; change, then notify. */
+  settings: Record<string, unknown>;
+  logs: string[];
+  open(uri: string, text: string, languageId?: string, version?: number): Promise<Diagnostic[]>;
+  change(uri: string, text: string, version: number): Promise<Diagnostic[]>;
+  /** Resolves with the next publish for `uri` whose version is `version` (or any, when undefined). */
+  diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(settings: Record<string, unknown> = {}, capabilities: { configuration?: boolean } = { configuration: true }): Promise<ServerSession> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiting: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
+  const logs: string[] = [];
+  const session = { settings } as ServerSession;
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    for (const waiter of [...waiting]) {
+      if (waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version)) {
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.resolve(params.diagnostics);
+      }
+    }
+  });
+  connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => session.settings));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/inlayHint/refresh', () => null);
+  connection.listen();
+  const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: capabilities.configuration === true, didChangeConfiguration: { dynamicRegistration: true } } },
+  });
+  await connection.sendNotification('initialized', {});
+  const diagnostics = (uri: string, version?: number): Promise<Diagnostic[]> =>
+    new Promise((resolve) => waiting.push({ uri, version, resolve }));
+  return Object.assign(session, {
+    connection,
+    process: child,
+    initializeResult,
+    logs,
+    diagnostics,
+    async open(uri: string, text: string, languageId = 'javascript', version = 1) {
+      const published = diagnostics(uri, version);
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+      return published;
+    },
+    async change(uri: string, text: string, version: number) {
+      const published = diagnostics(uri, version);
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      return published;
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        await connection.sendRequest('shutdown').catch(() => undefined);
+        await connection.sendNotification('exit').catch(() => undefined);
+        await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+      }
+      connection.dispose();
+    },
+  });
+}

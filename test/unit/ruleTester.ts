@@ -1,0 +1,89 @@
+// A shared tester for rule tables: valid code reports nothing, invalid code reports the rule,
+// `output` is the whole file after the preferred fix. Every case runs as JavaScript and as
+// TypeScript, and every fix offered on an invalid case is checked: it parses no worse, it clears
+// the finding (unless the case says it keeps it), and re-running the fix changes nothing more.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, DEFAULT_OPTIONS } from '../../server/src/analysis';
+import { applyEdits } from '../../server/src/analysis/fixAll';
+import { syntaxErrorCount } from '../../server/src/analysis/parse';
+import type { RuleId } from '../../server/src/analysis/rules';
+import type { AnalysisOptions, Finding } from '../../server/src/analysis/types';
+
+export interface ValidCase {
+  code: string;
+  options?: Partial<AnalysisOptions>;
+  /** Run only as one dialect (e.g. code with type annotations). */
+  only?: 'js' | 'ts';
+}
+
+export interface InvalidCase extends ValidCase {
+  /** Findings of this rule expected (1 by default). */
+  errors?: number;
+  /** A pattern the (first) message must match. */
+  message?: RegExp;
+  /** The whole file after applying the first finding's preferred fix. */
+  output?: string;
+  /** Titles of fixes that, by design, leave the finding standing (a skeleton a person completes). */
+  keeps?: string[];
+}
+
+export type Case = string | ValidCase;
+
+function normalise<T extends ValidCase>(entry: string | T): T {
+  return (typeof entry === 'string' ? { code: entry } : entry) as T;
+}
+
+function findingsOf(ruleId: RuleId, code: string, fileName: string, options: Partial<AnalysisOptions> | undefined): Finding[] {
+  // The rule under test runs even when it is off by default; the others keep their defaults.
+  const merged: AnalysisOptions = { ...DEFAULT_OPTIONS, ...options, rules: { [ruleId]: 'warning', ...options?.rules } };
+  return analyze(code, fileName, merged).findings.filter((finding) => finding.ruleId === ruleId);
+}
+
+function dialects(entry: ValidCase): string[] {
+  return entry.only ? [`case.${entry.only}`] : ['case.js', 'case.ts'];
+}
+
+export function ruleTests(ruleId: RuleId, cases: { valid: Case[]; invalid: (InvalidCase | string)[] }): void {
+  describe(ruleId, () => {
+    cases.valid.map((entry) => normalise<ValidCase>(entry)).forEach((entry, index) => {
+      for (const fileName of dialects(entry)) {
+        it(`valid #${index + 1} (${fileName.slice(5)}) reports nothing`, () => {
+          const findings = findingsOf(ruleId, entry.code, fileName, entry.options);
+          assert.deepEqual(findings.map((finding) => finding.message), [], `unexpected report on:\n${entry.code}`);
+        });
+      }
+    });
+    cases.invalid.map((entry) => normalise<InvalidCase>(entry)).forEach((entry, index) => {
+      for (const fileName of dialects(entry)) {
+        it(`invalid #${index + 1} (${fileName.slice(5)}) reports and its fixes repair`, () => {
+          const findings = findingsOf(ruleId, entry.code, fileName, entry.options);
+          assert.equal(findings.length, entry.errors ?? 1, `expected ${entry.errors ?? 1} report(s) on:\n${entry.code}\ngot: ${findings.map((f) => f.message).join(' | ')}`);
+          if (entry.message) assert.match(findings[0].message, entry.message);
+          if (entry.output !== undefined) {
+            const preferred = findings[0].fixes.find((fix) => fix.isPreferred);
+            assert.ok(preferred, 'expected a preferred fix');
+            assert.equal(applyEdits(entry.code, preferred.edits), entry.output);
+          }
+          for (const finding of findings) checkFixes(ruleId, entry, fileName, finding, findings.length);
+        });
+      }
+    });
+  });
+}
+
+function checkFixes(ruleId: RuleId, entry: InvalidCase, fileName: string, finding: Finding, count: number): void {
+  const errorsBefore = syntaxErrorCount(entry.code, fileName);
+  for (const fix of finding.fixes) {
+    const fixed = applyEdits(entry.code, fix.edits);
+    assert.ok(syntaxErrorCount(fixed, fileName) <= errorsBefore, `"${fix.title}" makes the file parse worse:\n${fixed}`);
+    const after = findingsOf(ruleId, fixed, fileName, entry.options);
+    if (!entry.keeps?.some((title) => fix.title.includes(title))) {
+      assert.ok(after.length < count, `"${fix.title}" leaves the finding:\n${fixed}`);
+    }
+    // Applied twice changes nothing: where the rule still offers the same fix, it is a no-op now.
+    for (const repeat of after.flatMap((next) => next.fixes.filter((other) => other.title === fix.title))) {
+      assert.equal(applyEdits(fixed, repeat.edits), fixed, `"${fix.title}" changes the file again when re-applied`);
+    }
+  }
+}
