@@ -46,6 +46,9 @@ function dialects(entry: ValidCase): string[] {
 
 export function ruleTests(ruleId: RuleId, cases: { valid: Case[]; invalid: (InvalidCase | string)[] }): void {
   describe(ruleId, () => {
+    it('has at least 6 valid and 6 invalid cases', () => {
+      assert.ok(cases.valid.length >= 6 && cases.invalid.length >= 6, `${cases.valid.length} valid, ${cases.invalid.length} invalid`);
+    });
     cases.valid.map((entry) => normalise<ValidCase>(entry)).forEach((entry, index) => {
       for (const fileName of dialects(entry)) {
         it(`valid #${index + 1} (${fileName.slice(5)}) reports nothing`, () => {

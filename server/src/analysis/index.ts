@@ -36,14 +36,24 @@ export function severityOf(ruleId: RuleId, options: AnalysisOptions): Severity |
   return options.rules[ruleId] ?? RULES[ruleId].meta.defaultSeverity;
 }
 
+function readFile(text: string, fileName: string) {
+  const sourceFile = parse(text, fileName);
+  const bindings = collectBindings(sourceFile);
+  return { sourceFile, bindings, sites: collectSites(sourceFile, bindings), statusRefs: collectStatusRefs(sourceFile, bindings), style: detectStyle(sourceFile) };
+}
+
 export function analyze(text: string, fileName: string, options: AnalysisOptions = DEFAULT_OPTIONS): AnalysisResult {
   const skipped = skipReason(text, options);
   if (skipped) return { sites: [], statusRefs: [], findings: [], skipped, ruleErrors: [] };
-  const sourceFile = parse(text, fileName);
-  const bindings = collectBindings(sourceFile);
-  const sites = collectSites(sourceFile, bindings);
-  const statusRefs = collectStatusRefs(sourceFile, bindings);
-  const style = detectStyle(sourceFile);
+  let parsed;
+  try {
+    parsed = readFile(text, fileName);
+  } catch (error) {
+    // Pathologically deep nesting overflows the parser's or our walk's stack: no results, no crash.
+    if (error instanceof RangeError) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
+    throw error;
+  }
+  const { sourceFile, bindings, sites, statusRefs, style } = parsed;
   const findings: Finding[] = [];
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
   for (const ruleId of RULE_IDS) {

@@ -143,7 +143,7 @@ export interface AnalysisOptions {
   maxFileSize: number;
 }
 
-export type SkipReason = 'too-large' | 'minified' | 'no-candidates';
+export type SkipReason = 'too-large' | 'minified' | 'no-candidates' | 'too-deep';
 
 export interface AnalysisResult {
   sourceFile?: ts.SourceFile;

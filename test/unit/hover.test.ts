@@ -1,0 +1,62 @@
+// Hovers on every status position, and none on numbers that are not statuses. `|` marks the cursor.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../server/src/analysis';
+import { hoverAt } from '../../server/src/features/hover';
+
+function hoverTitle(source: string, fileName = 'case.ts'): string | undefined {
+  const offset = source.indexOf('|');
+  const text = source.slice(0, offset) + source.slice(offset + 1);
+  const document = TextDocument.create(`file:///${fileName}`, 'typescript', 1, text);
+  const hover = hoverAt(document, analyze(text, fileName).statusRefs, document.positionAt(offset));
+  if (!hover) return undefined;
+  const value = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  return value.split('\n')[0];
+}
+
+const handler = (body: string): string => `app.get('/x', async (req, res) => {\n  ${body}\n});`;
+
+describe('hover: status positions', () => {
+  const positions: [string, string, string][] = [
+    ['res.status(N)', handler('res.status(4|04).json({ error: "User not found" });'), '**404 Not Found**'],
+    ['res.sendStatus(N)', handler('res.sendStatus(|204);'), '**204 No Content**'],
+    ['res.redirect(N, url)', handler("res.redirect(30|1, '/v2');"), '**301 Moved Permanently**'],
+    ['res.statusCode = N', handler('res.statusCode = 50|3;'), '**503 Service Unavailable**'],
+    ['res.writeHead(N, …)', handler("res.writeHead(2|00, { 'Content-Type': 'text/plain' });"), '**200 OK**'],
+    ['chained call', handler("res.set('X', '1').status(4|09).json({ error: 'Email taken' });"), '**409 Conflict**'],
+    ['return res.status(N)…', handler("return res.status(4|01).json({ error: 'Sign in first' });"), '**401 Unauthorized**'],
+    ['the .status member', handler('res.sta|tus(404).json({ error: "User not found" });'), '**404 Not Found**'],
+    ['the .sendStatus member', handler('res.sendSt|atus(204);'), '**204 No Content**'],
+    ['StatusCodes.NOT_FOUND', "import { StatusCodes } from 'http-status-codes';\n" + handler('res.status(StatusCodes.NOT_F|OUND).end();'), '**404 Not Found**'],
+    ['aliased StatusCodes', "import { StatusCodes as S } from 'http-status-codes';\n" + handler('res.status(S.CREA|TED).end();'), '**201 Created**'],
+    ['StatusCodes.MOVED_TEMPORARILY is 302', "const { StatusCodes } = require('http-status-codes');\n" + handler('res.status(StatusCodes.MOVED_TEMPO|RARILY).end();'), '**302 Found**'],
+    ['HttpStatus.NOT_FOUND (NestJS)', "import { HttpStatus } from '@nestjs/common';\n" + handler('res.status(HttpStatus.NOT_|FOUND).end();'), '**404 Not Found**'],
+    ['httpStatus.NOT_FOUND (http-status)', "import httpStatus from 'http-status';\n" + handler('res.status(httpStatus.NOT_|FOUND).end();'), '**404 Not Found**'],
+    ['local const', 'const NOT_FOUND = 404;\n' + handler('res.status(NOT_|FOUND).end();'), '**404 Not Found**'],
+    ['local object of codes', 'const HTTP = { NOT_FOUND: 404 } as const;\n' + handler('res.status(HTTP.NOT_F|OUND).end();'), '**404 Not Found**'],
+    ['supertest .expect(N)', "it('404s', () => request(app).get('/nope').expect(4|04));", '**404 Not Found**'],
+    ['expect(res.status).toBe(N)', "it('404s', async () => {\n  expect(res.status).toBe(4|04);\n});", '**404 Not Found**'],
+    ['assert.equal(res.statusCode, N)', 'assert.equal(res.statusCode, 2|00);', '**200 OK**'],
+    ['comparison with .status', 'if (response.status === 4|29) retryLater();', '**429 Too Many Requests**'],
+    ['unregistered code', handler('res.status(41|8).end();'), '**418** is not a registered HTTP status code.'],
+  ];
+  for (const [name, source, title] of positions) {
+    it(name, () => assert.ok(hoverTitle(source)?.startsWith(title), `hover: ${hoverTitle(source)}`));
+  }
+});
+
+describe('hover: numbers that are not statuses', () => {
+  const others: [string, string][] = [
+    ['arr.slice(404)', 'const rest = arr.slice(4|04);'],
+    ['timeout: 500', 'const client = axios.create({ timeo|ut: 500 });'],
+    ['timeout value', 'const client = axios.create({ timeout: 5|00 });'],
+    ['port: 3000', 'app.listen({ port: 30|00 });'],
+    ['setTimeout delay', 'setTimeout(done, 2|00);'],
+    ['a status compared with a non-status number in a test', 'expect(items.length).toBe(2|00);'],
+    ['a string that looks like a code', handler("res.json({ code: '4|04' });")],
+  ];
+  for (const [name, source] of others) {
+    it(name, () => assert.equal(hoverTitle(source), undefined));
+  }
+});
