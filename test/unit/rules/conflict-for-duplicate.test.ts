@@ -1,0 +1,60 @@
+import { ruleTests } from '../ruleTester';
+
+ruleTests('conflict-for-duplicate', {
+  valid: [
+    // Already 409.
+    "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) return res.status(409).json({ error: 'Email already registered' });\n    res.status(500).json({ error: 'Internal server error' });\n  }\n});",
+    // The 500 runs for every other error: it is not the duplicate's answer.
+    "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) {\n      return res.status(409).json({ error: 'Email already registered' });\n    }\n    return res.status(500).json({ error: 'Internal server error' });\n  }\n});",
+    // The else branch of a duplicate test is everything but the duplicate.
+    "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) res.status(409).end();\n    else res.status(500).end();\n  }\n});",
+    // A test mixed with another cause: the 400 may be for the validation error.
+    "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000 || err.name === 'ValidationError') return res.status(400).json({ error: err.name });\n  }\n});",
+    // A response shared by every error of the catch: the file cannot tell which error it answers.
+    "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    const message = err.code === 11000 ? 'Email taken' : 'Failed';\n    res.status(400).json({ error: message });\n  }\n});",
+    // 11000 compared with something that is not an error code.
+    "app.get('/stats', (req, res) => {\n  if (total === 11000) return res.status(400).json({ error: 'Limit reached' });\n  res.json({ total });\n});",
+    // 422 for a uniqueness failure is a defensible convention, not reported.
+    "app.post('/users', async (req, res) => {\n  try {\n    await prisma.user.create({ data: req.body });\n  } catch (e) {\n    if (e.code === 'P2002') return res.status(422).json({ error: 'email must be unique' });\n    throw e;\n  }\n});",
+    // A dynamic status: nothing to compare.
+    "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) return res.status(err.status).json({ error: 'Taken' });\n  }\n});",
+  ],
+  invalid: [
+    {
+      // The guide's shape, answered 400.
+      code: "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) {\n      return res.status(400).json({ error: 'Email already registered' });\n    }\n    throw err;\n  }\n});",
+      message: /duplicate-key error \(`err\.code === 11000`\) answered 400 Bad Request.*409 Conflict/,
+      output: "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) {\n      return res.status(409).json({ error: 'Email already registered' });\n    }\n    throw err;\n  }\n});",
+    },
+    {
+      // A guard that rethrows every other error: what follows answers the duplicate.
+      code: "app.post('/users', async (req, res) => {\n  try {\n    await pool.query('INSERT INTO users (email) VALUES ($1)', [req.body.email]);\n  } catch (err) {\n    if (err.code !== '23505') throw err;\n    res.status(500).json({ error: 'Email already registered' });\n  }\n});",
+      output: "app.post('/users', async (req, res) => {\n  try {\n    await pool.query('INSERT INTO users (email) VALUES ($1)', [req.body.email]);\n  } catch (err) {\n    if (err.code !== '23505') throw err;\n    res.status(409).json({ error: 'Email already registered' });\n  }\n});",
+    },
+    {
+      // MongoServerError with code 11000, named constants kept.
+      code: "import { StatusCodes } from 'http-status-codes';\napp.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.name === 'MongoServerError' && err.code === 11000) {\n      return res.status(StatusCodes.BAD_REQUEST).json({ error: 'Email already registered' });\n    }\n    throw err;\n  }\n});",
+      output: "import { StatusCodes } from 'http-status-codes';\napp.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.name === 'MongoServerError' && err.code === 11000) {\n      return res.status(StatusCodes.CONFLICT).json({ error: 'Email already registered' });\n    }\n    throw err;\n  }\n});",
+    },
+    {
+      // A switch over the MySQL code.
+      code: "app.post('/users', async (req, res) => {\n  try {\n    await db.insert(req.body);\n  } catch (err) {\n    switch (err.code) {\n      case 'ER_DUP_ENTRY':\n        return res.status(400).send('Username taken');\n      default:\n        throw err;\n    }\n  }\n});",
+      output: "app.post('/users', async (req, res) => {\n  try {\n    await db.insert(req.body);\n  } catch (err) {\n    switch (err.code) {\n      case 'ER_DUP_ENTRY':\n        return res.status(409).send('Username taken');\n      default:\n        throw err;\n    }\n  }\n});",
+    },
+    {
+      // Sequelize's error name.
+      code: "app.post('/tags', async (req, res) => {\n  try {\n    await Tag.create(req.body);\n  } catch (err) {\n    if (err.name === 'SequelizeUniqueConstraintError') res.sendStatus(400);\n    else res.sendStatus(500);\n  }\n});",
+      output: "app.post('/tags', async (req, res) => {\n  try {\n    await Tag.create(req.body);\n  } catch (err) {\n    if (err.name === 'SequelizeUniqueConstraintError') res.sendStatus(409);\n    else res.sendStatus(500);\n  }\n});",
+    },
+    {
+      // Prisma's code in a list, in an error middleware.
+      code: "app.use((err, req, res, next) => {\n  if (['P2002'].includes(err.code)) {\n    return res.status(500).json({ error: 'Already exists' });\n  }\n  next(err);\n});",
+      output: "app.use((err, req, res, next) => {\n  if (['P2002'].includes(err.code)) {\n    return res.status(409).json({ error: 'Already exists' });\n  }\n  next(err);\n});",
+    },
+    {
+      // A helper the project named for the purpose, negated in an else.
+      code: "app.put('/slugs/:slug', async (req, res) => {\n  try {\n    await Slug.insert(req.params.slug);\n    res.sendStatus(201);\n  } catch (e) {\n    if (!isDuplicateKeyError(e)) {\n      res.sendStatus(500);\n    } else {\n      res.status(400).json({ error: 'Slug exists' });\n    }\n  }\n});",
+      output: "app.put('/slugs/:slug', async (req, res) => {\n  try {\n    await Slug.insert(req.params.slug);\n    res.sendStatus(201);\n  } catch (e) {\n    if (!isDuplicateKeyError(e)) {\n      res.sendStatus(500);\n    } else {\n      res.status(409).json({ error: 'Slug exists' });\n    }\n  }\n});",
+    },
+  ],
+});
