@@ -1,0 +1,54 @@
+// Reports a 201 Created without a Location header: the header is how a client finds the resource
+// it just created without guessing the URL scheme. Experts differ on how strictly it is needed, so
+// the rule is a hint by default.
+import { createCalls, createdLocation, isActionPath, shortText } from '../createdResource';
+import { addHeadersEdit, lacksHeader } from '../responseHeaders';
+import type { Rule } from '../rule';
+import type { Fix } from '../types';
+
+export const createdNeedsLocation: Rule<'created-needs-location'> = {
+  meta: {
+    id: 'created-needs-location',
+    defaultSeverity: 'hint',
+    description: 'A 201 response without a Location header.',
+    fixable: true,
+    docs: {
+      details:
+        'A 201 tells the client that a resource now exists; a `Location` header tells it where. Without it, the ' +
+        'client has to build the URL itself from the body. Opinions differ: RFC 9110 makes the header optional and ' +
+        'the guide says "ideally", and many APIs only return the new record in the body. That is why this rule is a ' +
+        'hint.\n\n' +
+        'Not reported: a 201 from PUT or PATCH (the request URL already names the resource), bulk creates ' +
+        '(`insertMany`, `createMany`, `bulkCreate`: there is no single URL), login, token and session routes, ' +
+        'responses handed to other code that may set headers (`setHeaders(res)`) or prepared by a library that ' +
+        'calls the handler from its options, headers set with a name held in a ' +
+        'variable, and statuses the file does not pin down.\n\n' +
+        'The fix adds `.set(\'Location\', …)` only where the code tells the URL: a route path such as `/users` and ' +
+        'the id of the record in the body (`user.id`, `user._id`, `{ id }`). Handlers registered on a router get ' +
+        '`req.baseUrl` in front, because the mount path is written elsewhere. Otherwise no fix is offered.',
+      incorrect:
+        "app.post('/books', async (req, res) => {\n  const book = await Book.create(req.body);\n  res.status(201).json(book);\n});",
+      correct:
+        "app.post('/books', async (req, res) => {\n  const book = await Book.create(req.body);\n  res.status(201).location(`/books/${book.id}`).json(book);\n});",
+      options:
+        'Teams that return new resources only in the body can turn the rule off: ' +
+        '`"httpStatusGuide.rules": { "created-needs-location": "off" }`.',
+    },
+  },
+  check(site, context) {
+    if (site.status.code !== 201 || !lacksHeader(site, 'location')) return;
+    const handler = site.handler;
+    // PUT and PATCH create at the URL the client already used.
+    if (handler?.method === 'put' || handler?.method === 'patch' || isActionPath(handler?.path)) return;
+    const creates = createCalls(site);
+    if (creates.some((create) => create.bulk)) return;
+    const location = createdLocation(site, creates);
+    const edit = location === undefined ? undefined : addHeadersEdit(site, [['Location', location]], context);
+    const fixes: Fix[] = location && edit ? [{ title: `Add Location header (${shortText(location)})`, edits: [edit], isPreferred: true }] : [];
+    context.report({
+      range: site.status.range,
+      message: '201 Created without a Location header: add one so clients can find the new resource without guessing its URL.',
+      fixes,
+    });
+  },
+};

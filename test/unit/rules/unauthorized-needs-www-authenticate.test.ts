@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ruleTests } from '../ruleTester';
+import { fixOutput, fixTitles } from './fixOutput';
+
+const basicAuth =
+  "app.use((req, res, next) => {\n  const header = req.headers.authorization || '';\n  if (!header.startsWith('Basic ')) {\n    return res.status(401).send('Password required');\n  }\n  next();\n});";
+
+ruleTests('unauthorized-needs-www-authenticate', {
+  valid: [
+    "app.get('/me', (req, res) => {\n  res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n});",
+    // Header names are case-insensitive.
+    "app.get('/me', (req, res) => {\n  res.status(401).header('www-authenticate', 'Bearer').end();\n});",
+    // Set by an earlier statement.
+    "app.get('/me', (req, res) => {\n  res.setHeader('WWW-Authenticate', 'Bearer');\n  res.status(401).json({ error: 'Sign in first' });\n});",
+    "function handle(req, res) {\n  res.writeHead(401, { 'WWW-Authenticate': 'Basic realm=\"admin\"' });\n  res.end();\n}",
+    // The response goes through a helper that may set the challenge.
+    "app.get('/me', (req, res) => {\n  challenge(res);\n  res.status(401).json({ error: 'Sign in first' });\n});",
+    // Headers whose names the file does not spell out.
+    "app.get('/me', (req, res) => {\n  res.status(401).set(authHeaders).end();\n});",
+    // A login page for a browser.
+    "app.post('/login', async (req, res) => {\n  if (!(await check(req.body))) return res.status(401).render('login', { error: 'Wrong password' });\n  res.redirect('/');\n});",
+    // 403 needs no challenge.
+    "app.delete('/users/:id', (req, res) => {\n  res.status(403).json({ error: 'Admins only' });\n});",
+    // The status is not pinned down.
+    "app.use((err, req, res, next) => {\n  res.status(err.status || 500).json({ error: 'Request failed' });\n});",
+  ],
+  invalid: [
+    {
+      code: "app.get('/me', (req, res) => {\n  if (!req.user) {\n    return res.status(401).json({ error: 'Sign in first' });\n  }\n  res.json(req.user);\n});",
+      message: /401 Unauthorized without a WWW-Authenticate header/,
+      output: "app.get('/me', (req, res) => {\n  if (!req.user) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  }\n  res.json(req.user);\n});",
+    },
+    {
+      code: "app.get('/me', (req, res) => {\n  res.sendStatus(401);\n});",
+      output: "app.get('/me', (req, res) => {\n  res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n});",
+    },
+    {
+      // One call per line keeps its layout.
+      code: "app.get('/me', (req, res) => {\n  res\n    .status(401)\n    .json({ error: 'Token expired' });\n});",
+      output: "app.get('/me', (req, res) => {\n  res\n    .status(401)\n    .set('WWW-Authenticate', 'Bearer')\n    .json({ error: 'Token expired' });\n});",
+    },
+    {
+      // The status set on one line, sent on the next.
+      code: "app.get('/me', (req, res) => {\n  res.status(401);\n  res.json({ error: 'Token expired' });\n});",
+      output: "app.get('/me', (req, res) => {\n  res.status(401);\n  res.set('WWW-Authenticate', 'Bearer').json({ error: 'Token expired' });\n});",
+    },
+    {
+      // node:http has no res.set: setHeader is used.
+      code: "function handle(req, res) {\n  res.statusCode = 401;\n  res.end('Sign in first');\n}",
+      output: "function handle(req, res) {\n  res.statusCode = 401;\n  res.setHeader('WWW-Authenticate', 'Bearer').end('Sign in first');\n}",
+    },
+    {
+      // After writeHead the headers are gone: the header joins writeHead.
+      code: "function handle(req, res) {\n  res.writeHead(401);\n  res.end();\n}",
+      output: "function handle(req, res) {\n  res.writeHead(401, { 'WWW-Authenticate': 'Bearer' });\n  res.end();\n}",
+    },
+    {
+      // Double quotes stay double quotes; named constants are recognised.
+      code: 'import { HttpStatus } from "@nestjs/common";\napp.get("/me", (req, res) => {\n  res.status(HttpStatus.UNAUTHORIZED).json({ error: "Sign in first" });\n});',
+      output: 'import { HttpStatus } from "@nestjs/common";\napp.get("/me", (req, res) => {\n  res.status(HttpStatus.UNAUTHORIZED).set("WWW-Authenticate", "Bearer").json({ error: "Sign in first" });\n});',
+    },
+    // A file that only speaks Basic gets a Basic challenge, not preferred: its realm is for a person to name.
+    basicAuth,
+  ],
+});
+
+describe('unauthorized-needs-www-authenticate: the scheme', () => {
+  it('offers a Basic challenge where the code checks Basic credentials', () => {
+    assert.deepEqual(fixTitles('unauthorized-needs-www-authenticate', basicAuth), ['Add WWW-Authenticate: Basic realm="api" header']);
+    assert.match(fixOutput('unauthorized-needs-www-authenticate', basicAuth, 'Basic'), /res\.status\(401\)\.set\('WWW-Authenticate', 'Basic realm="api"'\)\.send/);
+  });
+});
