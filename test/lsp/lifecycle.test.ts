@@ -56,7 +56,7 @@ describe('protocol lifecycle (node dist/server.js --stdio)', () => {
   });
 
   it('re-publishes for the new version on change, and clears on close', async () => {
-    const fixed = await server.change(URI, MISTAKE.replace('200', '401'), 3);
+    const fixed = await server.change(URI, MISTAKE.replace('200', '400'), 3);
     assert.deepEqual(fixed, []);
     const broken = await server.change(URI, MISTAKE, 4);
     assert.equal(broken.length, 1);

@@ -59,8 +59,12 @@ export const validStatusCode: Rule<'valid-status-code'> = {
         '- Written as a string (an error): `res.status("404")` throws in Express 5 and is deprecated in ' +
         'Express 4. The fix writes the number.\n\n' +
         'Statuses the file does not pin down (`res.status(code)`) are not reported, nor are numbers in tests.',
-      incorrect: "app.get('/coffee', (req, res) => {\n  res.status(418).json({ error: 'No coffee here' });\n});",
-      correct: "app.get('/coffee', (req, res) => {\n  res.status(404).json({ error: 'No coffee here' });\n});",
+      incorrect:
+        "app.get('/orders/:id', (req, res) => {\n  res.status('404').json({ error: 'No such order' });\n});\n" +
+        "app.get('/coffee', (req, res) => {\n  res.status(418).json({ error: 'No coffee here' });\n});",
+      correct:
+        "app.get('/orders/:id', (req, res) => {\n  res.status(404).json({ error: 'No such order' });\n});\n" +
+        "app.get('/coffee', (req, res) => {\n  res.status(404).json({ error: 'No coffee here' });\n});",
       options:
         'One severity in `httpStatusGuide.rules` applies to every finding of this rule. When it is not set, ' +
         'invalid numbers and strings are errors and unregistered codes are warnings.',

@@ -1,0 +1,101 @@
+// Writes what is derived from the rule metadata and the snippets, so it is never hand-kept:
+// the settings schema in package.json, docs/rules/<id>.md, and the README's rule and snippet tables.
+// `npm run generate` writes them; test/unit/catalogue.test.ts fails when they are out of date.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES, RULE_IDS } from '../server/src/analysis/rules';
+import type { Rule } from '../server/src/analysis/rule';
+
+const ROOT = path.join(__dirname, '..');
+const SEVERITIES = ['off', 'hint', 'information', 'warning', 'error'];
+
+function severityLabel(rule: Rule): string {
+  return rule.meta.id === 'valid-status-code' ? 'error (out of range) / warning (unregistered)' : rule.meta.defaultSeverity;
+}
+
+export function ruleDoc(rule: Rule): string {
+  const { meta } = rule;
+  const lines = [
+    `# ${meta.id}`,
+    '',
+    meta.description,
+    '',
+    `Default severity: **${severityLabel(rule)}** · Quick-fix: ${meta.fixable ? 'yes' : 'no'}`,
+    '',
+    meta.docs.details,
+    '',
+    '## Incorrect',
+    '',
+    '```js',
+    meta.docs.incorrect,
+    '```',
+    '',
+    '## Correct',
+    '',
+    '```js',
+    meta.docs.correct,
+    '```',
+  ];
+  if (meta.docs.options) lines.push('', '## Options', '', meta.docs.options);
+  lines.push(
+    '',
+    '## Turning it off',
+    '',
+    `Set \`"httpStatusGuide.rules": { "${meta.id}": "off" }\`, or write \`// http-status-disable-next-line ${meta.id}\` above a line.`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function ruleTable(): string {
+  const rows = RULE_IDS.map((id) => {
+    const rule: Rule = RULES[id];
+    return `| [\`${id}\`](docs/rules/${id}.md) | ${rule.meta.description} | ${severityLabel(rule)} | ${rule.meta.fixable ? 'yes' : ''} |`;
+  });
+  return ['| rule | reports | default | fix |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+function withRuleSchema(packageJson: string): string {
+  const manifest = JSON.parse(packageJson);
+  const rules = manifest.contributes.configuration.properties['httpStatusGuide.rules'];
+  rules.properties = Object.fromEntries(
+    RULE_IDS.map((id) => {
+      const rule: Rule = RULES[id];
+      return [id, { type: 'string', enum: SEVERITIES, default: rule.meta.defaultSeverity, markdownDescription: `${rule.meta.description} Default: ${severityLabel(rule)}.` }];
+    }),
+  );
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->`. */
+function replaceSection(text: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from === -1 || to === -1) return text;
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+/** Every generated file, path relative to the repository → content. */
+export async function generatedFiles(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const id of RULE_IDS) files.set(`docs/rules/${id}.md`, ruleDoc(RULES[id]));
+  files.set('package.json', withRuleSchema(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+  const { snippetTableMarkdown } = await import('./snippet-table');
+  let readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  readme = replaceSection(readme, 'rules', ruleTable());
+  readme = replaceSection(readme, 'snippets', snippetTableMarkdown());
+  files.set('README.md', readme);
+  return files;
+}
+
+if (require.main === module) {
+  void generatedFiles().then((files) => {
+    for (const [file, content] of files) {
+      fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
+      fs.writeFileSync(path.join(ROOT, file), content);
+    }
+    console.log(`Wrote ${files.size} files.`);
+  });
+}
