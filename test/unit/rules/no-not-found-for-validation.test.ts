@@ -1,0 +1,61 @@
+import { ruleTests } from '../ruleTester';
+
+ruleTests('no-not-found-for-validation', {
+  valid: [
+    // A lookup found nothing: exactly what 404 is for.
+    "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(404).json({ error: 'User not found' });\n  res.json(user);\n});",
+    // Even when the message says "invalid", the lookup decides.
+    "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.status(404).json({ error: 'Invalid user' });\n  }\n});",
+    // A lookup inside the condition.
+    "app.get('/profile', async (req, res) => {\n  if (!(await User.exists({ email: req.query.email }))) return res.status(404).json({ error: 'No such user' });\n});",
+    // An id that cannot exist, answered as not found: a fair choice for a route parameter.
+    "app.get('/users/:id', (req, res) => {\n  if (!mongoose.isValidObjectId(req.params.id)) return res.status(404).json({ error: 'User not found' });\n});",
+    // Mongoose CastError for a malformed id, same reasoning.
+    "app.get('/users/:id', async (req, res) => {\n  try {\n    res.json(await User.findById(req.params.id));\n  } catch (err) {\n    if (err.name === 'CastError') return res.status(404).json({ error: 'User not found' });\n    throw err;\n  }\n});",
+    // A mode switch: the archive is a different collection.
+    "app.get('/posts', (req, res) => {\n  if (req.query.archived === 'true') return res.status(404).json({ error: 'Archive not found' });\n});",
+    // A catch-all 404 speaking of the path.
+    "app.use((req, res) => {\n  res.status(404).json({ error: 'Invalid URL' });\n});",
+    // Already 400.
+    "app.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(400).json({ error: 'q is required' });\n});",
+    // Dynamic status.
+    "app.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(code).json({ error: 'q is required' });\n});",
+  ],
+  invalid: [
+    {
+      code: "app.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(404).json({ error: 'q is required' });\n});",
+      message: /404 for a validation failure.*!req\.query\.q.*400 Bad Request/,
+      output: "app.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(400).json({ error: 'q is required' });\n});",
+    },
+    {
+      // The else of a check for good input.
+      code: "app.post('/login', (req, res) => {\n  if (req.body.email && req.body.password) {\n    login(req, res);\n  } else {\n    res.status(404).send('Missing fields');\n  }\n});",
+      output: "app.post('/login', (req, res) => {\n  if (req.body.email && req.body.password) {\n    login(req, res);\n  } else {\n    res.status(400).send('Missing fields');\n  }\n});",
+    },
+    {
+      // A route parameter with a message that calls it a validation failure.
+      code: "app.get('/pages/:n', (req, res) => {\n  const { n } = req.params;\n  if (isNaN(n)) return res.status(404).json({ error: 'n must be a number' });\n});",
+      message: /must be/,
+      output: "app.get('/pages/:n', (req, res) => {\n  const { n } = req.params;\n  if (isNaN(n)) return res.status(400).json({ error: 'n must be a number' });\n});",
+    },
+    {
+      code: "app.post('/invite', (req, res) => {\n  res.status(404).json({ error: 'Invalid email' });\n});",
+      output: "app.post('/invite', (req, res) => {\n  res.status(400).json({ error: 'Invalid email' });\n});",
+    },
+    {
+      code: "app.post('/users', async (req, res) => {\n  try {\n    await User.create(schema.parse(req.body));\n  } catch (err) {\n    if (err instanceof ZodError) return res.status(404).json({ issues: err.issues });\n    throw err;\n  }\n});",
+      output: "app.post('/users', async (req, res) => {\n  try {\n    await User.create(schema.parse(req.body));\n  } catch (err) {\n    if (err instanceof ZodError) return res.status(400).json({ issues: err.issues });\n    throw err;\n  }\n});",
+    },
+    {
+      // The team's validation status, with a NestJS constant kept named.
+      code: "import { HttpStatus } from '@nestjs/common';\napp.get('/reports', (req, res) => {\n  if (typeof req.query.year !== 'string') {\n    return res.status(HttpStatus.NOT_FOUND).json({ error: 'year is required' });\n  }\n});",
+      options: { validationStatus: 422 },
+      output: "import { HttpStatus } from '@nestjs/common';\napp.get('/reports', (req, res) => {\n  if (typeof req.query.year !== 'string') {\n    return res.status(HttpStatus.UNPROCESSABLE_ENTITY).json({ error: 'year is required' });\n  }\n});",
+    },
+    {
+      // A failed validation verdict, status on its own line.
+      code: "app.post('/x', (req, res) => {\n  const result = schema.safeParse(req.body);\n  if (!result.success) {\n    res.statusCode = 404;\n    return res.json(result.error);\n  }\n});",
+      output: "app.post('/x', (req, res) => {\n  const result = schema.safeParse(req.body);\n  if (!result.success) {\n    res.statusCode = 400;\n    return res.json(result.error);\n  }\n});",
+    },
+  ],
+});

@@ -1,0 +1,85 @@
+import { ruleTests } from '../ruleTester';
+
+ruleTests('unauthorized-vs-forbidden', {
+  valid: [
+    // A missing CSRF token is rightly 403.
+    "app.post('/transfer', (req, res) => {\n  if (!req.headers['x-csrf-token']) return res.status(403).json({ error: 'CSRF token missing' });\n});",
+    // Mixed: no user and no permission in one branch. Not guessed.
+    "app.delete('/users/:id', (req, res) => {\n  if (!req.user || !req.user.isAdmin) return res.status(403).json({ error: 'Not allowed' });\n});",
+    // A known user without the role: 403 is right.
+    "app.delete('/users/:id', (req, res) => {\n  if (!req.user.roles.includes('admin')) return res.status(403).json({ error: 'Insufficient permissions' });\n});",
+    // No user: 401 is right.
+    "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(401).json({ error: 'Authentication required' });\n});",
+    // Optional chaining also covers "no user".
+    "app.delete('/users/:id', (req, res) => {\n  if (req.user?.role !== 'admin') return res.status(401).json({ error: 'Log in as an admin' });\n});",
+    // An account state of a known user is 403.
+    "app.post('/posts', (req, res) => {\n  if (!req.user.emailVerified) return res.status(403).json({ error: 'Verify your email first' });\n});",
+    // Session data that is not an identity.
+    "app.post('/checkout', (req, res) => {\n  if (!req.session.cart) return res.status(403).json({ error: 'Cart is empty' });\n});",
+    // The try also loads the user: a failure there is not a bad token.
+    "app.use(async (req, res, next) => {\n  try {\n    const payload = jwt.verify(req.cookies.token, KEY);\n    req.user = await User.findById(payload.id);\n    next();\n  } catch (err) {\n    res.status(403).json({ error: 'Denied' });\n  }\n});",
+    // A lookup of another user found nothing: not a credentials question.
+    "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(403).json({ error: 'Hidden' });\n});",
+    // Dynamic status.
+    "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(denied).end();\n});",
+  ],
+  invalid: [
+    {
+      code: "app.get('/admin', (req, res) => {\n  if (!req.headers.authorization) return res.status(403).json({ error: 'Log in first' });\n});",
+      message: /403 where no valid credentials were given.*401 Unauthorized/,
+      output: "app.get('/admin', (req, res) => {\n  if (!req.headers.authorization) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Log in first' });\n});",
+    },
+    {
+      code: "app.get('/admin', (req, res) => {\n  if (req.user.role !== 'admin') return res.status(401).json({ error: 'Admins only' });\n});",
+      message: /401 for a known user without permission.*403 Forbidden/,
+      output: "app.get('/admin', (req, res) => {\n  if (req.user.role !== 'admin') return res.status(403).json({ error: 'Admins only' });\n});",
+    },
+    {
+      // A token read from the header, missing; the chain keeps one call per line.
+      code: "function auth(req, res, next) {\n  const token = req.get('Authorization')?.replace('Bearer ', '');\n  if (!token) {\n    return res\n      .status(403)\n      .json({ error: 'No token' });\n  }\n  next();\n}",
+      output: "function auth(req, res, next) {\n  const token = req.get('Authorization')?.replace('Bearer ', '');\n  if (!token) {\n    return res\n      .status(401)\n      .set('WWW-Authenticate', 'Bearer')\n      .json({ error: 'No token' });\n  }\n  next();\n}",
+    },
+    {
+      // A failed token check.
+      code: "app.use((req, res, next) => {\n  try {\n    req.user = jwt.verify(req.cookies.token, SECRET);\n    next();\n  } catch (err) {\n    res.status(403).json({ error: 'Session expired' });\n  }\n});",
+      message: /jwt\.verify/,
+      output: "app.use((req, res, next) => {\n  try {\n    req.user = jwt.verify(req.cookies.token, SECRET);\n    next();\n  } catch (err) {\n    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Session expired' });\n  }\n});",
+    },
+    {
+      // The token check's own error types.
+      code: "app.use((req, res, next) => {\n  try {\n    req.user = jwt.verify(req.cookies.token, KEY);\n    next();\n  } catch (err) {\n    if (err.name === 'TokenExpiredError') return res.status(403).json({ error: 'Token expired' });\n    next(err);\n  }\n});",
+      message: /TokenExpiredError/,
+      output: "app.use((req, res, next) => {\n  try {\n    req.user = jwt.verify(req.cookies.token, KEY);\n    next();\n  } catch (err) {\n    if (err.name === 'TokenExpiredError') return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Token expired' });\n    next(err);\n  }\n});",
+    },
+    {
+      // An awaited token check, with the header read inside the try.
+      code: "app.use(async (req, res, next) => {\n  try {\n    req.user = await jwtVerify(req.get('Authorization').slice(7), KEY);\n    next();\n  } catch (err) {\n    res.status(403).json({ error: 'Bad token' });\n  }\n});",
+      output: "app.use(async (req, res, next) => {\n  try {\n    req.user = await jwtVerify(req.get('Authorization').slice(7), KEY);\n    next();\n  } catch (err) {\n    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Bad token' });\n  }\n});",
+    },
+    {
+      // A session, not a token: no Bearer challenge, a plain status change.
+      code: "app.get('/account', (req, res) => {\n  if (!req.session.userId) {\n    return res.sendStatus(403);\n  }\n});",
+      output: "app.get('/account', (req, res) => {\n  if (!req.session.userId) {\n    return res.sendStatus(401);\n  }\n});",
+    },
+    {
+      code: "app.get('/posts/:id/edit', (req, res) => {\n  if (!can(req.user, 'edit', 'post')) return res.status(401).send('Forbidden');\n});",
+      output: "app.get('/posts/:id/edit', (req, res) => {\n  if (!can(req.user, 'edit', 'post')) return res.status(403).send('Forbidden');\n});",
+    },
+    {
+      // Only the message says it, plainly.
+      code: "app.get('/cart', (req, res) => {\n  res.status(403).json({ error: 'Please log in to see your cart' });\n});",
+      message: /please log in/,
+      output: "app.get('/cart', (req, res) => {\n  res.status(401).json({ error: 'Please log in to see your cart' });\n});",
+    },
+    {
+      // Ownership: the record belongs to someone else.
+      code: "router.delete('/:id', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  if (post.user.toString() !== req.user.id) {\n    return res.status(401).json({ msg: 'User not authorized' });\n  }\n});",
+      output: "router.delete('/:id', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  if (post.user.toString() !== req.user.id) {\n    return res.status(403).json({ msg: 'User not authorized' });\n  }\n});",
+    },
+    {
+      // Named constants stay named.
+      code: "import { StatusCodes } from 'http-status-codes';\napp.delete('/users/:id', (req, res) => {\n  if (!req.user.isAdmin) return res.status(StatusCodes.UNAUTHORIZED).end();\n});",
+      output: "import { StatusCodes } from 'http-status-codes';\napp.delete('/users/:id', (req, res) => {\n  if (!req.user.isAdmin) return res.status(StatusCodes.FORBIDDEN).end();\n});",
+    },
+  ],
+});
