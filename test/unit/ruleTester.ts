@@ -84,8 +84,11 @@ function checkFixes(ruleId: RuleId, entry: InvalidCase, fileName: string, findin
     if (!entry.keeps?.some((title) => fix.title.includes(title))) {
       assert.ok(after.length < count, `"${fix.title}" leaves the finding:\n${fixed}`);
     }
-    // Applied twice changes nothing: where the rule still offers the same fix, it is a no-op now.
-    for (const repeat of after.flatMap((next) => next.fixes.filter((other) => other.title === fix.title))) {
+    // Applied twice changes nothing: where the rule still offers the same fix on the same finding
+    // (its start moved by whatever the fix inserted before it), that fix is a no-op now.
+    const shift = fix.edits.filter((edit) => edit.end <= finding.range.start).reduce((sum, edit) => sum + edit.newText.length - (edit.end - edit.start), 0);
+    const same = after.filter((next) => next.range.start === finding.range.start + shift);
+    for (const repeat of same.flatMap((next) => next.fixes.filter((other) => other.title === fix.title))) {
       assert.equal(applyEdits(fixed, repeat.edits), fixed, `"${fix.title}" changes the file again when re-applied`);
     }
   }

@@ -137,6 +137,37 @@ function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore
   return { uses, calls };
 }
 
+const JUMPS = new Set([ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ContinueStatement]);
+
+/** Does control flow from `from` reach `to`, with no return, throw, break or continue between? */
+function flowsInto(from: ts.Node, to: ts.Node): boolean {
+  const target = to.getStart();
+  if (target < from.getEnd()) return false;
+  const contains = (node: ts.Node): boolean => node.getStart() <= target && target < node.getEnd();
+  for (let current: ts.Node = from; current.parent; current = current.parent) {
+    const container = current.parent;
+    const isBlockLike = ts.isBlock(container) || ts.isSourceFile(container) || ts.isCaseClause(container) || ts.isDefaultClause(container);
+    if (contains(container)) {
+      // The nearest common ancestor. Two branches of one `if` never flow into each other.
+      if (ts.isIfStatement(container)) return false;
+      return isBlockLike ? !jumpsAfter(container.statements, current, to) : true;
+    }
+    // Leaving a callback, or leaving a block that jumps away after `from`, ends the path.
+    if (ts.isFunctionLike(container) || (isBlockLike && jumpsAfter(container.statements, current, undefined))) return false;
+  }
+  return false;
+}
+
+/** Is there a jump statement after `after` (and before the statement holding `until`)? */
+function jumpsAfter(statements: ts.NodeArray<ts.Statement>, after: ts.Node, until: ts.Node | undefined): boolean {
+  for (const statement of statements) {
+    if (statement.getStart() < after.getEnd()) continue;
+    if (until && statement.getEnd() > until.getStart()) break;
+    if (JUMPS.has(statement.kind)) return true;
+  }
+  return false;
+}
+
 /** Is the chain handed to someone else (`return res.status(404)`, `next(res.status(500))`)? */
 function isHandedOver(use: ResponseUse): boolean {
   let parent = use.expression.parent;
@@ -150,7 +181,6 @@ export function collectSites(sourceFile: ts.SourceFile, bindings: Bindings): Res
     const { uses, calls } = walkHandler(handler);
     const headers: HeaderSet[] = [];
     let pending: UseParts | undefined;
-    let sentAfterPending = false;
     const makeSite = (parts: UseParts, status: StatusPart | undefined, send: SendCall | undefined): ResponseSite => {
       const anchor = parts.use.expression;
       const start = anchor.getStart();
@@ -175,19 +205,17 @@ export function collectSites(sourceFile: ts.SourceFile, bindings: Bindings): Res
       headers.push(...parts.headers);
       if (parts.status && parts.send) sites.push(makeSite(parts, parts.status, parts.send));
       else if (parts.send) {
-        if (pending?.status) {
-          sites.push(makeSite(parts, pending.status, parts.send));
-          pending = undefined;
-        } else {
-          sites.push(makeSite(parts, undefined, parts.send));
-        }
-        sentAfterPending = true;
+        // `res.status(500);` then `res.json(x)` on the path after it: one response.
+        const merged = pending?.status && flowsInto(pending.use.expression, use.expression) ? pending.status : undefined;
+        sites.push(makeSite(parts, merged, parts.send));
+        if (merged) pending = undefined;
       } else if (parts.status && !isHandedOver(use)) {
+        // A status replaced before anything sends (or after a return) stands on its own.
+        if (pending?.status) sites.push(makeSite(pending, pending.status, undefined));
         pending = parts;
-        sentAfterPending = false;
       }
     }
-    if (pending?.status && !sentAfterPending) sites.push(makeSite(pending, pending.status, undefined));
+    if (pending?.status) sites.push(makeSite(pending, pending.status, undefined));
   }
   return sites.sort((a, b) => a.chain.getStart() - b.chain.getStart());
 }
