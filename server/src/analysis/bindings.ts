@@ -1,6 +1,6 @@
 // What the names of one file stand for, as far as a reader of that file can tell:
 // imports of status-constant libraries and `const` numbers or objects of numbers.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { constantValue, tableFor } from './constants';
 import type { ConstantTable } from './types';
 

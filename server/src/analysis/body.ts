@@ -1,6 +1,6 @@
 // Reading response bodies and conditions the way a reviewer does: which keys an object literal
 // has, what a value plainly is, what an expression mentions.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from './bindings';
 
 /** The properties of an object literal body, by key; undefined when the body is not a literal. */

@@ -1,7 +1,7 @@
 // Edits that give a response a new body, with or without a new status, in the shapes Express
 // allows: replace the body argument, fill an empty `json()`/`send()`, turn `end()` into
 // `json(…)`, and `sendStatus(N)` into `status(N).json(…)` (sendStatus cannot carry a body).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { setStatusEdit, statusText } from './fixes';
 import type { RuleContext } from './rule';
 import { quoted } from './style';

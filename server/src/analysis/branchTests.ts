@@ -2,7 +2,7 @@
 // `if (err.code !== 11000) throw err; here`, `case 'ETIMEDOUT': here`, `else` branches. A rule says
 // which single comparison it looks for; this module works out `!`, `&&`, `||`, `else`, `switch`
 // and early exits, so `if (a === X || b)` never counts as a test for X.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from './bindings';
 import type { ResponseSite } from './types';
 

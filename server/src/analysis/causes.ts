@@ -3,7 +3,7 @@
 // (`const user = await User.findById(id)`), or credentials (`req.headers.authorization`,
 // `req.user`). Rules decide causes from these facts, so they agree on what "a validation
 // branch" or "a lookup that found nothing" is.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from './bindings';
 import type { BranchCondition, ResponseSite } from './types';
 

@@ -1,6 +1,6 @@
 // Reads one statement's use of a response object: `res.status(201).location(url).json(user)`
 // becomes links [status, location, json] rooted at `res`.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from './bindings';
 
 export interface ChainLink {

@@ -1,7 +1,7 @@
 // What a handler created, as far as its code says: which earlier calls store a new record, which
 // names hold it, and the URL of the new resource (built from the route and the record's id) for a
 // Location header. Used by created-for-create and created-needs-location.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from './bindings';
 import { objectProperties } from './body';
 import type { CallBefore, ResponseSite } from './types';

@@ -1,7 +1,7 @@
 // Where a response body carries a caught error: the error object itself, its message or stack,
 // or text made from it. Bodies guarded by an environment or an "exposable" check are left alone:
 // the code already decided which errors a client may see.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from './bindings';
 import { mentionedNames, mentionedStrings } from './body';
 import type { ResponseSite } from './types';

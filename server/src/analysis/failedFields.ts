@@ -1,6 +1,6 @@
 // Which fields a validation branch finds missing or of the wrong type, read from its condition
 // (`if (!email || typeof age !== 'number')`), so a fix can write "email is required" knowing it is true.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from './bindings';
 import { calleeOf, decidingCondition, handlerLocals, referencesIn } from './causes';
 import type { ResponseSite } from './types';

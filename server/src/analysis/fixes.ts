@@ -1,6 +1,6 @@
 // Edits that many rules' fixes share: change a status keeping its naming, insert a status where it
 // was implicit, add a header to a chain keeping its layout. Rules compose these into Fix objects.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { reasonPhrase } from '../knowledge';
 import { skipTypeWrappers } from './bindings';
 import { constantName } from './constants';

@@ -1,6 +1,6 @@
 // Finds the functions that receive a response object. A response object is a parameter of a
 // route handler or middleware, never a variable holding the result of fetch/axios/got.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Handler, HttpMethod } from './types';
 
 const ROUTE_METHODS = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']);

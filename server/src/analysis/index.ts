@@ -1,4 +1,5 @@
 // The one entry point of the analysis: text in, sites, status references and findings out.
+import type * as ts from 'typescript';
 import { collectBindings } from './bindings';
 import { parse } from './parse';
 import { collectStatusRefs } from './refs';
@@ -22,8 +23,19 @@ export function skipReason(text: string, options: AnalysisOptions): AnalysisResu
   if (text.length > options.maxFileSize) return 'too-large';
   if (!CANDIDATE.test(text)) return 'no-candidates';
   if (text.length > 50_000 && averageLineLength(text) > 400) return 'minified';
-  if (text.length > LONG_LINE && /[^\n]{50000}/.test(text)) return 'minified';
+  if (text.length > LONG_LINE && longestLine(text) >= 50_000) return 'minified';
   return undefined;
+}
+
+/** One pass: a regex such as /[^\n]{50000}/ retries from every offset, quadratic on lines just shorter. */
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    longest = Math.max(longest, end - start);
+    start = end + 1;
+  }
+  return Math.max(longest, text.length - start);
 }
 
 function averageLineLength(text: string): number {
@@ -36,24 +48,43 @@ export function severityOf(ruleId: RuleId, options: AnalysisOptions): Severity |
   return options.rules[ruleId] ?? RULES[ruleId].meta.defaultSeverity;
 }
 
-function readFile(text: string, fileName: string) {
-  const sourceFile = parse(text, fileName);
+function readFacts(sourceFile: ts.SourceFile) {
   const bindings = collectBindings(sourceFile);
-  return { sourceFile, bindings, sites: collectSites(sourceFile, bindings), statusRefs: collectStatusRefs(sourceFile, bindings), style: detectStyle(sourceFile) };
+  return { bindings, sites: collectSites(sourceFile, bindings), statusRefs: collectStatusRefs(sourceFile, bindings), style: detectStyle(sourceFile) };
+}
+
+/** Pathologically deep nesting overflows the parser's or our walk's stack: no results, no crash. */
+function withinDepth<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 export function analyze(text: string, fileName: string, options: AnalysisOptions = DEFAULT_OPTIONS): AnalysisResult {
+  const steps = analysisSteps(text, fileName, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The analysis in steps (parse, read, each rule). The server pauses between steps so a newer edit can
+ * arrive, and drops the work if one did: cooperative cancellation, not a worker thread.
+ */
+export function* analysisSteps(text: string, fileName: string, options: AnalysisOptions = DEFAULT_OPTIONS): Generator<void, AnalysisResult, void> {
   const skipped = skipReason(text, options);
   if (skipped) return { sites: [], statusRefs: [], findings: [], skipped, ruleErrors: [] };
-  let parsed;
-  try {
-    parsed = readFile(text, fileName);
-  } catch (error) {
-    // Pathologically deep nesting overflows the parser's or our walk's stack: no results, no crash.
-    if (error instanceof RangeError) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
-    throw error;
-  }
-  const { sourceFile, bindings, sites, statusRefs, style } = parsed;
+  const sourceFile = withinDepth(() => parse(text, fileName));
+  if (!sourceFile) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
+  yield;
+  const facts = withinDepth(() => readFacts(sourceFile));
+  if (!facts) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
+  yield;
+  const { bindings, sites, statusRefs, style } = facts;
   const findings: Finding[] = [];
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
   for (const ruleId of RULE_IDS) {
@@ -77,6 +108,7 @@ export function analyze(text: string, fileName: string, options: AnalysisOptions
     } catch (error) {
       ruleErrors.push({ ruleId, error });
     }
+    yield;
   }
   const suppressions = readSuppressions(text, isRuleId);
   const kept = findings.filter((finding) => !suppressions.isSuppressed(finding));

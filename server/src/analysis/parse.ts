@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /** Picks the parser dialect from the file name; `.js` files may contain JSX, as in Babel setups. */
 export function scriptKindOf(fileName: string): ts.ScriptKind {

@@ -1,7 +1,7 @@
 // What the file tells about a response's headers, and one edit that adds headers the way the site
 // already sets them: an Express chain (`.set(...)`), the headers object of `writeHead`, or
 // `.setHeader(...)` where the code sends with `res.end()` (plain node:http has no `.set`).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from './bindings';
 import { responseUseAt } from './chains';
 import { addHeaderEdit } from './fixes';

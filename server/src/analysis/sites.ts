@@ -1,7 +1,7 @@
 // Collects the response sites of a file: for each handler, every statement that sets a status
 // or sends, merged the way a reviewer reads them (`res.status(500)` then `res.json(x)` is one
 // response), with the headers, conditions, catch clause and earlier calls around it.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers, type Bindings } from './bindings';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, type ResponseUse } from './chains';
 import { findHandlers } from './handlers';

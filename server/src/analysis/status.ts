@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { constantValue } from './constants';
 import { skipTypeWrappers, type Bindings } from './bindings';
 import type { NamedConstant, StatusValue, TextRange } from './types';

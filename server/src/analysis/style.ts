@@ -1,5 +1,5 @@
 // The file's own style, so inserted code looks like the code around it.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export interface CodeStyle {
   quote: "'" | '"' | '`';

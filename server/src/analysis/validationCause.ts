@@ -1,6 +1,6 @@
 // Does a response answer a validation failure, and how does the code say so? The rules that
 // question 500 and 404 for bad input, and the 400-vs-422 rule, read their evidence from here.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from './bindings';
 import { mentionedStrings } from './body';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from './branchTests';

@@ -1,6 +1,6 @@
 // Reports a handler that only puts work on a queue and answers 200 or 201. The work has not
 // happened yet (it may still fail); 202 Accepted says exactly that, and lets clients poll.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from '../bindings';
 import { codeText } from '../branchTests';
 import { changeStatusFix, codeLabel } from '../fixes';

@@ -1,6 +1,6 @@
 // Reports a POST handler that stores a new record and answers 200: 201 Created is how HTTP says a
 // resource now exists, and clients, caches and API tooling rely on the difference.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { mentionedNames, mentionedStrings } from '../body';
 import { createCalls, createdLocation, isActionPath, resourceName, shortText, type CreateCall } from '../createdResource';
 import { changeStatusFix, setStatusEdit } from '../fixes';

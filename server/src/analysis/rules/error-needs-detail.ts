@@ -1,7 +1,7 @@
 // Reports a 400, 409 or 422 that does not say what is wrong: no body at all (`sendStatus(400)`,
 // `status(400).end()`), or a body that only repeats the reason phrase (`{ error: 'Bad Request' }`).
 // The client must change its request and cannot guess which field, value or format to change.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from '../bindings';
 import { objectKey, sendBodyEdits } from '../bodyFix';
 import { failedFields, type FieldProblem } from '../failedFields';

@@ -1,7 +1,7 @@
 // Reports failures of another service answered as if this server broke: an upstream timeout sent
 // as 500/502 (it is 504), or a failed upstream call sent as 500 (it is 502). The gateway codes
 // tell clients and on-call engineers where to look, and that a retry may succeed.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from '../bindings';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../branchTests';
 import { changeStatusFix, codeLabel } from '../fixes';

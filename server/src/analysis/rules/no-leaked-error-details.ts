@@ -1,7 +1,7 @@
 // Reports a 5xx response that sends the caught error to the client: its message, its stack, or the
 // error object. They expose internals (file paths, queries, hostnames, sometimes secrets) and help
 // no client; the server's log is where they belong.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
 import { skipTypeWrappers } from '../bindings';
 import { mentionedNames } from '../body';

@@ -1,7 +1,7 @@
 // Reports a 2xx that answers "nothing found": sent in the branch where a single-record lookup came
 // back empty (`if (!user) return res.json(...)`), or a GET that sends `null` / `{ data: null }`.
 // The client cannot tell "exists but empty" from "does not exist"; 404 says which.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from '../bindings';
 import { isEmptyLiteral, isFalseLiteral, objectProperties } from '../body';
 import { sendBodyEdits } from '../bodyFix';

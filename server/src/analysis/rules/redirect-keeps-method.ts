@@ -1,7 +1,7 @@
 // Reports a 302 that forwards a POST/PUT/PATCH/DELETE to where the same endpoint now lives: most
 // clients follow a 302 with a GET and drop the body, so the forwarded request is lost. 307 keeps it.
 // Post/Redirect/Get (process a form, then send the browser to a page) wants the GET and is left alone.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipTypeWrappers } from '../bindings';
 import { shortText } from '../createdResource';
 import { changeStatusFix } from '../fixes';

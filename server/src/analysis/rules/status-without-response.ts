@@ -1,6 +1,6 @@
 // Reports a status that is set while nothing sends the response: Express waits for a send or an
 // end that never comes, and the client hangs until it times out.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { codeText } from '../branchTests';
 import { codeLabel } from '../fixes';
 import type { Rule, RuleContext } from '../rule';

@@ -1,13 +1,17 @@
 // Reports a 401 without a WWW-Authenticate header. HTTP requires the header on every 401: it tells
 // the client which scheme to authenticate with (Bearer, Basic…) before it retries.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { addHeadersEdit, lacksHeader } from '../responseHeaders';
 import type { Rule, RuleContext } from '../rule';
 import { quoted } from '../style';
 import type { Fix, ResponseSite } from '../types';
 
-/** Which schemes the file's strings speak of: `'Bearer '`, `authorization.startsWith('Basic ')`. */
+const schemesByFile = new WeakMap<ts.SourceFile, { bearer: boolean; basic: boolean }>();
+
+/** Which schemes the file's strings speak of: `'Bearer '`, `authorization.startsWith('Basic ')`. Read once per file. */
 function schemesInFile(context: RuleContext): { bearer: boolean; basic: boolean } {
+  const cached = schemesByFile.get(context.sourceFile);
+  if (cached) return cached;
   const found = { bearer: false, basic: false };
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteralLike(node)) {
@@ -17,6 +21,7 @@ function schemesInFile(context: RuleContext): { bearer: boolean; basic: boolean 
     ts.forEachChild(node, visit);
   };
   visit(context.sourceFile);
+  schemesByFile.set(context.sourceFile, found);
   return found;
 }
 

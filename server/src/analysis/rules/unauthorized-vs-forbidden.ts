@@ -1,7 +1,7 @@
 // Reports 401 and 403 swapped. 401 means "we do not know who you are: authenticate and retry";
 // 403 means "we know who you are, and you may not". A 403 for a missing token stops clients from
 // logging in; a 401 for a missing role sends them to log in again, which cannot help.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { mentionedNames } from '../body';
 import { skipTypeWrappers } from '../bindings';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../branchTests';

@@ -1,7 +1,7 @@
 // Reports a status no client understands: a number outside 100–599 (Express and Node throw for
 // some of them at run time, clients treat the rest as a server error), a code the IANA registry
 // does not list (418, nginx's 499), or a status written as a string (Express 5 throws).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { lookupStatus } from '../../knowledge';
 import { skipTypeWrappers } from '../bindings';
 import { codeText } from '../branchTests';
