@@ -50,23 +50,11 @@ function routeOf(call: ts.CallExpression): { method: HttpMethod; path?: string }
   return { method };
 }
 
-/** Function declarations and `const f = (req, res) => …` of the file, by name, for handlers passed by reference. */
-function namedFunctions(sourceFile: ts.SourceFile): Map<string, FunctionNode> {
-  const byName = new Map<string, FunctionNode>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionDeclaration(node) && node.name) byName.set(node.name.text, node);
-    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) {
-      byName.set(node.name.text, node.initializer);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return byName;
-}
-
 export function findHandlers(sourceFile: ts.SourceFile): Handler[] {
   const handlers = new Map<ts.Node, Handler>();
-  const functions = namedFunctions(sourceFile);
+  // Function declarations and `const f = (req, res) => …`, for handlers passed by reference.
+  const byName = new Map<string, FunctionNode>();
+  const byReference: { name: string; route: { method: HttpMethod; path?: string } }[] = [];
   const register = (fn: FunctionNode, route: { method: HttpMethod; path?: string } | undefined): void => {
     const shape = handlerShape(fn, route !== undefined);
     if (!shape) return;
@@ -74,16 +62,17 @@ export function findHandlers(sourceFile: ts.SourceFile): Handler[] {
     if (existing && existing.method) return;
     handlers.set(fn, { node: fn, ...shape, method: route?.method, path: route?.path });
   };
+  // One walk over the file; references to named functions are resolved after it.
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
+    if (ts.isFunctionDeclaration(node) && node.name) byName.set(node.name.text, node);
+    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) {
+      byName.set(node.name.text, node.initializer);
+    } else if (ts.isCallExpression(node)) {
       const route = routeOf(node);
       if (route) {
         for (const argument of node.arguments) {
           if (isFunctionNode(argument)) register(argument, route);
-          else if (ts.isIdentifier(argument)) {
-            const fn = functions.get(argument.text);
-            if (fn) register(fn, route);
-          }
+          else if (ts.isIdentifier(argument)) byReference.push({ name: argument.text, route });
         }
       }
     }
@@ -91,5 +80,9 @@ export function findHandlers(sourceFile: ts.SourceFile): Handler[] {
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return [...handlers.values()];
+  for (const { name, route } of byReference) {
+    const fn = byName.get(name);
+    if (fn) register(fn, route);
+  }
+  return [...handlers.values()].sort((a, b) => a.node.pos - b.node.pos);
 }
