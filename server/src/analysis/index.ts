@@ -6,7 +6,7 @@ import { collectStatusRefs } from './refs';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectSites } from './sites';
-import { detectStyle } from './style';
+import { detectStyle, type CodeStyle } from './style';
 import { readSuppressions } from './suppressions';
 import type { AnalysisOptions, AnalysisResult, Finding, Severity } from './types';
 
@@ -50,7 +50,7 @@ export function severityOf(ruleId: RuleId, options: AnalysisOptions): Severity |
 
 function readFacts(sourceFile: ts.SourceFile) {
   const bindings = collectBindings(sourceFile);
-  return { bindings, sites: collectSites(sourceFile, bindings), statusRefs: collectStatusRefs(sourceFile, bindings), style: detectStyle(sourceFile) };
+  return { bindings, sites: collectSites(sourceFile, bindings), statusRefs: collectStatusRefs(sourceFile, bindings) };
 }
 
 /** Pathologically deep nesting overflows the parser's or our walk's stack: no results, no crash. */
@@ -84,7 +84,10 @@ export function* analysisSteps(text: string, fileName: string, options: Analysis
   const facts = withinDepth(() => readFacts(sourceFile));
   if (!facts) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
   yield;
-  const { bindings, sites, statusRefs, style } = facts;
+  const { bindings, sites, statusRefs } = facts;
+  // Only fixes need the file's style: most files have none to offer, so it is read on first use.
+  let style: CodeStyle | undefined;
+  const styleOf = (): CodeStyle => (style ??= detectStyle(sourceFile));
   const findings: Finding[] = [];
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
   for (const ruleId of RULE_IDS) {
@@ -97,7 +100,9 @@ export function* analysisSteps(text: string, fileName: string, options: Analysis
       sourceFile,
       text,
       options,
-      style,
+      get style() {
+        return styleOf();
+      },
       bindings,
       sites,
       report: (report: RuleReport) =>

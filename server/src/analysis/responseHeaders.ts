@@ -178,6 +178,8 @@ export function namesInScope(site: ResponseSite): string[] {
     if (ts.isFunctionLike(node)) for (const parameter of node.parameters) addBinding(parameter.name);
     if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
       for (const statement of node.statements) {
+        // Statements are in source order: the rest of a long file's top level comes after the site.
+        if (statement.pos >= position) break;
         if (statement.getStart() >= position || !ts.isVariableStatement(statement)) continue;
         for (const declaration of statement.declarationList.declarations) addBinding(declaration.name);
       }

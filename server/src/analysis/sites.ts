@@ -106,7 +106,7 @@ function calleeText(call: ts.CallExpression): { callee: string; name: string } |
   if (ts.isIdentifier(callee)) return { callee: callee.text, name: callee.text };
   if (ts.isPropertyAccessExpression(callee)) {
     const object = skipTypeWrappers(callee.expression);
-    const qualifier = ts.isIdentifier(object) || object.kind === ts.SyntaxKind.ThisKeyword ? object.getText() : ts.isPropertyAccessExpression(object) ? object.name.text : '…';
+    const qualifier = ts.isIdentifier(object) ? object.text : object.kind === ts.SyntaxKind.ThisKeyword ? 'this' : ts.isPropertyAccessExpression(object) ? object.name.text : '…';
     return { callee: `${qualifier}.${callee.name.text}`, name: callee.name.text };
   }
   return undefined;

@@ -9,13 +9,19 @@ export interface CodeStyle {
   indentUnit: string;
 }
 
+/** Strings and statements enough to settle a majority; a long file is not read to its end for it. */
+const STYLE_SAMPLE = 400;
+/** Characters read for the indentation, for the same reason. */
+const INDENT_SAMPLE = 100_000;
+
 export function detectStyle(sourceFile: ts.SourceFile): CodeStyle {
   const text = sourceFile.text;
   let single = 0;
   let double = 0;
   let withSemicolon = 0;
   let withoutSemicolon = 0;
-  const visit = (node: ts.Node): void => {
+  // Returns true to stop the walk (ts.forEachChild stops at the first truthy result).
+  const visit = (node: ts.Node): boolean => {
     if (ts.isStringLiteral(node)) {
       if (text[node.getStart()] === "'") single++;
       else double++;
@@ -23,7 +29,8 @@ export function detectStyle(sourceFile: ts.SourceFile): CodeStyle {
       if (text[node.getEnd() - 1] === ';') withSemicolon++;
       else withoutSemicolon++;
     }
-    ts.forEachChild(node, visit);
+    if (single + double >= STYLE_SAMPLE && withSemicolon + withoutSemicolon >= STYLE_SAMPLE) return true;
+    return ts.forEachChild(node, visit) ?? false;
   };
   visit(sourceFile);
   const crlf = text.indexOf('\r\n');
@@ -32,7 +39,7 @@ export function detectStyle(sourceFile: ts.SourceFile): CodeStyle {
     quote: double > single ? '"' : "'",
     semicolons: withSemicolon >= withoutSemicolon,
     eol: crlf !== -1 && crlf + 1 === lf ? '\r\n' : '\n',
-    indentUnit: detectIndentUnit(text),
+    indentUnit: detectIndentUnit(text.slice(0, INDENT_SAMPLE)),
   };
 }
 
