@@ -1,0 +1,186 @@
+// Section 3: the shipped server through the protocol (`node dist/server.js --stdio`), driven by the
+// same JSON-RPC session the protocol tests use. Every wait is for a message, except the idle spell
+// after opening the files, which is what the settled memory reading measures.
+import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { EDIT_DEBOUNCE_MS } from '../server/src/analyses';
+import { startServer, type ServerSession } from '../test/lsp/serverProcess';
+import { generateApp } from './generate';
+import { Rng, summarize, type Summary } from './stats';
+
+export interface ProtocolResults {
+  startup: Summary;
+  editFileLines: number;
+  edits: number;
+  debounceMs: number;
+  /** didChange → publishDiagnostics of that version, with the debounce delay subtracted. */
+  editLatency: Summary;
+  /** The same, as measured (debounce included). */
+  editLatencyRaw: Summary;
+  hovers: number;
+  hoverEmpty: number;
+  hoverLatency: Summary;
+  openFiles: number;
+  openFileLines: number;
+  /** Right after `initialize`. */
+  rssStartMb: Summary;
+  /** Right after the last of the files is published. */
+  rssOpenMb: Summary;
+  /** Once idle: V8's memory reducer collects and returns memory some seconds after work stops. */
+  rssSettledMb: Summary;
+  /** Seconds of idleness until the settled reading. */
+  settleSeconds: Summary;
+  peakMb: Summary;
+}
+
+/** RSS is read this often while the server is idle, until it has dropped and holds still. */
+export const SETTLE_POLL_MS = 5_000;
+const STATUS_DIGITS = /\.status\((\d{3})\)/g;
+const EDIT_CODES = ['200', '201', '400', '404', '409', '500'];
+
+/** Offsets of the three digits in every `.status(NNN)` of the text. */
+function statusDigitOffsets(text: string): number[] {
+  return [...text.matchAll(STATUS_DIGITS)].map((match) => (match.index ?? 0) + match[0].indexOf(match[1]));
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Kilobytes in /proc/<pid>/status (`VmRSS`, `VmHWM`), as megabytes. */
+function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1];
+  if (!kb) throw new Error(`no ${field} in /proc/${pid}/status`);
+  return Number(kb) / 1024;
+}
+
+async function withServer<T>(work: (server: ServerSession) => Promise<T>): Promise<T> {
+  const server = await startServer();
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureStartup(runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    const server = await startServer();
+    times.push(performance.now() - start);
+    await server.stop();
+  }
+  return times;
+}
+
+/** Each edit swaps one status code for another and is sent once the previous one is published. */
+async function measureEdits(server: ServerSession, lines: number, edits: number): Promise<{ latencies: number[]; text: string; lines: number }> {
+  const uri = 'file:///bench/edited.js';
+  const app = generateApp(lines, 7);
+  let text = app.text;
+  await server.open(uri, text);
+  const offsets = statusDigitOffsets(text);
+  const rng = new Rng(11);
+  const latencies: number[] = [];
+  for (let version = 2; version < edits + 2; version++) {
+    const offset = rng.pick(offsets);
+    text = text.slice(0, offset) + rng.pick(EDIT_CODES) + text.slice(offset + 3);
+    const start = performance.now();
+    await server.change(uri, text, version);
+    latencies.push(performance.now() - start);
+  }
+  return { latencies, text, lines: app.lines };
+}
+
+async function measureHovers(server: ServerSession, text: string, hovers: number): Promise<{ latencies: number[]; empty: number }> {
+  const uri = 'file:///bench/edited.js';
+  const positions = statusDigitOffsets(text).map((offset) => positionAt(text, offset + 1));
+  const latencies: number[] = [];
+  let empty = 0;
+  for (let index = 0; index < hovers; index++) {
+    const position = positions[index % positions.length];
+    const start = performance.now();
+    const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+    latencies.push(performance.now() - start);
+    if (!hover) empty++;
+  }
+  return { latencies, empty };
+}
+
+interface MemoryRun {
+  start: number;
+  open: number;
+  settled: number;
+  settleSeconds: number;
+  peak: number;
+}
+
+/** Polls RSS of an idle process until it has fallen below `busy` and stopped moving (±1 MB). */
+async function settledRss(pid: number, busy: number, maxMs: number): Promise<{ mb: number; seconds: number }> {
+  let previous = busy;
+  for (let waited = SETTLE_POLL_MS; ; waited += SETTLE_POLL_MS) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    const current = procMb(pid, 'VmRSS');
+    if ((current < busy - 1 && Math.abs(current - previous) <= 1) || waited >= maxMs) return { mb: current, seconds: waited / 1000 };
+    previous = current;
+  }
+}
+
+async function measureMemory(files: number, lines: number, settleMaxMs: number): Promise<MemoryRun> {
+  return withServer(async (server) => {
+    const pid = server.process.pid;
+    if (pid === undefined) throw new Error('the server process has no pid');
+    const start = procMb(pid, 'VmRSS');
+    for (let index = 0; index < files; index++) {
+      await server.open(`file:///bench/project/routes/module${index}.js`, generateApp(lines, 1000 + index).text);
+    }
+    const open = procMb(pid, 'VmRSS');
+    const settled = await settledRss(pid, open, settleMaxMs);
+    return { start, open, settled: settled.mb, settleSeconds: settled.seconds, peak: procMb(pid, 'VmHWM') };
+  });
+}
+
+export interface ProtocolPlan {
+  startups: number;
+  editFileLines: number;
+  edits: number;
+  hovers: number;
+  openFiles: number;
+  openFileLines: number;
+  memoryRuns: number;
+  /** The longest wait for RSS to settle once the files are open. */
+  settleMaxMs: number;
+}
+
+export async function benchProtocol(plan: ProtocolPlan): Promise<ProtocolResults> {
+  const startup = await measureStartup(plan.startups);
+  const { edits, hovers, editFileLines } = await withServer(async (server) => {
+    const edited = await measureEdits(server, plan.editFileLines, plan.edits);
+    return { edits: edited.latencies, editFileLines: edited.lines, hovers: await measureHovers(server, edited.text, plan.hovers) };
+  });
+  const memory: MemoryRun[] = [];
+  for (let run = 0; run < plan.memoryRuns; run++) memory.push(await measureMemory(plan.openFiles, plan.openFileLines, plan.settleMaxMs));
+  return {
+    startup: summarize(startup),
+    editFileLines,
+    edits: plan.edits,
+    debounceMs: EDIT_DEBOUNCE_MS,
+    editLatency: summarize(edits.map((latency) => latency - EDIT_DEBOUNCE_MS)),
+    editLatencyRaw: summarize(edits),
+    hovers: plan.hovers,
+    hoverEmpty: hovers.empty,
+    hoverLatency: summarize(hovers.latencies),
+    openFiles: plan.openFiles,
+    openFileLines: plan.openFileLines,
+    rssStartMb: summarize(memory.map((run) => run.start)),
+    rssOpenMb: summarize(memory.map((run) => run.open)),
+    rssSettledMb: summarize(memory.map((run) => run.settled)),
+    settleSeconds: summarize(memory.map((run) => run.settleSeconds)),
+    peakMb: summarize(memory.map((run) => run.peak)),
+  };
+}

@@ -1,0 +1,202 @@
+// Renders the results as the markdown that `npm run bench` prints and writes to docs/benchmarks.md.
+import type { AnalysisResults } from './analysisBench';
+import type { EslintResults } from './eslintBench';
+import type { Machine } from './machine';
+import type { PackageResults } from './packageBench';
+import type { HotSpot, Profile } from './profile';
+import { SETTLE_POLL_MS, type ProtocolResults } from './protocolBench';
+import type { Summary } from './stats';
+
+export interface BenchResults {
+  machine: Machine;
+  analysis: AnalysisResults;
+  eslint: EslintResults;
+  protocol?: ProtocolResults;
+  protocolError?: string;
+  pack: PackageResults;
+  profile?: Profile;
+  seconds: number;
+  /** 1-minute load average at the start and the end: other work on the machine skews figures. */
+  load: { start: number; end: number };
+}
+
+interface Target {
+  what: string;
+  goal: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+const digits = (value: number): number => (value >= 100 ? 0 : value >= 10 ? 1 : 2);
+const num = (value: number, fixed = digits(value)): string => value.toFixed(fixed);
+/** `median (p25–p75)`: the figure and how much it moved between rounds. */
+const spread = (s: Summary, unit = '', fixed?: number): string => `${num(s.median, fixed)}${unit} (${num(s.p25, fixed)}–${num(s.p75, fixed)})`;
+const range = (s: Summary, unit = '', fixed?: number): string => `${num(s.median, fixed)}${unit} (${num(s.min, fixed)}–${num(s.max, fixed)})`;
+const times = (value: number): string => `${num(value)}×`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
+const verdict = (met: boolean | undefined): string => (met === undefined ? 'not measured' : met ? 'met' : '**not met**');
+
+function targets(results: BenchResults): Target[] {
+  const { analysis, eslint, protocol, pack } = results;
+  const medium = analysis.corpora.find((result) => result.corpus.label === analysis.scaling.from);
+  const eslintMedium = eslint.results.find((result) => result.corpus.label === analysis.scaling.from);
+  return [
+    { what: `analysis ÷ parse, ${analysis.scaling.from}`, goal: '≤ 1.3×', measured: medium ? times(medium.ratio.median) : '–', met: medium && medium.ratio.median <= 1.3 },
+    { what: `analysis time ${analysis.scaling.to} ÷ ${analysis.scaling.from}`, goal: '≤ 5.5', measured: num(analysis.scaling.analyze.median), met: analysis.scaling.analyze.median <= 5.5 },
+    { what: `faster than ESLint + hub rule, ${analysis.scaling.from}`, goal: '≥ 5×', measured: eslintMedium ? times(eslintMedium.speedup.median) : '–', met: eslintMedium && eslintMedium.speedup.median >= 5 },
+    { what: `didChange → diagnostics p95, minus the ${protocol?.debounceMs ?? '?'} ms debounce`, goal: '≤ 30 ms', measured: protocol ? `${num(protocol.editLatency.p95)} ms` : '–', met: protocol && protocol.editLatency.p95 <= 30 },
+    { what: 'hover p95', goal: '≤ 5 ms', measured: protocol ? `${num(protocol.hoverLatency.p95)} ms` : '–', met: protocol && protocol.hoverLatency.p95 <= 5 },
+    { what: `server RSS right after opening ${protocol?.openFiles ?? 100} files`, goal: '≤ 150 MB', measured: protocol ? `${num(protocol.rssOpenMb.median)} MB` : '–', met: protocol && protocol.rssOpenMb.median <= 150 },
+    { what: `server RSS with ${protocol?.openFiles ?? 100} files open, once idle`, goal: '≤ 150 MB', measured: protocol ? `${num(protocol.rssSettledMb.median)} MB` : '–', met: protocol && protocol.rssSettledMb.median <= 150 },
+    { what: '.vsix size', goal: '≤ 2.5 MB', measured: pack.vsixBytes === undefined ? '–' : mb(pack.vsixBytes), met: pack.vsixBytes === undefined ? undefined : pack.vsixBytes <= 2.5 * 1024 * 1024 },
+  ];
+}
+
+export function summaryLine(results: BenchResults): string {
+  const { analysis, eslint, protocol, pack, machine } = results;
+  const medium = analysis.corpora.find((result) => result.corpus.label === analysis.scaling.from);
+  const eslintMedium = eslint.results.find((result) => result.corpus.label === analysis.scaling.from);
+  const parts = [
+    medium && `a ${medium.corpus.lines.toLocaleString('en')}-line Express app is analysed (${analysis.rules} rules) in ${num(medium.analyze.median)} ms, ${times(medium.ratio.median)} TypeScript's bare parse`,
+    `${num(analysis.scaling.lineRatio, 0)}× the lines take ${times(analysis.scaling.analyze.median)} as long`,
+    eslintMedium && `${times(eslintMedium.speedup.median)} as fast as ESLint running one status rule`,
+    protocol && `diagnostics ${num(protocol.editLatency.median)} ms (p50) / ${num(protocol.editLatency.p95)} ms (p95) after the ${protocol.debounceMs} ms edit debounce on a ${protocol.editFileLines.toLocaleString('en')}-line file`,
+    protocol && `hover ${num(protocol.hoverLatency.median)} / ${num(protocol.hoverLatency.p95)} ms`,
+    protocol && `${num(protocol.rssSettledMb.median, 0)} MB RSS with ${protocol.openFiles} files open once idle`,
+    protocol && `ready in ${num(protocol.startup.median, 0)} ms`,
+    pack.vsixBytes !== undefined ? `.vsix ${mb(pack.vsixBytes)}` : `server bundle ${mb(pack.bundles[0].bytes)} (no .vsix)`,
+  ].filter((part): part is string => typeof part === 'string');
+  return `Summary: ${parts.join('; ')} (${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}).`;
+}
+
+function analysisSection({ analysis }: BenchResults): string[] {
+  const rows = analysis.corpora.map(
+    (r) => `| ${r.corpus.label} | ${r.corpus.lines} | ${r.corpus.mistakes ?? '–'} | ${r.findings} | ${spread(r.parse, ' ms')} | ${spread(r.analyze, ' ms')} | ${spread(r.ratio, '×')} |`,
+  );
+  const s = analysis.scaling;
+  const medium = analysis.corpora.find((r) => r.corpus.label === s.from);
+  const counted = (counts: Record<string, number> | undefined): string =>
+    Object.entries(counts ?? {})
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([name, count]) => `${name} ×${count}`)
+      .join(', ') || 'none';
+  return [
+    `## 1. Analysis against the parse (${analysis.rules} rules)`,
+    '',
+    '`parse` is the `ts.createSourceFile` call that `analyze` makes; `analyze` is the whole entry point (size checks, parse, bindings, handlers, sites, status references, style, every rule, disable comments). Generated apps come from `bench/generate.ts` (seeded); the fixtures are the code strings of `test/unit/rules/*.test.ts`, read with the TypeScript parser, each analysed as its own file.',
+    '',
+    '| corpus | lines | seeded mistakes | findings | parse | analyze | analyze ÷ parse |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `Scaling, ${s.to} ÷ ${s.from} (${num(s.lineRatio)}× the lines): analyze ${spread(s.analyze, '×')}, parse alone ${spread(s.parse, '×')}.`,
+    '',
+    `Mistakes seeded in the ${s.from} app (about one handler in five): ${counted(medium?.corpus.mistakeKinds)}.`,
+    '',
+    `Findings on it by rule: ${counted(medium?.findingsByRule)}.`,
+  ];
+}
+
+function eslintSection({ eslint }: BenchResults): string[] {
+  const rows = eslint.results.map(
+    (r) => `| ${r.corpus.label} | ${spread(r.eslint, ' ms')} | ${spread(r.ours, ' ms')} | ${spread(r.speedup, '×')} | ${spread(r.ceiling, '×')} | ${r.eslintReports} | ${r.ourFindings} |`,
+  );
+  return [
+    `## 2. Against ESLint ${eslint.eslintVersion} + @mindfiredigital/eslint-plugin-hub ${eslint.pluginVersion}`,
+    '',
+    `Both in this process: ESLint's \`Linter\` (flat config, espree, \`hub/http-status-code\` only) against our \`analyze\` with its ${eslint.ourRules} rules, on the same files, interleaved. "Speed-up" is ESLint's time ÷ ours, per round; "ceiling" is ESLint's time ÷ our parse alone, the speed-up an analysis that cost nothing beyond TypeScript's parse would reach.`,
+    '',
+    '| corpus | ESLint (1 rule) | ours (all rules) | speed-up | ceiling | ESLint reports | our findings |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ];
+}
+
+function protocolSection({ protocol, protocolError }: BenchResults): string[] {
+  if (!protocol) return ['## 3. Through the protocol', '', `Not measured: ${protocolError ?? 'unknown error'}.`];
+  const p = protocol;
+  return [
+    '## 3. Through the protocol (`node dist/server.js --stdio`, production build)',
+    '',
+    '| measure | median (p25–p75) | p95 | max |',
+    '|---|---:|---:|---:|',
+    `| spawn → \`initialize\` result (${p.startup.count} spawns) | ${spread(p.startup, ' ms')} | ${num(p.startup.p95)} ms | ${num(p.startup.max)} ms |`,
+    `| didChange → publishDiagnostics, minus the ${p.debounceMs} ms debounce (${p.edits} full-text edits, ${p.editFileLines}-line file) | ${spread(p.editLatency, ' ms')} | ${num(p.editLatency.p95)} ms | ${num(p.editLatency.max)} ms |`,
+    `| the same, as measured | ${spread(p.editLatencyRaw, ' ms')} | ${num(p.editLatencyRaw.p95)} ms | ${num(p.editLatencyRaw.max)} ms |`,
+    `| hover on a status number (${p.hovers} requests, ${p.hoverEmpty} empty) | ${spread(p.hoverLatency, ' ms')} | ${num(p.hoverLatency.p95)} ms | ${num(p.hoverLatency.max)} ms |`,
+    '',
+    `Memory (VmRSS from /proc, ${p.rssOpenMb.count} fresh servers, median (min–max)): ${range(p.rssStartMb, ' MB', 0)} after \`initialize\`; ${range(p.rssOpenMb, ' MB', 0)} right after opening ${p.openFiles} different files of ~${p.openFileLines} lines each, as fast as the server publishes them; ${range(p.rssSettledMb, ' MB', 0)} once idle (RSS read every ${SETTLE_POLL_MS / 1000} s until it had dropped and held still: after ${range(p.settleSeconds, ' s', 0)}); peak VmHWM ${range(p.peakMb, ' MB', 0)}.${p.rssSettledMb.median < 0.8 * p.rssOpenMb.median ? ' The difference is garbage from the burst of parses, which V8 returns once the process idles.' : ''}`,
+    '',
+    'Each edit is sent once the previous one is published, so the latency is the debounce plus one analysis and one publish.',
+  ];
+}
+
+function packageSection({ pack }: BenchResults): string[] {
+  const rows = pack.bundles.map((bundle) => `| \`${bundle.file}\` (minified) | ${kb(bundle.bytes)} | ${kb(bundle.gzipBytes)} |`);
+  const vsix =
+    pack.vsixBytes !== undefined
+      ? `\`npm run package\`: http-status-guide.vsix is ${mb(pack.vsixBytes)}${pack.vsixFiles ? ` (${pack.vsixFiles} files)` : ''}.`
+      : `\`npm run package\` did not produce a .vsix: ${pack.vsixError}. The gzip column is close to what a .vsix would hold.`;
+  return ['## 4. Package', '', '| file | size | gzip -9 |', '|---|---:|---:|', ...rows, '', vsix];
+}
+
+function hotSpotRows(spots: HotSpot[]): string[] {
+  return ['| function | ms per analysis | share |', '|---|---:|---:|', ...spots.map((spot) => `| \`${spot.name}\` | ${num(spot.ms)} | ${(spot.share * 100).toFixed(1)}% |`)];
+}
+
+/** Explains the row names a reader may not recognise, when they occur. */
+function selfTimeNotes(spots: HotSpot[]): string {
+  const notes = [
+    spots.some((spot) => spot.name.startsWith('get (')) && "`get (file)` rows are the getters through which a transpiled `import * as ts` reads TypeScript's exports",
+    spots.some((spot) => spot.name.startsWith('RegExp:')) && '`RegExp:` rows are regular expressions',
+  ].filter((note): note is string => typeof note === 'string');
+  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
+}
+
+function hotSpotSection({ profile, analysis }: BenchResults): string[] {
+  if (!profile) return [];
+  return [
+    `## Hot spots of the ${analysis.scaling.from} analysis (\`node --cpu-prof\`)`,
+    '',
+    'Taken because analysis ÷ parse is above 1.3×. Time per analysis in a separate process; the profile also holds module loading and the app generation, so small rows are approximate.',
+    '',
+    'Our functions by inclusive time (the phases):',
+    '',
+    ...hotSpotRows(profile.phases),
+    '',
+    `Any function by self time${selfTimeNotes(profile.functions)}:`,
+    '',
+    ...hotSpotRows(profile.functions),
+  ];
+}
+
+export function renderReport(results: BenchResults): string {
+  const { machine } = results;
+  return [
+    summaryLine(results),
+    '',
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (${num(results.seconds, 0)} s) on ${machine.date}: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}, TypeScript ${machine.typescript}, commit ${machine.commit}; load average ${num(results.load.start)} at the start, ${num(results.load.end)} at the end. Every comparison is a ratio taken within one round of interleaved runs; figures are medians with the interquartile range (p25–p75) in brackets unless marked otherwise.`,
+    '',
+    'Run `npm run bench` to refresh this file (a few minutes on 2 idle cores), or `npm run bench -- --quick` for a smoke run that writes nothing.',
+    '',
+    '## Targets',
+    '',
+    '| target | goal | measured | |',
+    '|---|---|---:|---|',
+    ...targets(results).map((target) => `| ${target.what} | ${target.goal} | ${target.measured} | ${verdict(target.met)} |`),
+    '',
+    ...analysisSection(results),
+    '',
+    ...eslintSection(results),
+    '',
+    ...protocolSection(results),
+    '',
+    ...packageSection(results),
+    '',
+    ...hotSpotSection(results),
+    '',
+  ].join('\n');
+}
