@@ -1,7 +1,7 @@
 // The one entry point of the analysis: text in, sites, status references and findings out.
 import type * as ts from 'typescript';
 import { collectBindings } from './bindings';
-import { parse } from './parse';
+import { parseEdited, type PreviousParse } from './parse';
 import { collectStatusRefs } from './refs';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
@@ -63,8 +63,8 @@ function withinDepth<T>(read: () => T): T | undefined {
   }
 }
 
-export function analyze(text: string, fileName: string, options: AnalysisOptions = DEFAULT_OPTIONS): AnalysisResult {
-  const steps = analysisSteps(text, fileName, options);
+export function analyze(text: string, fileName: string, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: PreviousParse): AnalysisResult {
+  const steps = analysisSteps(text, fileName, options, previous);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -75,10 +75,15 @@ export function analyze(text: string, fileName: string, options: AnalysisOptions
  * The analysis in steps (parse, read, each rule). The server pauses between steps so a newer edit can
  * arrive, and drops the work if one did: cooperative cancellation, not a worker thread.
  */
-export function* analysisSteps(text: string, fileName: string, options: AnalysisOptions = DEFAULT_OPTIONS): Generator<void, AnalysisResult, void> {
+export function* analysisSteps(
+  text: string,
+  fileName: string,
+  options: AnalysisOptions = DEFAULT_OPTIONS,
+  previous?: PreviousParse,
+): Generator<void, AnalysisResult, void> {
   const skipped = skipReason(text, options);
   if (skipped) return { sites: [], statusRefs: [], findings: [], skipped, ruleErrors: [] };
-  const sourceFile = withinDepth(() => parse(text, fileName));
+  const sourceFile = withinDepth(() => parseEdited(text, fileName, previous));
   if (!sourceFile) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
   yield;
   const facts = withinDepth(() => readFacts(sourceFile));

@@ -17,3 +17,30 @@ export function syntaxErrorCount(text: string, fileName: string): number {
   const sourceFile = parse(text, fileName) as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] };
   return sourceFile.parseDiagnostics?.length ?? 0;
 }
+
+/** A document's previous version, whose tree an edit can update instead of parsing anew. */
+export interface PreviousParse {
+  text: string;
+  sourceFile: ts.SourceFile;
+}
+
+/**
+ * Parses `text`, reusing the previous version's tree when there is one: the edited region is the
+ * span between the two texts' common prefix and suffix, and TypeScript's incremental parser reparses
+ * only what that span touches. The previous tree must not be used afterwards.
+ */
+export function parseEdited(text: string, fileName: string, previous: PreviousParse | undefined): ts.SourceFile {
+  if (!previous || previous.sourceFile.fileName !== fileName) return parse(text, fileName);
+  const before = previous.text;
+  let start = 0;
+  const shorter = Math.min(before.length, text.length);
+  while (start < shorter && before.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let oldEnd = before.length;
+  let newEnd = text.length;
+  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  const change = ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start);
+  return ts.updateSourceFile(previous.sourceFile, text, change);
+}
