@@ -1,11 +1,13 @@
 // Analysis results per document version, and when to compute them: at once on open, debounced on
-// edits, never published for a version that is no longer the newest.
+// edits, never published for a version that is no longer the newest. An analysis runs in steps and
+// yields to the event loop between them, so a newer edit can arrive and the stale work is dropped.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from './analysis';
-import type { Finding, SkipReason, StatusRef } from './analysis/types';
+import { analysisSteps } from './analysis';
+import type { PreviousParse } from './analysis/parse';
+import type { AnalysisResult, Finding, SkipReason, StatusRef } from './analysis/types';
 import { isIncluded, type Settings } from './settings';
 
-/** What the features need of one version. The parsed tree is not kept: it is large and not needed. */
+/** What the features need of one version. The parsed tree is kept apart, for a few documents only. */
 export interface DocumentAnalysis {
   version: number;
   findings: Finding[];
@@ -21,22 +23,64 @@ export interface AnalysisHost {
 }
 
 export const EDIT_DEBOUNCE_MS = 150;
+/** Trees kept for incremental reparsing: the documents being edited, not every open one (decisions). */
+const KEPT_TREES = 3;
+
+/**
+ * The exact text an analysis was computed from. The version alone is not enough: a client that
+ * sends versions out of order can reuse a number for different text.
+ */
+interface Snapshot {
+  uri: string;
+  version: number;
+  text: string;
+  /** Bumped by `clear()` (settings changed): older snapshots are stale whatever their text. */
+  generation: number;
+}
+
+/** Why a file was not analysed, for the one log line; a file without candidates is not worth one. */
+const SKIP_LOG: Record<SkipReason, string | undefined> = {
+  'too-large': 'larger than httpStatusGuide.maxFileSize',
+  minified: 'looks minified or generated',
+  'too-deep': 'nested too deeply to parse',
+  'no-candidates': undefined,
+};
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function emptyAnalysis(version: number): DocumentAnalysis {
+  return { version, findings: [], statusRefs: [] };
+}
 
 export class DocumentAnalyses {
-  private readonly results = new Map<string, DocumentAnalysis>();
+  private readonly results = new Map<string, { snapshot: Snapshot; analysis: DocumentAnalysis }>();
+  /** Analyses under way, shared by the publish of a version and the requests for it. */
+  private readonly running = new Map<string, { snapshot: Snapshot; analysis: Promise<DocumentAnalysis | undefined> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly reported = new Set<string>();
+  /** The last tree per document, oldest first; a run takes its document's tree out (it is consumed). */
+  private readonly trees = new Map<string, PreviousParse>();
+  private generation = 0;
+  /**
+   * Analyses run one at a time: interleaved, they would all hold their parsed trees at once (100
+   * files opened together: 406 MB interleaved, under 340 MB in turn). Stale queued work never starts.
+   */
+  private lane: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly host: AnalysisHost,
     private readonly current: (uri: string) => TextDocument | undefined,
   ) {}
 
-  /** The analysis of the document's current version, computing it now if needed. */
+  /** The analysis of the document's current version; empty once the document is closed. */
   async get(document: TextDocument): Promise<DocumentAnalysis> {
-    const cached = this.results.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
-    return this.run(document, await this.host.settingsFor(document.uri));
+    for (;;) {
+      if (this.current(document.uri) !== document) return emptyAnalysis(document.version);
+      const settings = await this.host.settingsFor(document.uri);
+      // Undefined when an edit superseded the version meanwhile: analyse the newer one.
+      const analysis = await this.analysisOf(document, settings);
+      if (analysis) return analysis;
+    }
   }
 
   schedule(document: TextDocument, debounce: boolean): void {
@@ -53,26 +97,110 @@ export class DocumentAnalyses {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.results.delete(uri);
+    this.running.delete(uri);
+    this.trees.delete(uri);
     this.host.publish(uri, undefined, undefined);
   }
 
+  /** Settings changed: every result and every analysis under way is stale. */
   clear(): void {
+    this.generation++;
     this.results.clear();
+    this.running.clear();
   }
 
   private async refresh(uri: string): Promise<void> {
     const document = this.current(uri);
     if (!document) return;
+    const version = document.version;
     const settings = await this.host.settingsFor(uri);
-    // Settings arrive asynchronously: a newer edit may have come in meanwhile.
-    const latest = this.current(uri);
-    if (!latest || latest.version !== document.version) return;
-    if (!settings.enable) {
-      this.results.delete(uri);
-      this.host.publish(uri, document.version, undefined);
-      return;
+    // `document` is updated in place: compare with the version it had when this refresh began. A
+    // newer edit has scheduled its own refresh.
+    if (this.current(uri) !== document || document.version !== version) return;
+    const analysis = await this.analysisOf(document, settings);
+    if (!analysis || this.current(uri) !== document || document.version !== analysis.version) return;
+    this.host.publish(uri, analysis.version, analysis);
+  }
+
+  private snapshotOf(document: TextDocument): Snapshot {
+    return { uri: document.uri, version: document.version, text: document.getText(), generation: this.generation };
+  }
+
+  private isStale(snapshot: Snapshot): boolean {
+    const document = this.current(snapshot.uri);
+    return !document || document.version !== snapshot.version || document.getText() !== snapshot.text || snapshot.generation !== this.generation;
+  }
+
+  private static same(a: Snapshot, b: Snapshot): boolean {
+    return a.version === b.version && a.text === b.text && a.generation === b.generation;
+  }
+
+  /** The cached or running analysis of the document as it is now, or a new one. */
+  private analysisOf(document: TextDocument, settings: Settings): Promise<DocumentAnalysis | undefined> {
+    const snapshot = this.snapshotOf(document);
+    const cached = this.results.get(snapshot.uri);
+    if (cached && DocumentAnalyses.same(cached.snapshot, snapshot)) return Promise.resolve(cached.analysis);
+    const running = this.running.get(snapshot.uri);
+    if (running && DocumentAnalyses.same(running.snapshot, snapshot)) return running.analysis;
+    const fileName = this.host.fileNameOf(document);
+    const analysis = this.lane.then(() => this.run(snapshot, fileName, settings));
+    this.lane = analysis.catch(() => undefined);
+    const entry = { snapshot, analysis };
+    this.running.set(snapshot.uri, entry);
+    void entry.analysis.finally(() => {
+      if (this.running.get(snapshot.uri) === entry) this.running.delete(snapshot.uri);
+    });
+    return entry.analysis;
+  }
+
+  /** Runs the analysis step by step; undefined when the snapshot went stale before it finished. */
+  private async run(snapshot: Snapshot, fileName: string, settings: Settings): Promise<DocumentAnalysis | undefined> {
+    if (this.isStale(snapshot)) return undefined;
+    let result: AnalysisResult | undefined;
+    if (settings.enable && isIncluded(settings, fileName)) {
+      // Taken out before use: an update consumes the old tree, even when the run is then abandoned.
+      const previous = this.trees.get(snapshot.uri);
+      this.trees.delete(snapshot.uri);
+      const steps = analysisSteps(snapshot.text, fileName, settings.analysis, previous);
+      try {
+        let step = steps.next();
+        while (!step.done) {
+          await yieldToEventLoop();
+          if (this.isStale(snapshot)) return undefined;
+          step = steps.next();
+        }
+        result = step.value;
+        // Kept even if a newer edit came meanwhile (the tree is right for its own text); not once closed.
+        if (result.sourceFile && this.current(snapshot.uri)) this.keepTree(snapshot.uri, { text: snapshot.text, sourceFile: result.sourceFile });
+      } catch (error) {
+        // A bug outside any one rule: this version gets no findings, and the server keeps serving.
+        if (this.once(`engine@${snapshot.uri}#${snapshot.version}`)) this.host.log(`Analysis failed on ${snapshot.uri} (version ${snapshot.version}): ${errorText(error)}`);
+      }
     }
-    this.host.publish(uri, document.version, this.run(document, settings));
+    if (this.isStale(snapshot)) return undefined;
+    if (result) this.logProblems(snapshot, result);
+    const analysis: DocumentAnalysis = result
+      ? { version: snapshot.version, findings: result.findings, statusRefs: result.statusRefs, skipped: result.skipped }
+      : emptyAnalysis(snapshot.version);
+    this.results.set(snapshot.uri, { snapshot, analysis });
+    return analysis;
+  }
+
+  private keepTree(uri: string, tree: PreviousParse): void {
+    this.trees.set(uri, tree);
+    for (const oldest of this.trees.keys()) {
+      if (this.trees.size <= KEPT_TREES) break;
+      this.trees.delete(oldest);
+    }
+  }
+
+  private logProblems(snapshot: Snapshot, result: AnalysisResult): void {
+    for (const { ruleId, error } of result.ruleErrors) {
+      if (!this.once(`${ruleId}@${snapshot.uri}#${snapshot.version}`)) continue;
+      this.host.log(`Rule ${ruleId} failed on ${snapshot.uri} (version ${snapshot.version}): ${errorText(error)}`);
+    }
+    const why = result.skipped ? SKIP_LOG[result.skipped] : undefined;
+    if (why && this.once(`${result.skipped}@${snapshot.uri}`)) this.host.log(`Skipped ${snapshot.uri}: ${why}.`);
   }
 
   /** True the first time a key is seen: each problem is logged once, not on every keystroke. */
@@ -82,19 +210,8 @@ export class DocumentAnalyses {
     this.reported.add(key);
     return true;
   }
+}
 
-  private run(document: TextDocument, settings: Settings): DocumentAnalysis {
-    const fileName = this.host.fileNameOf(document);
-    const result = settings.enable && isIncluded(settings, fileName)
-      ? analyze(document.getText(), fileName, settings.analysis)
-      : { findings: [], statusRefs: [], skipped: undefined, ruleErrors: [] };
-    for (const { ruleId, error } of result.ruleErrors) {
-      if (!this.once(`${ruleId}@${document.uri}#${document.version}`)) continue;
-      this.host.log(`Rule ${ruleId} failed on ${document.uri} (version ${document.version}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
-    if ((result.skipped === 'too-large' || result.skipped === 'minified') && this.once(`skip@${document.uri}`)) this.host.log(`Skipped ${document.uri}: ${result.skipped === 'too-large' ? 'larger than httpStatusGuide.maxFileSize' : 'looks minified or generated'}.`);
-    const analysis: DocumentAnalysis = { version: document.version, findings: result.findings, statusRefs: result.statusRefs, skipped: result.skipped };
-    this.results.set(document.uri, analysis);
-    return analysis;
-  }
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -42,11 +42,21 @@ export async function startServer(settings: Record<string, unknown> = {}, capabi
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.listen();
-  const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    capabilities: { workspace: { configuration: capabilities.configuration === true, didChangeConfiguration: { dynamicRegistration: true } } },
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
   });
+  // A server that dies before answering fails the test with what it printed, instead of hanging it.
+  const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) before initialize:\n${stderr}`))));
+  const initializeResult = await Promise.race([
+    connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: capabilities.configuration === true, didChangeConfiguration: { dynamicRegistration: true } } },
+    }),
+    died,
+  ]);
+  died.catch(() => undefined);
   await connection.sendNotification('initialized', {});
   const diagnostics = (uri: string, version?: number): Promise<Diagnostic[]> =>
     new Promise((resolve) => waiting.push({ uri, version, resolve }));

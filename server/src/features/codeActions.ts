@@ -1,7 +1,8 @@
 // Quick-fixes, disable comments and fix-all, from the findings of one document version.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, minimalEdit } from '../analysis/fixAll';
+import { applyEdits, fixAll, minimalEdit } from '../analysis/fixAll';
+import { syntaxErrorCount } from '../analysis/parse';
 import { disableFileEdit, disableNextLineEdit } from '../analysis/suppressions';
 import type { AnalysisOptions, Finding, TextEdit } from '../analysis/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -42,11 +43,20 @@ export function codeActions(
   const actions: CodeAction[] = [];
   const text = document.getText();
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // Code being typed does not parse yet; a fix there is offered only if it makes nothing worse.
+  // Parsed lazily: most requests carry no diagnostic of ours.
+  let errorsBefore: number | undefined;
+  const parsesNoWorse = (edits: readonly TextEdit[]): boolean => {
+    errorsBefore ??= syntaxErrorCount(text, fileName);
+    return errorsBefore === 0 || syntaxErrorCount(applyEdits(text, edits), fileName) <= errorsBefore;
+  };
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       const finding = findingFor(diagnostic, document, findings);
       if (!finding) continue;
-      for (const fix of finding.fixes) actions.push(action(document, fix.title, fix.edits, CodeActionKind.QuickFix, diagnostic, fix.isPreferred));
+      for (const fix of finding.fixes) {
+        if (parsesNoWorse(fix.edits)) actions.push(action(document, fix.title, fix.edits, CodeActionKind.QuickFix, diagnostic, fix.isPreferred));
+      }
       if (finding.ruleId === 'unknown-rule') continue;
       actions.push(action(document, `Disable ${finding.ruleId} for this line`, [disableNextLineEdit(text, finding.range.start, finding.ruleId, eol)], CodeActionKind.QuickFix, diagnostic));
       actions.push(action(document, `Disable ${finding.ruleId} for this file`, [disableFileEdit(text, finding.ruleId, eol)], CodeActionKind.QuickFix, diagnostic));
