@@ -1,0 +1,55 @@
+// `npm run test:e2e`: packages the extension, installs the .vsix into code-server
+// and checks what a person sees, in a trusted folder and in Restricted Mode.
+// A failing scenario leaves a screenshot in .test-results/e2e/.
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../harness/browser';
+import { provisionEditorTools, type EditorTools } from '../harness/provision';
+import * as scenarios from './scenarios';
+import { openSession, packageExtension, type Session } from './session';
+
+const SCENARIO_MS = 120_000;
+
+describe('HTTP Status Guide in code-server', () => {
+  let tools: EditorTools;
+  let browser: Browser;
+  let vsix: string;
+
+  before(async () => {
+    tools = await provisionEditorTools();
+    vsix = packageExtension();
+    browser = await launchBrowser(tools);
+  });
+  after(async () => browser?.close());
+
+  for (const trusted of [true, false]) {
+    const mode = trusted ? 'trusted' : 'restricted';
+    describe(trusted ? 'in a trusted folder' : 'in Restricted Mode', () => {
+      let session: Session;
+      before(async () => {
+        session = await openSession({ tools, browser, vsix, trusted });
+      });
+      after(async () => session?.close());
+
+      const scenario = (name: string, run: (session: Session) => Promise<void>): void => {
+        it(name, { timeout: SCENARIO_MS }, async () => {
+          try {
+            await run(session);
+          } catch (error) {
+            const shot = await session.screenshot(`${mode}-${name}`).catch(() => 'none');
+            throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot: ${shot})`, { cause: error });
+          }
+        });
+      };
+
+      if (!trusted) {
+        scenario('the window is in Restricted Mode', scenarios.windowIsRestricted);
+      }
+      scenario('hover over res.status(404) explains 404 Not Found', scenarios.hoverExplainsStatus);
+      scenario('a 200 with a failure body is squiggled and listed in Problems', scenarios.seededMistakeIsReported);
+      scenario('the Ctrl+. quick-fix changes 200 to a 4xx and the squiggle goes', scenarios.quickFixChangesStatus);
+      scenario('typing http-404 offers the snippet and accepting inserts it', scenarios.snippetIsInserted);
+      scenario('httpStatusGuide.rules "off" removes the diagnostic without reload', scenarios.ruleSettingTurnsDiagnosticOff);
+    });
+  }
+});

@@ -1,0 +1,24 @@
+// The extension wakes up when a JavaScript or TypeScript file opens, and its
+// language server answers: the seeded mistake is reported in both languages.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, closeAllEditors, openWorkspaceFile, waitForRule } from './helpers';
+
+describe('activation', () => {
+  afterEach(closeAllEditors);
+
+  it('is installed but idle until a JavaScript file opens', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded in the extension host`);
+    assert.equal(extension.isActive, false, 'activated before any JavaScript or TypeScript file was open');
+    const document = await openWorkspaceFile('seeded.js');
+    await waitForRule(document.uri, 'no-error-in-success');
+    assert.equal(extension.isActive, true);
+  });
+
+  it('analyses a TypeScript file', async () => {
+    const document = await openWorkspaceFile('seeded.ts');
+    assert.equal(document.languageId, 'typescript');
+    await waitForRule(document.uri, 'no-error-in-success');
+  });
+});

@@ -1,0 +1,46 @@
+// Settings apply at once, without a reload: a rule can be switched off and back
+// on, its severity changed, and the whole extension disabled.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, openWorkspaceFile, setUserSetting, waitFor, waitForNoRule, waitForRule, ourDiagnostics } from './helpers';
+
+describe('settings', () => {
+  afterEach(async () => {
+    await setUserSetting('httpStatusGuide.rules', undefined);
+    await setUserSetting('httpStatusGuide.enable', undefined);
+    await closeAllEditors();
+  });
+
+  it('httpStatusGuide.rules turns a rule off and on again', async () => {
+    const document = await openWorkspaceFile('seeded.js');
+    await waitForRule(document.uri, 'no-error-in-success');
+    await setUserSetting('httpStatusGuide.rules', { 'no-error-in-success': 'off' });
+    await waitForNoRule(document.uri, 'no-error-in-success');
+    await setUserSetting('httpStatusGuide.rules', undefined);
+    await waitForRule(document.uri, 'no-error-in-success');
+  });
+
+  it('httpStatusGuide.rules changes a rule severity', async () => {
+    const document = await openWorkspaceFile('seeded.js');
+    await waitForRule(document.uri, 'no-error-in-success');
+    await setUserSetting('httpStatusGuide.rules', { 'no-error-in-success': 'error' });
+    await waitFor(
+      'the diagnostic to become an error',
+      () => (ourDiagnostics(document.uri, 'no-error-in-success').some((d) => d.severity === vscode.DiagnosticSeverity.Error) ? true : undefined),
+      [vscode.languages.onDidChangeDiagnostics],
+    );
+  });
+
+  it('httpStatusGuide.enable: false clears every diagnostic, true brings them back', async () => {
+    const seeded = await openWorkspaceFile('seeded.js');
+    const other = await openWorkspaceFile('two-mistakes.js');
+    await waitForRule(seeded.uri, 'no-error-in-success');
+    await waitForRule(other.uri, 'no-error-in-success');
+    await setUserSetting('httpStatusGuide.enable', false);
+    await waitForNoRule(seeded.uri);
+    await waitForNoRule(other.uri);
+    await setUserSetting('httpStatusGuide.enable', true);
+    const back = await waitForRule(other.uri, 'no-error-in-success');
+    assert.equal(back.length, 2);
+  });
+});
