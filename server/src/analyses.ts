@@ -6,6 +6,7 @@ import { analysisSteps } from './analysis';
 import type { PreviousParse } from './analysis/parse';
 import type { AnalysisResult, Finding, SkipReason, StatusRef } from './analysis/types';
 import { isIncluded, type Settings } from './settings';
+import { collectWhenIdle } from './idleCollector';
 
 /** What the features need of one version. The parsed tree is kept apart, for a few documents only. */
 export interface DocumentAnalysis {
@@ -183,6 +184,7 @@ export class DocumentAnalyses {
       ? { version: snapshot.version, findings: result.findings, statusRefs: result.statusRefs, skipped: result.skipped }
       : emptyAnalysis(snapshot.version);
     this.results.set(snapshot.uri, { snapshot, analysis });
+    collectWhenIdle();
     return analysis;
   }
 
