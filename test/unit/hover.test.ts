@@ -40,6 +40,13 @@ describe('hover: status positions', () => {
     ['assert.equal(res.statusCode, N)', 'assert.equal(res.statusCode, 2|00);', '**200 OK**'],
     ['comparison with .status', 'if (response.status === 4|29) retryLater();', '**429 Too Many Requests**'],
     ['unregistered code', handler('res.status(41|8).end();'), '**418** is not a registered HTTP status code.'],
+    ['either branch of a conditional status', handler('res.status(user ? 200 : 4|04).json(user);'), '**404 Not Found**'],
+    ['the fallback of err.status ?? N', "app.use((err, req, res, next) => {\n  res.status(err.status ?? 5|00).json({ error: 'Something went wrong' });\n});", '**500 Internal Server Error**'],
+    ['reply.code(N) (Fastify)', "fastify.get('/x', async (request, reply) => reply.code(2|01).send({ id: 1 }));", '**201 Created**'],
+    ['@HttpCode(N) (NestJS)', '@HttpCode(2|04)\nremove() {}', '**204 No Content**'],
+    ['NextResponse.json(body, { status })', "return NextResponse.json({ error: 'Not found' }, { status: 4|04 });", '**404 Not Found**'],
+    ['createError(N) (http-errors)', 'next(createError(4|04));', '**404 Not Found**'],
+    ['ctx.throw(N) (Koa)', "ctx.throw(4|03, 'Admins only');", '**403 Forbidden**'],
   ];
   for (const [name, source, title] of positions) {
     it(name, () => assert.ok(hoverTitle(source)?.startsWith(title), `hover: ${hoverTitle(source)}`));
@@ -59,4 +66,12 @@ describe('hover: numbers that are not statuses', () => {
   for (const [name, source] of others) {
     it(name, () => assert.equal(hoverTitle(source), undefined));
   }
+});
+
+describe('status references behind ||', () => {
+  it('the fallback of err.status || N is a status', () => {
+    const text = "app.use((err, req, res, next) => {\n  res.status(err.status || 500).json({ error: 'Something went wrong' });\n});";
+    const refs = analyze(text, 'case.js').statusRefs;
+    assert.deepEqual(refs.map((ref) => [ref.code, text.slice(ref.range.start, ref.range.end)]), [[500, '500']]);
+  });
 });

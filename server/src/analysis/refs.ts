@@ -5,8 +5,8 @@ import { skipTypeWrappers, type Bindings } from './bindings';
 import { rangeOf, resolveStatus } from './status';
 import type { StatusRef } from './types';
 
-/** Calls whose first argument is a status: `res.status(404)`, `reply.code(404)`, `@HttpCode(201)`. */
-const STATUS_FIRST = new Set(['status', 'sendStatus', 'writeHead', 'code', 'HttpCode']);
+/** Calls whose first argument is a status: `res.status(404)`, `reply.code(404)`, `@HttpCode(201)`, `createError(404)`, `ctx.throw(404)`. */
+const STATUS_FIRST = new Set(['status', 'sendStatus', 'writeHead', 'code', 'HttpCode', 'createError', 'throw']);
 /** Assertions in tests that compare a checked status with their argument. */
 const ASSERT_METHODS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'strictEqual', 'deepEqual', 'toHaveStatus']);
 const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
@@ -68,10 +68,20 @@ function statusPositions(node: ts.Node): { value: ts.Expression; member?: ts.Mem
   return [];
 }
 
+/** Each status a value may be: `user ? 200 : 404`, `err.status || 500`, `code ?? 500`. */
+function alternatives(value: ts.Expression): ts.Expression[] {
+  const inner = skipTypeWrappers(value);
+  if (ts.isConditionalExpression(inner)) return [...alternatives(inner.whenTrue), ...alternatives(inner.whenFalse)];
+  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.BarBarToken || inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return [...alternatives(inner.left), ...alternatives(inner.right)];
+  }
+  return [value];
+}
+
 export function collectStatusRefs(sourceFile: ts.SourceFile, bindings: Bindings): StatusRef[] {
   const refs: StatusRef[] = [];
   const visit = (node: ts.Node): void => {
-    for (const position of statusPositions(node)) {
+    for (const position of statusPositions(node).flatMap((found) => alternatives(found.value).map((value) => ({ ...found, value })))) {
       const status = resolveStatus(position.value, bindings);
       if (status.code === undefined) continue;
       // Checks in tests compare with many numbers; only real status numbers count there.
