@@ -81,8 +81,3 @@ export function insertStatementBefore(site: ResponseSite, statement: string, con
   const indent = indentationAt(context.text, start);
   return { start, end: start, newText: `${statement}${context.style.semicolons ? ';' : ''}${context.style.eol}${indent}` };
 }
-
-/** Where a site's body argument is: the expression and the call that sends it. */
-export function bodyOf(site: ResponseSite): ts.Expression | undefined {
-  return site.body && skipTypeWrappers(site.body);
-}

@@ -16,8 +16,8 @@ function isStatusProperty(expression: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(value) && STATUS_PROPERTIES.has(value.name.text);
 }
 
-function calledName(call: ts.CallExpression | ts.NewExpression | ts.Decorator): { name: string; member?: ts.MemberName } | undefined {
-  const callee = ts.isDecorator(call) ? call.expression : call.expression;
+function calledName(call: ts.CallExpression | ts.NewExpression): { name: string; member?: ts.MemberName } | undefined {
+  const callee = call.expression;
   const target = ts.isCallExpression(callee) ? callee.expression : callee;
   if (ts.isIdentifier(target)) return { name: target.text };
   if (ts.isPropertyAccessExpression(target)) return { name: target.name.text, member: target.name };
@@ -42,9 +42,9 @@ function statusPositions(node: ts.Node): { value: ts.Expression; member?: ts.Mem
       // assert.equal(res.status, 404)
       if (second && isStatusProperty(first)) return [{ value: second, strict: true }];
     }
-    // new HttpException('Forbidden', HttpStatus.FORBIDDEN)
     return [];
   }
+  // new HttpException('Forbidden', HttpStatus.FORBIDDEN)
   if (ts.isNewExpression(node) && node.arguments && node.arguments.length >= 2) {
     const called = calledName(node);
     if (called && /Exception$|Error$/.test(called.name)) return [{ value: node.arguments[1], strict: true }];

@@ -3,7 +3,6 @@
 import type { Finding, TextEdit, TextRange } from './types';
 
 export const DISABLE_NEXT_LINE = 'http-status-disable-next-line';
-export const DISABLE_LINE = 'http-status-disable-line';
 export const DISABLE_FILE = 'http-status-disable';
 
 interface Suppression {
