@@ -47,6 +47,7 @@ describe('hover: status positions', () => {
     ['NextResponse.json(body, { status })', "return NextResponse.json({ error: 'Not found' }, { status: 4|04 });", '**404 Not Found**'],
     ['createError(N) (http-errors)', 'next(createError(4|04));', '**404 Not Found**'],
     ['ctx.throw(N) (Koa)', "ctx.throw(4|03, 'Admins only');", '**403 Forbidden**'],
+    ['new HttpException(message, HttpStatus.X) (NestJS)', "import { HttpStatus } from '@nestjs/common';\nthrow new HttpException('Admins only', HttpStatus.FORBID|DEN);", '**403 Forbidden**'],
   ];
   for (const [name, source, title] of positions) {
     it(name, () => assert.ok(hoverTitle(source)?.startsWith(title), `hover: ${hoverTitle(source)}`));
