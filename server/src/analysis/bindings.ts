@@ -14,15 +14,10 @@ export type Binding =
 
 export type Bindings = ReadonlyMap<string, Binding>;
 
-export function collectBindings(sourceFile: ts.SourceFile): Bindings {
-  const bindings = new Map<string, Binding>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node)) addImport(node, bindings);
-    else if (ts.isVariableDeclaration(node) && isConst(node)) addConst(node, bindings);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return bindings;
+/** Records what `node` binds, if anything; called for every node of the file in one walk. */
+export function addBindingsOf(node: ts.Node, bindings: Map<string, Binding>): void {
+  if (ts.isImportDeclaration(node)) addImport(node, bindings);
+  else if (ts.isVariableDeclaration(node) && isConst(node)) addConst(node, bindings);
 }
 
 function isConst(declaration: ts.VariableDeclaration): boolean {

@@ -50,39 +50,45 @@ function routeOf(call: ts.CallExpression): { method: HttpMethod; path?: string }
   return { method };
 }
 
-export function findHandlers(sourceFile: ts.SourceFile): Handler[] {
-  const handlers = new Map<ts.Node, Handler>();
-  // Function declarations and `const f = (req, res) => …`, for handlers passed by reference.
-  const byName = new Map<string, FunctionNode>();
-  const byReference: { name: string; route: { method: HttpMethod; path?: string } }[] = [];
-  const register = (fn: FunctionNode, route: { method: HttpMethod; path?: string } | undefined): void => {
-    const shape = handlerShape(fn, route !== undefined);
-    if (!shape) return;
-    const existing = handlers.get(fn);
-    if (existing && existing.method) return;
-    handlers.set(fn, { node: fn, ...shape, method: route?.method, path: route?.path });
-  };
-  // One walk over the file; references to named functions are resolved after it.
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionDeclaration(node) && node.name) byName.set(node.name.text, node);
+type Route = { method: HttpMethod; path?: string };
+
+/** Finds handlers node by node during the file's one walk; `handlers()` resolves references after it. */
+export class HandlerCollector {
+  private readonly found = new Map<ts.Node, Handler>();
+  /** Function declarations and `const f = (req, res) => …`, for handlers passed by reference. */
+  private readonly byName = new Map<string, FunctionNode>();
+  private readonly byReference: { name: string; route: Route }[] = [];
+
+  visit(node: ts.Node): void {
+    if (ts.isFunctionDeclaration(node) && node.name) this.byName.set(node.name.text, node);
     else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) {
-      byName.set(node.name.text, node.initializer);
+      this.byName.set(node.name.text, node.initializer);
     } else if (ts.isCallExpression(node)) {
       const route = routeOf(node);
       if (route) {
         for (const argument of node.arguments) {
-          if (isFunctionNode(argument)) register(argument, route);
-          else if (ts.isIdentifier(argument)) byReference.push({ name: argument.text, route });
+          if (isFunctionNode(argument)) this.register(argument, route);
+          else if (ts.isIdentifier(argument)) this.byReference.push({ name: argument.text, route });
         }
       }
     }
-    if (isFunctionNode(node) && !handlers.has(node)) register(node, undefined);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  for (const { name, route } of byReference) {
-    const fn = byName.get(name);
-    if (fn) register(fn, route);
+    // Visited before its children, so a route call has registered its callbacks by now.
+    if (isFunctionNode(node) && !this.found.has(node)) this.register(node, undefined);
   }
-  return [...handlers.values()].sort((a, b) => a.node.pos - b.node.pos);
+
+  handlers(): Handler[] {
+    for (const { name, route } of this.byReference) {
+      const fn = this.byName.get(name);
+      if (fn) this.register(fn, route);
+    }
+    return [...this.found.values()].sort((a, b) => a.node.pos - b.node.pos);
+  }
+
+  private register(fn: FunctionNode, route: Route | undefined): void {
+    const shape = handlerShape(fn, route !== undefined);
+    if (!shape) return;
+    const existing = this.found.get(fn);
+    if (existing && existing.method) return;
+    this.found.set(fn, { node: fn, ...shape, method: route?.method, path: route?.path });
+  }
 }

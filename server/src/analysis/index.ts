@@ -1,8 +1,9 @@
 // The one entry point of the analysis: text in, sites, status references and findings out.
-import type * as ts from 'typescript';
-import { collectBindings } from './bindings';
+import ts from 'typescript';
+import { addBindingsOf, type Binding } from './bindings';
+import { HandlerCollector } from './handlers';
 import { parseEdited, type PreviousParse } from './parse';
-import { collectStatusRefs } from './refs';
+import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './refs';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectSites } from './sites';
@@ -48,9 +49,19 @@ export function severityOf(ruleId: RuleId, options: AnalysisOptions): Severity |
   return options.rules[ruleId] ?? RULES[ruleId].meta.defaultSeverity;
 }
 
+/** One walk over the whole file feeds every collector that needs it; sites then walk only handlers. */
 function readFacts(sourceFile: ts.SourceFile) {
-  const bindings = collectBindings(sourceFile);
-  return { bindings, sites: collectSites(sourceFile, bindings), statusRefs: collectStatusRefs(sourceFile, bindings) };
+  const bindings = new Map<string, Binding>();
+  const handlers = new HandlerCollector();
+  const positions: StatusPosition[] = [];
+  const visit = (node: ts.Node): void => {
+    addBindingsOf(node, bindings);
+    handlers.visit(node);
+    for (const position of statusPositionsOf(node)) positions.push(position);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return { bindings, sites: collectSites(handlers.handlers(), bindings), statusRefs: resolveStatusRefs(positions, bindings) };
 }
 
 /** Pathologically deep nesting overflows the parser's or our walk's stack: no results, no crash. */

@@ -25,7 +25,7 @@ function calledName(call: ts.CallExpression | ts.NewExpression): { name: string;
 }
 
 /** Where in this node a status value stands, with the member that names it. */
-function statusPositions(node: ts.Node): { value: ts.Expression; member?: ts.MemberName; strict: boolean }[] {
+function statusPositions(node: ts.Node): StatusPosition[] {
   if (ts.isCallExpression(node)) {
     const called = calledName(node);
     const [first, second] = node.arguments;
@@ -78,18 +78,26 @@ function alternatives(value: ts.Expression): ts.Expression[] {
   return [value];
 }
 
-export function collectStatusRefs(sourceFile: ts.SourceFile, bindings: Bindings): StatusRef[] {
+/** A place where a status stands, found in the walk and resolved once every binding is known. */
+export interface StatusPosition {
+  value: ts.Expression;
+  member?: ts.MemberName;
+  strict: boolean;
+}
+
+/** The status positions of one node; called for every node of the file in one walk. */
+export function statusPositionsOf(node: ts.Node): StatusPosition[] {
+  return statusPositions(node).flatMap((found) => alternatives(found.value).map((value) => ({ ...found, value })));
+}
+
+export function resolveStatusRefs(positions: readonly StatusPosition[], bindings: Bindings): StatusRef[] {
   const refs: StatusRef[] = [];
-  const visit = (node: ts.Node): void => {
-    for (const position of statusPositions(node).flatMap((found) => alternatives(found.value).map((value) => ({ ...found, value })))) {
-      const status = resolveStatus(position.value, bindings);
-      if (status.code === undefined) continue;
-      // Checks in tests compare with many numbers; only real status numbers count there.
-      if (position.strict && (status.code < 100 || status.code > 599 || !Number.isInteger(status.code))) continue;
-      refs.push({ code: status.code, range: rangeOf(position.value), memberRange: position.member && rangeOf(position.member) });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  for (const position of positions) {
+    const status = resolveStatus(position.value, bindings);
+    if (status.code === undefined) continue;
+    // Checks in tests compare with many numbers; only real status numbers count there.
+    if (position.strict && (status.code < 100 || status.code > 599 || !Number.isInteger(status.code))) continue;
+    refs.push({ code: status.code, range: rangeOf(position.value), memberRange: position.member && rangeOf(position.member) });
+  }
   return refs;
 }

@@ -4,7 +4,6 @@
 import ts from 'typescript';
 import { skipTypeWrappers, type Bindings } from './bindings';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, type ResponseUse } from './chains';
-import { findHandlers } from './handlers';
 import { rangeOf, resolveStatus } from './status';
 import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, SendCall, StatusSetter, StatusValue } from './types';
 
@@ -175,9 +174,9 @@ function isHandedOver(use: ResponseUse): boolean {
   return ts.isReturnStatement(parent) || ts.isCallExpression(parent) || ts.isVariableDeclaration(parent) || ts.isArrowFunction(parent);
 }
 
-export function collectSites(sourceFile: ts.SourceFile, bindings: Bindings): ResponseSite[] {
+export function collectSites(handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
   const sites: ResponseSite[] = [];
-  for (const handler of findHandlers(sourceFile)) {
+  for (const handler of handlers) {
     const { uses, calls } = walkHandler(handler);
     const headers: HeaderSet[] = [];
     let pending: UseParts | undefined;
