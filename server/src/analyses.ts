@@ -3,7 +3,7 @@
 // yields to the event loop between them, so a newer edit can arrive and the stale work is dropped.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisSteps } from './analysis';
-import type { PreviousParse } from './analysis/parse';
+import { parseErrorCount, type PreviousParse } from './analysis/parse';
 import type { AnalysisResult, Finding, SkipReason, StatusRef } from './analysis/types';
 import { isIncluded, type Settings } from './settings';
 import { collectWhenIdle } from './idleCollector';
@@ -14,6 +14,8 @@ export interface DocumentAnalysis {
   findings: Finding[];
   statusRefs: StatusRef[];
   skipped?: SkipReason;
+  /** Syntax errors of this version, counted from the analysis's own parse; undefined when not parsed. */
+  syntaxErrors?: number;
 }
 
 export interface AnalysisHost {
@@ -181,7 +183,13 @@ export class DocumentAnalyses {
     if (this.isStale(snapshot)) return undefined;
     if (result) this.logProblems(snapshot, result);
     const analysis: DocumentAnalysis = result
-      ? { version: snapshot.version, findings: result.findings, statusRefs: result.statusRefs, skipped: result.skipped }
+      ? {
+          version: snapshot.version,
+          findings: result.findings,
+          statusRefs: result.statusRefs,
+          skipped: result.skipped,
+          syntaxErrors: result.sourceFile && parseErrorCount(result.sourceFile),
+        }
       : emptyAnalysis(snapshot.version);
     this.results.set(snapshot.uri, { snapshot, analysis });
     collectWhenIdle();

@@ -101,7 +101,7 @@ connection.onCodeAction(async (params, token) => {
   if (!document || token.isCancellationRequested) return [];
   const [analysis, settings] = await Promise.all([analyses.get(document), settingsFor(document.uri)]);
   if (token.isCancellationRequested || !settings.enable) return [];
-  return codeActions(document, analysis.findings, params, fileNameOf(document), settings.analysis);
+  return codeActions(document, analysis.findings, params, fileNameOf(document), settings.analysis, analysis.syntaxErrors);
 });
 
 connection.languages.inlayHint.on(async (params, token) => {

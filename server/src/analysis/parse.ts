@@ -14,8 +14,12 @@ export function parse(text: string, fileName: string): ts.SourceFile {
 
 /** The parser's own syntax errors: what "a fix never parses worse" is measured by. */
 export function syntaxErrorCount(text: string, fileName: string): number {
-  const sourceFile = parse(text, fileName) as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] };
-  return sourceFile.parseDiagnostics?.length ?? 0;
+  return parseErrorCount(parse(text, fileName));
+}
+
+/** The syntax errors the parser recorded in a tree it already built. */
+export function parseErrorCount(sourceFile: ts.SourceFile): number {
+  return (sourceFile as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.length ?? 0;
 }
 
 /** A document's previous version, whose tree an edit can update instead of parsing anew. */

@@ -38,14 +38,15 @@ export function codeActions(
   params: CodeActionParams,
   fileName: string,
   options: AnalysisOptions,
+  syntaxErrors?: number,
 ): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const text = document.getText();
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // Code being typed does not parse yet; a fix there is offered only if it makes nothing worse.
-  // Parsed lazily: most requests carry no diagnostic of ours.
-  let errorsBefore: number | undefined;
+  // The count before comes from the analysis's own parse; the document is parsed again only if it is unknown.
+  let errorsBefore = syntaxErrors;
   const parsesNoWorse = (edits: readonly TextEdit[]): boolean => {
     errorsBefore ??= syntaxErrorCount(text, fileName);
     return errorsBefore === 0 || syntaxErrorCount(applyEdits(text, edits), fileName) <= errorsBefore;

@@ -4,7 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver';
 import { analyze } from '../../../server/src/analysis';
-import { syntaxErrorCount } from '../../../server/src/analysis/parse';
+import { parseErrorCount, syntaxErrorCount } from '../../../server/src/analysis/parse';
 import type { AnalysisOptions, AnalysisResult } from '../../../server/src/analysis/types';
 import { FIX_ALL_KIND, codeActions } from '../../../server/src/features/codeActions';
 import { toDiagnostic } from '../../../server/src/features/diagnostics';
@@ -76,7 +76,9 @@ function checkCodeActions(run: Run, diagnostics: Diagnostic[], whole: Range): vo
   for (const only of [undefined, [FIX_ALL_KIND]]) {
     const params = { textDocument: { uri: document.uri }, range: whole, context: { diagnostics, only } };
     run.counts.codeActionRequests++;
-    for (const action of codeActions(document, run.analysis.findings, params, fileName, run.options)) {
+    // As the server does: the count from the analysis's own parse, when it parsed.
+    const parsedErrors = run.analysis.sourceFile && parseErrorCount(run.analysis.sourceFile);
+    for (const action of codeActions(document, run.analysis.findings, params, fileName, run.options, parsedErrors)) {
       const edits: TextEdit[] = action.edit?.changes?.[document.uri] ?? [];
       for (const edit of edits) {
         if (outside(document, edit.range)) problems.push(`action "${action.title}": edit ${show(edit.range.start)}-${show(edit.range.end)} is outside the document`);
