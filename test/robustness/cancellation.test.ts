@@ -4,19 +4,18 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
 import type { CodeAction, Hover } from 'vscode-languageserver-protocol';
 import { analyze, DEFAULT_OPTIONS, severityOf } from '../../server/src/analysis';
 import type { Rule } from '../../server/src/analysis/rule';
 import { RULES, RULE_IDS } from '../../server/src/analysis/rules';
-import { startServer, type ServerSession } from '../lsp/serverProcess';
 import { EXPRESS_FIXTURES_DIR } from './support/corpus';
 import { InProcessServer } from './support/inProcess';
 import { mutate } from './support/mutate';
 import { seeded } from './support/random';
 import { withRuleCheck } from './support/rules';
-import { HANG_GUARD_MS, PublishLog } from './support/session';
+import { HANG_GUARD_MS, spawnedServerForSuite } from './support/session';
 
 const FIXTURE = fs.readFileSync(path.join(EXPRESS_FIXTURES_DIR, 'orders-router.js'), 'utf8');
 const URI = 'file:///project/routes/orders.js';
@@ -99,47 +98,41 @@ describe('a superseded analysis (in-process)', () => {
 });
 
 describe('cancellation over the protocol (spawned server)', () => {
-  let server: ServerSession;
-  let log: PublishLog;
-  before(async () => {
-    // Settings without a round trip, so an analysis starts the moment a document opens.
-    server = await startServer({}, { configuration: false });
-    log = new PublishLog(server);
-  });
-  after(async () => server.stop());
+  // Settings without a round trip, so an analysis starts the moment a document opens.
+  const suite = spawnedServerForSuite({}, { configuration: false });
 
   it('drops a slow analysis that an edit superseded: its version is never published', { timeout: HANG_GUARD_MS }, async () => {
     const uri = 'file:///project/routes/superseded.js';
-    const from = log.mark();
+    const from = suite.log.mark();
     const started = performance.now();
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: SLOW_DOCUMENT } });
-    const second = await log.change(uri, FIXTURE, 2);
+    await suite.server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: SLOW_DOCUMENT } });
+    const second = await suite.log.change(uri, FIXTURE, 2);
     console.log(`superseded: version 2 published ${(performance.now() - started).toFixed(0)} ms after opening a ${(SLOW_DOCUMENT.length / 1e6).toFixed(1)} MB version 1`);
     assert.equal(second.diagnostics.length, analyze(FIXTURE, uri).findings.length);
-    assert.deepEqual(log.forUri(uri, from).map((publish) => publish.version), [2]);
+    assert.deepEqual(suite.log.forUri(uri, from).map((publish) => publish.version), [2]);
   });
 
   it('answers a hover or code action cancelled during a slow analysis with null / []', { timeout: HANG_GUARD_MS }, async () => {
     const uri = 'file:///project/routes/cancelled.js';
-    const opened = log.waitFor(uri, 1, log.mark());
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: SLOW_DOCUMENT } });
+    const opened = suite.log.waitFor(uri, 1, suite.log.mark());
+    await suite.server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text: SLOW_DOCUMENT } });
     const lines = SLOW_DOCUMENT.split('\n');
     const line = lines.findIndex((text) => text.includes('res.status(299)'));
     const statusAt = { line, character: lines[line].indexOf('299') + 1 };
     const hoverSource = new CancellationTokenSource();
-    const hover = server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: statusAt }, hoverSource.token);
+    const hover = suite.server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: statusAt }, hoverSource.token);
     hoverSource.cancel();
     const actionSource = new CancellationTokenSource();
     const range = { start: statusAt, end: statusAt };
-    const actions = server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }, actionSource.token);
+    const actions = suite.server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }, actionSource.token);
     actionSource.cancel();
     assert.equal(await hover, null);
     assert.deepEqual(await actions, []);
     // Not cancelled, the same requests answer: the null above was the cancellation.
     const { diagnostics } = await opened;
-    const answered = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: statusAt });
+    const answered = await suite.server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: statusAt });
     assert.match(JSON.stringify(answered?.contents), /299/);
-    const quickFixes = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+    const quickFixes = await suite.server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range,
       context: { diagnostics: diagnostics.filter((diagnostic) => diagnostic.range.start.line === statusAt.line) },

@@ -4,15 +4,14 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { ResponseError } from 'vscode-jsonrpc';
 import { analyze } from '../../server/src/analysis';
-import { startServer, type ServerSession } from '../lsp/serverProcess';
 import { EXPRESS_FIXTURES_DIR } from './support/corpus';
 import { InProcessServer } from './support/inProcess';
 import { withBrokenMeta, withRuleCheck } from './support/rules';
-import { HANG_GUARD_MS, PublishLog } from './support/session';
+import { HANG_GUARD_MS, spawnedServerForSuite } from './support/session';
 
 const FIXTURE = fs.readFileSync(path.join(EXPRESS_FIXTURES_DIR, 'orders-router.js'), 'utf8');
 const URI = 'file:///project/routes/orders.js';
@@ -69,33 +68,27 @@ describe('a failure outside the rules', () => {
 });
 
 describe('a request handler that throws (spawned server)', () => {
-  let server: ServerSession;
-  let log: PublishLog;
-  before(async () => {
-    server = await startServer();
-    log = new PublishLog(server);
-  });
-  after(async () => server.stop());
+  const suite = spawnedServerForSuite();
 
   it('answers with an error response and keeps serving', { timeout: HANG_GUARD_MS }, async () => {
-    const { diagnostics } = await log.open(URI, FIXTURE);
+    const { diagnostics } = await suite.log.open(URI, FIXTURE);
     const malformed: [string, unknown][] = [
       ['textDocument/hover', { textDocument: { uri: URI } }],
       ['textDocument/codeAction', { textDocument: { uri: URI }, range: diagnostics[0].range }],
     ];
     for (const [method, params] of malformed) {
-      const answer = await server.connection.sendRequest(method, params).then(
+      const answer = await suite.server.connection.sendRequest(method, params).then(
         () => undefined,
         (error: unknown) => error,
       );
       assert.ok(answer instanceof ResponseError, `${method} with ${JSON.stringify(params)} should answer with an error`);
       assert.equal(answer.code, -32603, `${method}: expected InternalError, got ${answer.code} ${answer.message}`);
     }
-    const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position: diagnostics[0].range.start });
-    assert.ok(hover, 'the server still answers hovers');
+    const hover = await suite.server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position: diagnostics[0].range.start });
+    assert.ok(hover, 'the suite.server still answers hovers');
     const edited = FIXTURE.replace('res.status(299)', 'res.status(200)');
-    const republished = await log.change(URI, edited, 2);
-    assert.equal(republished.diagnostics.length, analyze(edited, URI).findings.length, 'the server still publishes what the analysis finds');
-    assert.equal(server.process.exitCode, null, 'the server process is alive');
+    const republished = await suite.log.change(URI, edited, 2);
+    assert.equal(republished.diagnostics.length, analyze(edited, URI).findings.length, 'the suite.server still publishes what the analysis finds');
+    assert.equal(suite.server.process.exitCode, null, 'the suite.server process is alive');
   });
 });

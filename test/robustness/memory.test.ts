@@ -5,11 +5,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
-import { startServer, type ServerSession } from '../lsp/serverProcess';
 import { EXPRESS_FIXTURES_DIR } from './support/corpus';
-import { HANG_GUARD_MS, PublishLog, residentMegabytes } from './support/session';
+import { HANG_GUARD_MS, residentMegabytes, spawnedServerForSuite } from './support/session';
 
 const DOCUMENTS = 100;
 const LINES_PER_DOCUMENT = 1_500;
@@ -26,35 +25,29 @@ const largeDocument = (index: number): string => {
 };
 
 describe('memory with 100 large documents', () => {
-  let server: ServerSession;
-  let log: PublishLog;
-  before(async () => {
-    server = await startServer();
-    log = new PublishLog(server);
-  });
-  after(async () => server.stop());
+  const suite = spawnedServerForSuite();
 
   it('returns near its baseline once they close', { timeout: SETTLE_GUARD_MS + 2 * HANG_GUARD_MS }, async () => {
     // Baseline: TypeScript loaded and one analysis done.
-    await log.open('file:///warmup.js', fixture);
-    await log.close('file:///warmup.js');
-    const baseline = residentMegabytes(server.process.pid!);
+    await suite.log.open('file:///warmup.js', fixture);
+    await suite.log.close('file:///warmup.js');
+    const baseline = residentMegabytes(suite.server.process.pid!);
 
     const uris = Array.from({ length: DOCUMENTS }, (_, index) => `file:///project/routes/r${index}.js`);
-    const opened = await Promise.all(uris.map((uri, index) => log.open(uri, largeDocument(index))));
+    const opened = await Promise.all(uris.map((uri, index) => suite.log.open(uri, largeDocument(index))));
     assert.ok(opened.every((publish) => publish.diagnostics.length > 0), 'every document has findings');
     for (const uri of uris) {
-      const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: opened[0].diagnostics[0].range.start });
+      const hover = await suite.server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: opened[0].diagnostics[0].range.start });
       assert.ok(hover, `no hover in ${uri}`);
     }
-    const open = residentMegabytes(server.process.pid!);
-    await Promise.all(uris.map((uri) => log.close(uri)));
+    const open = residentMegabytes(suite.server.process.pid!);
+    await Promise.all(uris.map((uri) => suite.log.close(uri)));
 
     const closedAt = Date.now();
-    let closed = residentMegabytes(server.process.pid!);
+    let closed = residentMegabytes(suite.server.process.pid!);
     while (closed > baseline + CLOSED_MARGIN_MB && Date.now() - closedAt < SETTLE_GUARD_MS) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      closed = residentMegabytes(server.process.pid!);
+      closed = residentMegabytes(suite.server.process.pid!);
     }
     const settledAfter = ((Date.now() - closedAt) / 1000).toFixed(0);
     console.log(`memory: baseline ${baseline} MB; ${DOCUMENTS} documents of ${LINES_PER_DOCUMENT} lines open ${open} MB; closed ${closed} MB after ${settledAfter} s idle`);

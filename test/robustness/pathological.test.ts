@@ -4,15 +4,14 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { analyze, DEFAULT_OPTIONS } from '../../server/src/analysis';
-import { startServer, type ServerSession } from '../lsp/serverProcess';
 import { EXPRESS_FIXTURES_DIR } from './support/corpus';
 import { emptyCounts, exerciseFeatures } from './support/features';
 import { pathologicalCases, positionOf, type PathologicalCase } from './support/pathological';
 import { seeded } from './support/random';
-import { HANG_GUARD_MS, PublishLog } from './support/session';
+import { HANG_GUARD_MS, spawnedServerForSuite } from './support/session';
 
 const FIXTURE = fs.readFileSync(path.join(EXPRESS_FIXTURES_DIR, 'orders-router.js'), 'utf8');
 /** Each diagnostic's code action is parsed again after its fix: a few are enough here. */
@@ -64,36 +63,30 @@ describe('pathological documents in-process (analysis and every feature)', () =>
 });
 
 describe('pathological documents through the spawned server', () => {
-  let server: ServerSession;
-  let log: PublishLog;
-  before(async () => {
-    server = await startServer();
-    log = new PublishLog(server);
-  });
-  after(async () => server.stop());
+  const suite = spawnedServerForSuite();
 
   pathologicalCases().forEach((entry, index) => {
-    it(`${entry.name}: published correctly or empty, and the server keeps serving`, { timeout: HANG_GUARD_MS }, async () => {
+    it(`${entry.name}: published correctly or empty, and the suite.server keeps serving`, { timeout: HANG_GUARD_MS }, async () => {
       const uri = `file:///project/pathological/${entry.fileName}`;
       const started = performance.now();
-      const published = await log.open(uri, entry.text);
+      const published = await suite.log.open(uri, entry.text);
       const elapsed = performance.now() - started;
-      console.log(`server: ${entry.name}: published ${published.diagnostics.length} diagnostics in ${elapsed.toFixed(0)} ms`);
+      console.log(`suite.server: ${entry.name}: published ${published.diagnostics.length} diagnostics in ${elapsed.toFixed(0)} ms`);
       const expected = expectedDiagnostics(entry);
       if (!(entry.depthDependent && published.diagnostics.length === 0)) assert.deepEqual(seen(published.diagnostics), expected);
       assertMarker(entry, seen(published.diagnostics));
-      await log.close(uri);
+      await suite.log.close(uri);
       // The next ordinary document is analysed as usual.
       const next = `file:///project/after-${index}.js`;
-      const after = await log.open(next, FIXTURE);
+      const after = await suite.log.open(next, FIXTURE);
       assert.deepEqual(seen(after.diagnostics), expectedDiagnostics({ name: 'fixture', text: FIXTURE, fileName: next }));
-      await log.close(next);
+      await suite.log.close(next);
     });
   });
 
   it('logs one line for each skipped document, and stays alive', () => {
-    assert.equal(server.process.exitCode, null);
-    assert.ok(server.logs.some((line) => /Skipped .*bundle\.js: larger than httpStatusGuide\.maxFileSize/.test(line)), server.logs.join('\n'));
-    assert.ok(server.logs.some((line) => /Skipped .*parens\.js: nested too deeply/.test(line)), server.logs.join('\n'));
+    assert.equal(suite.server.process.exitCode, null);
+    assert.ok(suite.server.logs.some((line) => /Skipped .*bundle\.js: larger than httpStatusGuide\.maxFileSize/.test(line)), suite.server.logs.join('\n'));
+    assert.ok(suite.server.logs.some((line) => /Skipped .*parens\.js: nested too deeply/.test(line)), suite.server.logs.join('\n'));
   });
 });

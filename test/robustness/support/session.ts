@@ -2,7 +2,8 @@
 // version, so tests can say "the newest version was published and no stale one came after it".
 import * as fs from 'node:fs';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { ServerSession } from '../../lsp/serverProcess';
+import { after, before } from 'node:test';
+import { startServer, type ServerSession } from '../../lsp/serverProcess';
 
 export interface Publish {
   uri: string;
@@ -76,4 +77,15 @@ export function residentMegabytes(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kilobytes = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1]);
   return Math.round(kilobytes / 1024);
+}
+
+/** A spawned server with its publish log, started before a suite's tests and stopped after them. */
+export function spawnedServerForSuite(...options: Parameters<typeof startServer>): { readonly server: ServerSession; readonly log: PublishLog } {
+  const suite = {} as { server: ServerSession; log: PublishLog };
+  before(async () => {
+    suite.server = await startServer(...options);
+    suite.log = new PublishLog(suite.server);
+  });
+  after(async () => suite.server.stop());
+  return suite;
 }
