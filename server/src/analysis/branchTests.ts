@@ -3,6 +3,7 @@
 // which single comparison it looks for; this module works out `!`, `&&`, `||`, `else`, `switch`
 // and early exits, so `if (a === X || b)` never counts as a test for X.
 import ts from 'typescript';
+import { shorten } from './shorten';
 import { skipTypeWrappers } from './bindings';
 import type { ResponseSite } from './types';
 
@@ -167,6 +168,5 @@ export function propertyName(expression: ts.Expression): string | undefined {
 
 /** The code of a node the way a message quotes it: one line, at most `max` characters. */
 export function codeText(node: ts.Node, max = 40): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return shorten(node.getText().replace(/\s+/g, ' '), max);
 }

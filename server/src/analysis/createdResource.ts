@@ -30,10 +30,6 @@ export function isActionPath(path: string | undefined): boolean {
   return path !== undefined && ACTION_PATH.test(path);
 }
 
-/** User text in messages and titles stays short. */
-export function shortText(value: string, max = 40): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
-}
 
 function unwrapValue(node: ts.Node): ts.Node {
   let current = node.parent;

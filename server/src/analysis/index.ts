@@ -8,6 +8,7 @@ import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectSites } from './sites';
 import { detectStyle, type CodeStyle } from './style';
+import { shorten } from './shorten';
 import { readSuppressions } from './suppressions';
 import type { AnalysisOptions, AnalysisResult, Finding, Severity } from './types';
 
@@ -138,9 +139,4 @@ export function* analysisSteps(
   }
   kept.sort((a, b) => a.range.start - b.range.start);
   return { sourceFile, sites, statusRefs, findings: kept, ruleErrors };
-}
-
-/** User text in messages is bounded, so a long identifier never floods a hover. */
-export function shorten(value: string, max = 40): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }

@@ -2,10 +2,11 @@
 // resource now exists, and clients, caches and API tooling rely on the difference.
 import ts from 'typescript';
 import { mentionedNames, mentionedStrings } from '../body';
-import { createCalls, createdLocation, isActionPath, resourceName, shortText, type CreateCall } from '../createdResource';
+import { createCalls, createdLocation, isActionPath, resourceName, type CreateCall } from '../createdResource';
 import { changeStatusFix, setStatusEdit } from '../fixes';
 import { addHeadersEdit } from '../responseHeaders';
 import type { Rule, RuleContext } from '../rule';
+import { shorten } from '../shorten';
 import type { Fix, ResponseSite } from '../types';
 
 /** Sends that answer an API client; a rendered page or a file is another conversation. */
@@ -76,7 +77,7 @@ function fixesFor(site: ResponseSite, creates: readonly CreateCall[], context: R
   if (location && status && header) {
     // An implicit status and the header land at the same anchor: one insertion keeps their order.
     const edits = status.start === header.start && status.end === header.end ? [{ ...status, newText: status.newText + header.newText }] : [status, header];
-    fixes.push({ title: `Change 200 to 201 Created and add Location header (${shortText(location)})`, edits });
+    fixes.push({ title: `Change 200 to 201 Created and add Location header (${shorten(location)})`, edits });
   }
   return fixes;
 }
@@ -116,7 +117,7 @@ export const createdForCreate: Rule<'created-for-create'> = {
     const what = site.handler?.method === 'post' ? 'POST' : 'handler';
     context.report({
       range: site.status.range,
-      message: `This ${what} creates a record (\`${shortText(creates[0].call.callee)}\`) but answers 200 OK: answer 201 Created so clients know a new resource exists.`,
+      message: `This ${what} creates a record (\`${shorten(creates[0].call.callee)}\`) but answers 200 OK: answer 201 Created so clients know a new resource exists.`,
       fixes: fixesFor(site, creates, context),
     });
   },

@@ -1,9 +1,10 @@
 // Reports a 201 Created without a Location header: the header is how a client finds the resource
 // it just created without guessing the URL scheme. Experts differ on how strictly it is needed, so
 // the rule is a hint by default.
-import { createCalls, createdLocation, isActionPath, shortText } from '../createdResource';
+import { createCalls, createdLocation, isActionPath } from '../createdResource';
 import { addHeadersEdit, lacksHeader } from '../responseHeaders';
 import type { Rule } from '../rule';
+import { shorten } from '../shorten';
 import type { Fix } from '../types';
 
 export const createdNeedsLocation: Rule<'created-needs-location'> = {
@@ -44,7 +45,7 @@ export const createdNeedsLocation: Rule<'created-needs-location'> = {
     if (creates.some((create) => create.bulk)) return;
     const location = createdLocation(site, creates);
     const edit = location === undefined ? undefined : addHeadersEdit(site, [['Location', location]], context);
-    const fixes: Fix[] = location && edit ? [{ title: `Add Location header (${shortText(location)})`, edits: [edit], isPreferred: true }] : [];
+    const fixes: Fix[] = location && edit ? [{ title: `Add Location header (${shorten(location)})`, edits: [edit], isPreferred: true }] : [];
     context.report({
       range: site.status.range,
       message: '201 Created without a Location header: add one so clients can find the new resource without guessing its URL.',

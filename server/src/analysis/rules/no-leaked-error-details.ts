@@ -9,6 +9,7 @@ import { codeText } from '../branchTests';
 import { errorNames, isDisclosureGuard, leakIn, objectLeaks, serverErrorFallback, type Leak } from '../errorLeaks';
 import { codeLabel, insertStatementBefore } from '../fixes';
 import type { Rule, RuleContext } from '../rule';
+import { shorten } from '../shorten';
 import { quoted } from '../style';
 import type { Fix, ResponseSite, TextEdit } from '../types';
 
@@ -127,7 +128,7 @@ function fixFor(site: ResponseSite, body: ts.Expression, leak: Leak, names: Read
   const anchor = isLogged(site, leak.name) ? undefined : logAnchor(site);
   const log = anchor !== undefined;
   if (anchor) edits.push(insertStatementBefore({ ...site, statement: anchor }, `console.error(${leak.name})`, context));
-  const logged = log ? ` and log ${leak.name.length > 40 ? `${leak.name.slice(0, 39)}…` : leak.name} with console.error` : '';
+  const logged = log ? ` and log ${shorten(leak.name)} with console.error` : '';
   return { title: `Send "${text}" instead of ${codeText(leak.node)}${logged}`, edits, isPreferred };
 }
 

@@ -3,9 +3,9 @@
 // Post/Redirect/Get (process a form, then send the browser to a page) wants the GET and is left alone.
 import ts from 'typescript';
 import { skipTypeWrappers } from '../bindings';
-import { shortText } from '../createdResource';
 import { changeStatusFix } from '../fixes';
 import type { Rule } from '../rule';
+import { shorten } from '../shorten';
 import type { ResponseSite } from '../types';
 
 /** Stand-ins for the parts of a target URL the code computes. */
@@ -100,7 +100,7 @@ export const redirectKeepsMethod: Rule<'redirect-keeps-method'> = {
       range: site.status.range,
       message:
         `302 turns a forwarded ${verb} into a GET without its body. This handler only forwards to ` +
-        `\`${shortText(target.getText())}\`: use 307 Temporary Redirect to keep the method.`,
+        `\`${shorten(target.getText())}\`: use 307 Temporary Redirect to keep the method.`,
       fixes: fix ? [fix] : [],
     });
   },
