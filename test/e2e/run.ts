@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../harness/browser';
+import { startCpuPressure } from '../harness/pressure';
 import { provisionEditorTools, type EditorTools } from '../harness/provision';
 import * as scenarios from './scenarios';
 import { openSession, packageExtension, type Session } from './session';
@@ -15,12 +16,18 @@ describe('HTTP Status Guide in code-server', () => {
   let browser: Browser;
   let vsix: string;
 
+  let stopPressure: (() => Promise<void>) | undefined;
+
   before(async () => {
     tools = await provisionEditorTools();
     vsix = packageExtension();
     browser = await launchBrowser(tools);
+    stopPressure = startCpuPressure('e2e');
   });
-  after(async () => browser?.close());
+  after(async () => {
+    await stopPressure?.();
+    await browser?.close();
+  });
 
   for (const trusted of [true, false]) {
     const mode = trusted ? 'trusted' : 'restricted';
@@ -37,7 +44,8 @@ describe('HTTP Status Guide in code-server', () => {
             await run(session);
           } catch (error) {
             const shot = await session.screenshot(`${mode}-${name}`).catch(() => 'none');
-            throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot: ${shot})`, { cause: error });
+            const logs = session.keepLogs(`${mode}-${name}`);
+            throw new Error(`${error instanceof Error ? error.message : String(error)}\n(screenshot: ${shot}; logs: ${logs})`, { cause: error });
           }
         });
       };

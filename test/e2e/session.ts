@@ -39,6 +39,8 @@ export interface Session {
   readonly workbench: Workbench;
   /** Saves a screenshot under .test-results/e2e/ and returns its path. */
   screenshot(name: string): Promise<string>;
+  /** Copies code-server's output and the VS Code logs (output channels included) under .test-results/e2e/; returns the folder. */
+  keepLogs(name: string): string;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,9 @@ export async function openSession({ tools, browser, vsix, trusted }: SessionOpti
         fs.mkdirSync(path.dirname(file), { recursive: true });
         await page.screenshot({ path: file });
         return file;
+      },
+      keepLogs(name) {
+        return running.keepLogs(path.join(resultsDir, 'e2e', `${name.replace(/[^\w.-]+/g, '-')}-logs`));
       },
       async close() {
         await page.close();

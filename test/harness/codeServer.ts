@@ -28,6 +28,12 @@ export interface CodeServer {
   readonly userSettingsPath: string;
   /** Everything code-server printed so far (for failure reports). */
   output(): string;
+  /**
+   * Copies what a failure report needs into `dir`: code-server's own output and the VS Code
+   * logs folder, which holds the extension host's log and every output channel (ours carries
+   * the language server's stderr). Returns `dir`.
+   */
+  keepLogs(dir: string): string;
   stop(): Promise<void>;
 }
 
@@ -163,7 +169,14 @@ export async function startCodeServer(tools: EditorTools, options: CodeServerOpt
     child.stderr?.on('data', collect);
     const url = `http://127.0.0.1:${port}/`;
     await waitUntilReady(child, `${url}healthz`, START_TIMEOUT_MS, () => output);
-    return { url, port, userSettingsPath: sandbox.userSettingsPath, output: () => output, stop };
+    const keepLogs = (dir: string): string => {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'code-server.log'), output);
+      const logs = path.join(sandbox.userDataDir, 'logs');
+      if (fs.existsSync(logs)) fs.cpSync(logs, path.join(dir, 'vscode-logs'), { recursive: true });
+      return dir;
+    };
+    return { url, port, userSettingsPath: sandbox.userSettingsPath, output: () => output, keepLogs, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -57,18 +57,17 @@ interface LogFile {
   contents: string;
 }
 
-function keepLogs(logs: unknown, output: string): void {
-  const dir = path.join(resultsDir, 'integration-logs');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'code-server.log'), output);
+/** Keeps the workbench's logs (sent with the result) beside code-server's own, and says where. */
+function keepLogs(server: CodeServer, logs: unknown): void {
+  const dir = server.keepLogs(path.join(resultsDir, 'integration-logs'));
   for (const log of Array.isArray(logs) ? (logs as LogFile[]) : []) {
     if (typeof log.relativePath !== 'string' || typeof log.contents !== 'string') continue;
-    const target = path.resolve(dir, log.relativePath);
+    const target = path.resolve(dir, 'workbench', log.relativePath);
     if (!target.startsWith(dir + path.sep)) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, log.contents);
   }
-  process.stderr.write(`[host] logs kept in ${dir}\n`);
+  process.stderr.write(`[host] the suite failed: logs (output channels, extension host, code-server) kept in ${dir}\n`);
 }
 
 interface SuiteResult {
@@ -112,8 +111,11 @@ async function runSuite(host: HostArguments, timeoutMs: number): Promise<number>
   try {
     browser = await launchBrowser(tools);
     const result = await driveWorkbench(await browser.newPage(), workbenchUrl(server, host), timeoutMs);
-    if (result.code !== 0) keepLogs(result.logs, server.output());
+    if (result.code !== 0) keepLogs(server, result.logs);
     return result.code;
+  } catch (error) {
+    keepLogs(server, undefined);
+    throw error;
   } finally {
     await browser?.close();
     await server.stop();

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '../harness/paths';
+import { repoRoot, resultsDir } from '../harness/paths';
+import { startCpuPressure } from '../harness/pressure';
 import { makeScratchDir, removeScratchDir } from '../harness/processes';
 
 const suiteSource = path.join(repoRoot, 'test', 'integration', 'suite');
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
   const extensionTestsPath = await bundleSuite();
   const workspace = copyWorkspace();
   const desktop = process.env.VSCODE_TEST_TARGET === 'desktop';
+  // Logs of an earlier failed run would be mistaken for this run's.
+  fs.rmSync(path.join(resultsDir, 'integration-logs'), { recursive: true, force: true });
+  const stopPressure = startCpuPressure('integration');
   try {
     await runTests({
       ...(desktop ? {} : { vscodeExecutablePath: host }),
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
       launchArgs: [workspace, '--disable-extensions'],
     });
   } finally {
+    await stopPressure();
     removeScratchDir(path.dirname(workspace));
     process.stderr.write(`[integration] finished in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
