@@ -21,8 +21,34 @@ export interface ServerSession {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}, capabilities: { configuration?: boolean } = { configuration: true }): Promise<ServerSession> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** Hang guard for every wait on the server: generous, never a performance threshold. */
+export const WAIT_MS = 30_000;
+
+export interface StartOptions {
+  /** The server script to spawn (default: the bundle); tests of these helpers pass a stand-in. */
+  serverPath?: string;
+  /** How long a wait for diagnostics may take before it fails (default WAIT_MS). */
+  waitMs?: number;
+}
+
+/**
+ * Rejects after `timeoutMs` with a message naming what was awaited, unless `promise` settles
+ * first: a server that stops answering fails the test instead of hanging `npm test`.
+ */
+export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string, state: () => string = () => ''): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${state() ? `. ${state()}` : ''}`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function startServer(
+  settings: Record<string, unknown> = {},
+  capabilities: { configuration?: boolean } = { configuration: true },
+  { serverPath = SERVER, waitMs = WAIT_MS }: StartOptions = {},
+): Promise<ServerSession> {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
   const logs: string[] = [];
@@ -48,18 +74,32 @@ export async function startServer(settings: Record<string, unknown> = {}, capabi
   });
   // A server that dies before answering fails the test with what it printed, instead of hanging it.
   const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) before initialize:\n${stderr}`))));
-  const initializeResult = await Promise.race([
-    connection.sendRequest<InitializeResult>('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { workspace: { configuration: capabilities.configuration === true, didChangeConfiguration: { dynamicRegistration: true } } },
-    }),
-    died,
-  ]);
+  const initializeResult = await withTimeout(
+    Promise.race([
+      connection.sendRequest<InitializeResult>('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { workspace: { configuration: capabilities.configuration === true, didChangeConfiguration: { dynamicRegistration: true } } },
+      }),
+      died,
+    ]),
+    waitMs,
+    'the answer to initialize',
+    () => `stderr: ${stderr || '(empty)'}`,
+  );
   died.catch(() => undefined);
   await connection.sendNotification('initialized', {});
-  const diagnostics = (uri: string, version?: number): Promise<Diagnostic[]> =>
-    new Promise((resolve) => waiting.push({ uri, version, resolve }));
+  const diagnostics = (uri: string, version?: number): Promise<Diagnostic[]> => {
+    const waiter = { uri, version, resolve: (_: Diagnostic[]) => {} };
+    const published = new Promise<Diagnostic[]>((resolve) => {
+      waiter.resolve = resolve;
+      waiting.push(waiter);
+    });
+    const what = `diagnostics of ${uri}${version === undefined ? '' : ` version ${version}`}`;
+    return withTimeout(published, waitMs, what).finally(() => {
+      if (waiting.includes(waiter)) waiting.splice(waiting.indexOf(waiter), 1);
+    });
+  };
   return Object.assign(session, {
     connection,
     process: child,
@@ -78,9 +118,13 @@ export async function startServer(settings: Record<string, unknown> = {}, capabi
     },
     async stop() {
       if (child.exitCode === null) {
-        await connection.sendRequest('shutdown').catch(() => undefined);
+        await withTimeout(connection.sendRequest('shutdown'), waitMs, 'the answer to shutdown').catch(() => undefined);
         await connection.sendNotification('exit').catch(() => undefined);
-        await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+        const exited = new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+        await withTimeout(exited, waitMs, 'the server to exit after shutdown').catch((error: unknown) => {
+          child.kill('SIGKILL');
+          throw error;
+        });
       }
       connection.dispose();
     },

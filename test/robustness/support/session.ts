@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { after, before } from 'node:test';
-import { startServer, type ServerSession } from '../../lsp/serverProcess';
+import { WAIT_MS, startServer, withTimeout, type ServerSession } from '../../lsp/serverProcess';
 
 export interface Publish {
   uri: string;
@@ -12,7 +12,7 @@ export interface Publish {
 }
 
 /** Hang guard for protocol tests: generous, never a performance threshold. */
-export const HANG_GUARD_MS = 30_000;
+export const HANG_GUARD_MS = WAIT_MS;
 
 export class PublishLog {
   readonly all: Publish[] = [];
@@ -31,11 +31,18 @@ export class PublishLog {
     return this.all.length;
   }
 
-  /** The first publish for `uri` (of `version`, when given) at or after index `from`. */
+  /** The first publish for `uri` (of `version`, when given) at or after index `from`; fails after HANG_GUARD_MS. */
   waitFor(uri: string, version: number | undefined, from: number): Promise<Publish> {
-    return new Promise((resolve) => {
-      const waiter = { uri, version, from, resolve };
+    const waiter = { uri, version, from, resolve: (_: Publish) => {} };
+    const published = new Promise<Publish>((resolve) => {
+      waiter.resolve = resolve;
       if (!this.settle(waiter)) this.waiters.push(waiter);
+    });
+    const what = `a publish for ${uri}${version === undefined ? '' : ` version ${version}`}`;
+    const seen = (): string => `Published for it so far: versions ${this.forUri(uri).map((publish) => publish.version ?? 'none').join(', ') || 'none'}`;
+    return withTimeout(published, HANG_GUARD_MS, what, seen).finally(() => {
+      const index = this.waiters.indexOf(waiter);
+      if (index !== -1) this.waiters.splice(index, 1);
     });
   }
 
