@@ -18,6 +18,11 @@ export interface ValidCase {
 }
 
 export interface InvalidCase extends ValidCase {
+  /**
+   * Where each finding is, in source order: a fragment of the code that occurs once, with the
+   * reported text between « and » (`status(«404»)`). No hand-counted columns.
+   */
+  at: string | string[];
   /** Findings of this rule expected (1 by default). */
   errors?: number;
   /** A pattern the (first) message must match. */
@@ -44,7 +49,20 @@ function dialects(entry: ValidCase): string[] {
   return entry.only ? [`case.${entry.only}`] : ['case.js', 'case.ts'];
 }
 
-export function ruleTests(ruleId: RuleId, cases: { valid: Case[]; invalid: (InvalidCase | string)[] }): void {
+/** The ranges `at` describes, as `text@start`, to compare with the findings'. */
+export function expectedRanges(entry: InvalidCase): string[] {
+  return (Array.isArray(entry.at) ? entry.at : [entry.at]).map((fragment) => {
+    const match = /^([^«]*)«([^»]*)»(.*)$/s.exec(fragment);
+    assert.ok(match, `"${fragment}" should mark the reported text with « and »`);
+    const [, before, reported, after] = match;
+    const plain = before + reported + after;
+    const first = entry.code.indexOf(plain);
+    assert.ok(first >= 0 && entry.code.indexOf(plain, first + 1) === -1, `"${plain}" should occur exactly once in:\n${entry.code}`);
+    return `${reported}@${first + before.length}`;
+  });
+}
+
+export function ruleTests(ruleId: RuleId, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
   describe(ruleId, () => {
     it('has at least 6 valid and 6 invalid cases', () => {
       assert.ok(cases.valid.length >= 6 && cases.invalid.length >= 6, `${cases.valid.length} valid, ${cases.invalid.length} invalid`);
@@ -63,6 +81,7 @@ export function ruleTests(ruleId: RuleId, cases: { valid: Case[]; invalid: (Inva
           const findings = findingsOf(ruleId, entry.code, fileName, entry.options);
           assert.equal(findings.length, entry.errors ?? 1, `expected ${entry.errors ?? 1} report(s) on:\n${entry.code}\ngot: ${findings.map((f) => f.message).join(' | ')}`);
           if (entry.message) assert.match(findings[0].message, entry.message);
+          assert.deepEqual(findings.map((finding) => entry.code.slice(finding.range.start, finding.range.end) + `@${finding.range.start}`), expectedRanges(entry), 'reported at the wrong place');
           if (entry.output !== undefined) {
             const preferred = findings[0].fixes.find((fix) => fix.isPreferred);
             assert.ok(preferred, 'expected a preferred fix');

@@ -23,37 +23,44 @@ ruleTests('conflict-for-duplicate', {
     {
       // The guide's shape, answered 400.
       code: "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) {\n      return res.status(400).json({ error: 'Email already registered' });\n    }\n    throw err;\n  }\n});",
+      at: 'status(«400»)',
       message: /duplicate-key error \(`err\.code === 11000`\) answered 400 Bad Request.*409 Conflict/,
       output: "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) {\n      return res.status(409).json({ error: 'Email already registered' });\n    }\n    throw err;\n  }\n});",
     },
     {
       // A guard that rethrows every other error: what follows answers the duplicate.
       code: "app.post('/users', async (req, res) => {\n  try {\n    await pool.query('INSERT INTO users (email) VALUES ($1)', [req.body.email]);\n  } catch (err) {\n    if (err.code !== '23505') throw err;\n    res.status(500).json({ error: 'Email already registered' });\n  }\n});",
+      at: 'status(«500»)',
       output: "app.post('/users', async (req, res) => {\n  try {\n    await pool.query('INSERT INTO users (email) VALUES ($1)', [req.body.email]);\n  } catch (err) {\n    if (err.code !== '23505') throw err;\n    res.status(409).json({ error: 'Email already registered' });\n  }\n});",
     },
     {
       // MongoServerError with code 11000, named constants kept.
       code: "import { StatusCodes } from 'http-status-codes';\napp.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.name === 'MongoServerError' && err.code === 11000) {\n      return res.status(StatusCodes.BAD_REQUEST).json({ error: 'Email already registered' });\n    }\n    throw err;\n  }\n});",
+      at: 'status(«StatusCodes.BAD_REQUEST»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.name === 'MongoServerError' && err.code === 11000) {\n      return res.status(StatusCodes.CONFLICT).json({ error: 'Email already registered' });\n    }\n    throw err;\n  }\n});",
     },
     {
       // A switch over the MySQL code.
       code: "app.post('/users', async (req, res) => {\n  try {\n    await db.insert(req.body);\n  } catch (err) {\n    switch (err.code) {\n      case 'ER_DUP_ENTRY':\n        return res.status(400).send('Username taken');\n      default:\n        throw err;\n    }\n  }\n});",
+      at: 'status(«400»)',
       output: "app.post('/users', async (req, res) => {\n  try {\n    await db.insert(req.body);\n  } catch (err) {\n    switch (err.code) {\n      case 'ER_DUP_ENTRY':\n        return res.status(409).send('Username taken');\n      default:\n        throw err;\n    }\n  }\n});",
     },
     {
       // Sequelize's error name.
       code: "app.post('/tags', async (req, res) => {\n  try {\n    await Tag.create(req.body);\n  } catch (err) {\n    if (err.name === 'SequelizeUniqueConstraintError') res.sendStatus(400);\n    else res.sendStatus(500);\n  }\n});",
+      at: 'sendStatus(«400»)',
       output: "app.post('/tags', async (req, res) => {\n  try {\n    await Tag.create(req.body);\n  } catch (err) {\n    if (err.name === 'SequelizeUniqueConstraintError') res.sendStatus(409);\n    else res.sendStatus(500);\n  }\n});",
     },
     {
       // Prisma's code in a list, in an error middleware.
       code: "app.use((err, req, res, next) => {\n  if (['P2002'].includes(err.code)) {\n    return res.status(500).json({ error: 'Already exists' });\n  }\n  next(err);\n});",
+      at: 'status(«500»)',
       output: "app.use((err, req, res, next) => {\n  if (['P2002'].includes(err.code)) {\n    return res.status(409).json({ error: 'Already exists' });\n  }\n  next(err);\n});",
     },
     {
       // A helper the project named for the purpose, negated in an else.
       code: "app.put('/slugs/:slug', async (req, res) => {\n  try {\n    await Slug.insert(req.params.slug);\n    res.sendStatus(201);\n  } catch (e) {\n    if (!isDuplicateKeyError(e)) {\n      res.sendStatus(500);\n    } else {\n      res.status(400).json({ error: 'Slug exists' });\n    }\n  }\n});",
+      at: 'status(«400»)',
       output: "app.put('/slugs/:slug', async (req, res) => {\n  try {\n    await Slug.insert(req.params.slug);\n    res.sendStatus(201);\n  } catch (e) {\n    if (!isDuplicateKeyError(e)) {\n      res.sendStatus(500);\n    } else {\n      res.status(409).json({ error: 'Slug exists' });\n    }\n  }\n});",
     },
   ],

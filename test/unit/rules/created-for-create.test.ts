@@ -43,58 +43,69 @@ ruleTests('created-for-create', {
   invalid: [
     {
       code: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.json(user);\n});",
+      at: ' «res.json(user)»',
       message: /POST creates a record \(`User\.create`\).*201 Created/,
       output: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).json(user);\n});",
     },
     {
       // A message that says "created", and a record built with `new` then saved.
       code: "router.post('/', async (req, res) => {\n  const post = new Post(req.body);\n  await post.save();\n  res.status(200).send({ message: 'Post created' });\n});",
+      at: 'status(«200»)',
       output: "router.post('/', async (req, res) => {\n  const post = new Post(req.body);\n  await post.save();\n  res.status(201).send({ message: 'Post created' });\n});",
     },
     {
       // Named constants stay named.
       code: "import { StatusCodes } from 'http-status-codes';\napp.post('/orders', async (req, res) => {\n  const order = await Order.create(req.body);\n  res.status(StatusCodes.OK).json(order);\n});",
+      at: 'status(«StatusCodes.OK»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.post('/orders', async (req, res) => {\n  const order = await Order.create(req.body);\n  res.status(StatusCodes.CREATED).json(order);\n});",
     },
     {
       // The status on its own line, sent on the next.
       code: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(200);\n  res.json(user);\n});",
+      at: 'status(«200»)',
       output: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201);\n  res.json(user);\n});",
     },
     {
       // Prisma, the record wrapped in the body.
       code: "app.post('/users', async (req, res) => {\n  const user = await prisma.user.create({ data: req.body });\n  res.json({ user });\n});",
+      at: ' «res.json({ user })»',
       output: "app.post('/users', async (req, res) => {\n  const user = await prisma.user.create({ data: req.body });\n  res.status(201).json({ user });\n});",
     },
     {
       // A controller registered in another file, named for what it does.
       code: "exports.createUser = async (req, res) => {\n  const user = await User.create(req.body);\n  res.json(user);\n};",
+      at: ' «res.json(user)»',
       message: /This handler creates a record/,
       output: "exports.createUser = async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).json(user);\n};",
     },
     {
       // No body: the route is the collection of what was stored.
       code: "app.post('/books', async (req, res) => {\n  await Book.create(req.body);\n  res.sendStatus(200);\n});",
+      at: 'sendStatus(«200»)',
       output: "app.post('/books', async (req, res) => {\n  await Book.create(req.body);\n  res.sendStatus(201);\n});",
     },
     {
       // TypeORM: build with create, store with save.
       code: "app.post('/users', async (req, res) => {\n  const entity = userRepository.create(req.body);\n  await userRepository.save(entity);\n  res.json(entity);\n});",
+      at: ' «res.json(entity)»',
       output: "app.post('/users', async (req, res) => {\n  const entity = userRepository.create(req.body);\n  await userRepository.save(entity);\n  res.status(201).json(entity);\n});",
     },
     {
       // The create inside the body, in an arrow function's expression body.
       code: "app.post('/users', async (req, res) => res.json(await User.create(req.body)));",
+      at: ' «res.json(await User.create(req.body))»)',
       output: "app.post('/users', async (req, res) => res.status(201).json(await User.create(req.body)));",
     },
     {
       // Promise style: the record arrives in the callback.
       code: "app.post('/users', (req, res) => {\n  User.create(req.body).then((user) => res.send(user));\n});",
+      at: ' «res.send(user)»)',
       output: "app.post('/users', (req, res) => {\n  User.create(req.body).then((user) => res.status(201).send(user));\n});",
     },
     {
       // The Mongo driver's insertOne, the new id in the body.
       code: "app.post('/notes', async (req, res) => {\n  const result = await db.collection('notes').insertOne(req.body);\n  res.json({ id: result.insertedId });\n});",
+      at: ' «res.json({ id: result.insertedId })»',
       output: "app.post('/notes', async (req, res) => {\n  const result = await db.collection('notes').insertOne(req.body);\n  res.status(201).json({ id: result.insertedId });\n});",
     },
   ],

@@ -25,46 +25,54 @@ ruleTests('created-needs-location', {
   invalid: [
     {
       code: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).json(user);\n});",
+      at: 'status(«201»)',
       message: /201 Created without a Location header/,
       output: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).set('Location', `/users/${user.id}`).json(user);\n});",
     },
     {
       // Code that names `_id` gets `_id`.
       code: "app.post('/users', async (req, res) => {\n  const user = await new User(req.body).save();\n  log(user._id);\n  res.status(201).json(user);\n});",
+      at: 'status(«201»)',
       output: "app.post('/users', async (req, res) => {\n  const user = await new User(req.body).save();\n  log(user._id);\n  res.status(201).set('Location', `/users/${user._id}`).json(user);\n});",
     },
     {
       // On a router the mount path is written elsewhere; route parameters are filled in.
       code: "router.post('/:userId/posts', async (req, res) => {\n  const post = await Post.create(req.body);\n  res.status(201).json(post);\n});",
+      at: 'status(«201»)',
       output: "router.post('/:userId/posts', async (req, res) => {\n  const post = await Post.create(req.body);\n  res.status(201).set('Location', `${req.baseUrl}/${req.params.userId}/posts/${post.id}`).json(post);\n});",
     },
     {
       // One call per line keeps its layout.
       code: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res\n    .status(201)\n    .json(user);\n});",
+      at: 'status(«201»)',
       output: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res\n    .status(201)\n    .set('Location', `/users/${user.id}`)\n    .json(user);\n});",
     },
     {
       // Double quotes, no semicolons, CRLF: the file's style is kept.
       code: 'app.post("/users", async (req, res) => {\r\n  const user = await User.create(req.body)\r\n  res.status(201).json(user)\r\n})',
+      at: 'status(«201»)',
       output: 'app.post("/users", async (req, res) => {\r\n  const user = await User.create(req.body)\r\n  res.status(201).set("Location", `/users/${user.id}`).json(user)\r\n})',
     },
     {
       // Named constants; the id taken from the body literal.
       code: "import { StatusCodes } from 'http-status-codes';\napp.post('/notes', async (req, res) => {\n  const id = await notes.insert(req.body);\n  res.status(StatusCodes.CREATED).json({ id });\n});",
+      at: 'status(«StatusCodes.CREATED»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.post('/notes', async (req, res) => {\n  const id = await notes.insert(req.body);\n  res.status(StatusCodes.CREATED).set('Location', `/notes/${id}`).json({ id });\n});",
     },
     // The code does not tell the id: reported, with no fix that would invent one.
-    "app.post('/books', async (req, res) => {\n  await Book.create(req.body);\n  res.sendStatus(201);\n});",
+    { code: "app.post('/books', async (req, res) => {\n  await Book.create(req.body);\n  res.sendStatus(201);\n});", at: 'sendStatus(«201»)' },
     // node:http, registered elsewhere: no route to build a URL from.
-    "function handle(req, res) {\n  res.writeHead(201, { 'Content-Type': 'application/json' });\n  res.end(JSON.stringify({ id: 1 }));\n}",
+    { code: "function handle(req, res) {\n  res.writeHead(201, { 'Content-Type': 'application/json' });\n  res.end(JSON.stringify({ id: 1 }));\n}", at: 'writeHead(«201»' },
     {
       // A record built in the handler with its own id.
       code: "app.post('/todos', (req, res) => {\n  const todo = { id: nextId(), ...req.body };\n  todos.push(todo);\n  res.status(201).json(todo);\n});",
+      at: 'status(«201»)',
       output: "app.post('/todos', (req, res) => {\n  const todo = { id: nextId(), ...req.body };\n  todos.push(todo);\n  res.status(201).set('Location', `/todos/${todo.id}`).json(todo);\n});",
     },
     {
       // The status on its own line, sent on the next.
       code: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201);\n  res.json(user);\n});",
+      at: 'status(«201»)',
       output: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201);\n  res.set('Location', `/users/${user.id}`).json(user);\n});",
     },
   ],

@@ -20,58 +20,69 @@ ruleTests('error-needs-detail', {
   invalid: [
     {
       code: "app.post('/users', (req, res) => {\n  if (!req.body.email) return res.sendStatus(400);\n});",
+      at: 'sendStatus(«400»)',
       message: /400 Bad Request has no body/,
       output: "app.post('/users', (req, res) => {\n  if (!req.body.email) return res.status(400).json({ error: 'email is required', fields: { email: 'required' } });\n});",
     },
     {
       // Only the generic string is replaced; the rest of the body stays.
       code: "app.post('/users', (req, res) => {\n  const { email, password } = req.body;\n  if (!email || !password) {\n    return res.status(400).json({ success: false, error: 'Bad Request' });\n  }\n});",
+      at: 'status(«400»)',
       message: /only says "Bad Request"/,
       output: "app.post('/users', (req, res) => {\n  const { email, password } = req.body;\n  if (!email || !password) {\n    return res.status(400).json({ success: false, error: 'email and password are required' });\n  }\n});",
     },
     {
       // end() cannot carry an object: it becomes json(…).
       code: "app.post('/people', (req, res) => {\n  if (typeof req.body.age !== 'number') res.status(400).end();\n});",
+      at: 'status(«400»)',
       output: "app.post('/people', (req, res) => {\n  if (typeof req.body.age !== 'number') res.status(400).json({ error: 'age must be a number', fields: { age: 'must be a number' } });\n});",
     },
     {
       // The code does not say what is wrong: only a skeleton to fill in, and the finding stays.
       code: "app.post('/users', (req, res) => {\n  if (!isValid(req.body)) res.status(400).send();\n});",
+      at: 'status(«400»)',
       keeps: ['Send an { error, fields } body to fill in'],
     },
     {
       // A body of generic words and flags; no fix rewrites a body the code chose.
       code: "app.post('/users', (req, res) => {\n  res.status(422).json({ success: false, message: 'Validation failed' });\n});",
+      at: 'status(«422»)',
       message: /422 Unprocessable Content only says "Validation failed"/,
     },
     {
       // Status on one line, generic body on the next.
       code: "app.post('/users', (req, res) => {\n  if (!req.body.email) {\n    res.status(400);\n    res.json({ error: 'Invalid request' });\n  }\n});",
+      at: 'status(«400»)',
       output: "app.post('/users', (req, res) => {\n  if (!req.body.email) {\n    res.status(400);\n    res.json({ error: 'email is required' });\n  }\n});",
     },
     {
       // The file's style: double quotes, no semicolons, CRLF.
       code: 'app.post("/users", (req, res) => {\r\n  if (!req.body.name) {\r\n    res.status(400).send()\r\n  }\r\n})',
+      at: 'status(«400»)',
       output: 'app.post("/users", (req, res) => {\r\n  if (!req.body.name) {\r\n    res.status(400).send({ error: "name is required", fields: { name: "required" } })\r\n  }\r\n})',
     },
     {
       code: "app.post('/accounts', (req, res) => {\n  res.status(409).json({ error: 'Conflict' });\n});",
+      at: 'status(«409»)',
       message: /409 Conflict/,
     },
     {
       // A body of flags only gains the message and keeps its flags.
       code: "app.post('/users', (req, res) => {\n  if (req.body.age == null) return res.status(400).json({ success: false, code: 400 });\n});",
+      at: 'status(«400»)',
       message: /says nothing specific/,
       output: "app.post('/users', (req, res) => {\n  if (req.body.age == null) return res.status(400).json({ error: 'age is required', success: false, code: 400 });\n});",
     },
     {
       // Named constants stay named when sendStatus becomes status().json().
       code: "import { StatusCodes } from 'http-status-codes';\napp.post('/users', (req, res) => {\n  if (req.body.email) {\n    save(req.body);\n  } else {\n    res.sendStatus(StatusCodes.BAD_REQUEST);\n  }\n});",
+      at: 'sendStatus(«StatusCodes.BAD_REQUEST»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.post('/users', (req, res) => {\n  if (req.body.email) {\n    save(req.body);\n  } else {\n    res.status(StatusCodes.BAD_REQUEST).json({ error: 'email is required', fields: { email: 'required' } });\n  }\n});",
     },
     {
       // An empty object is no detail; a nested field keeps its path as a quoted key.
       code: "app.post('/users', (req, res) => {\n  if (!req.body.user.email) return res.status(400).json({});\n});",
+      at: 'status(«400»)',
       output: "app.post('/users', (req, res) => {\n  if (!req.body.user.email) return res.status(400).json({ error: 'user.email is required', fields: { 'user.email': 'required' } });\n});",
     },
   ],

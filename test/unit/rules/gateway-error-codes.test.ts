@@ -25,45 +25,53 @@ ruleTests('gateway-error-codes', {
     {
       // The guide's timeout example, answered 500.
       code: "app.get('/rates', async (req, res) => {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), 5000);\n  try {\n    const reply = await fetch(RATES_URL, { signal: controller.signal });\n    res.json(await reply.json());\n  } catch (err) {\n    if (err.name === 'AbortError') {\n      return res.status(500).json({ error: 'Rates service timed out' });\n    }\n    throw err;\n  } finally {\n    clearTimeout(timer);\n  }\n});",
+      at: 'status(«500»)',
       message: /upstream timeout \(`err\.name === 'AbortError'`\) answered 500 Internal Server Error\. Send 504 Gateway Timeout/,
       output: "app.get('/rates', async (req, res) => {\n  const controller = new AbortController();\n  const timer = setTimeout(() => controller.abort(), 5000);\n  try {\n    const reply = await fetch(RATES_URL, { signal: controller.signal });\n    res.json(await reply.json());\n  } catch (err) {\n    if (err.name === 'AbortError') {\n      return res.status(504).json({ error: 'Rates service timed out' });\n    }\n    throw err;\n  } finally {\n    clearTimeout(timer);\n  }\n});",
     },
     {
       // An axios timeout answered 502.
       code: "app.get('/rates', async (req, res) => {\n  try {\n    const { data } = await axios.get(RATES_URL, { timeout: 2000 });\n    res.json(data);\n  } catch (err) {\n    if (err.code === 'ECONNABORTED') return res.status(502).send('Rates timed out');\n    throw err;\n  }\n});",
+      at: 'status(«502»)',
       output: "app.get('/rates', async (req, res) => {\n  try {\n    const { data } = await axios.get(RATES_URL, { timeout: 2000 });\n    res.json(data);\n  } catch (err) {\n    if (err.code === 'ECONNABORTED') return res.status(504).send('Rates timed out');\n    throw err;\n  }\n});",
     },
     {
       // A guard that rethrows everything but the timeout.
       code: "app.get('/rates', async (req, res) => {\n  try {\n    res.json(await got(RATES_URL).json());\n  } catch (err) {\n    if (err.name !== 'TimeoutError') throw err;\n    res.sendStatus(500);\n  }\n});",
+      at: 'sendStatus(«500»)',
       output: "app.get('/rates', async (req, res) => {\n  try {\n    res.json(await got(RATES_URL).json());\n  } catch (err) {\n    if (err.name !== 'TimeoutError') throw err;\n    res.sendStatus(504);\n  }\n});",
     },
     {
       // A refused connection answered 500.
       code: "app.post('/pay', async (req, res) => {\n  try {\n    await paymentApi.charge(req.body);\n    res.status(201).end();\n  } catch (err) {\n    if (err.code === 'ECONNREFUSED') return res.status(500).json({ error: 'Payments unreachable' });\n    throw err;\n  }\n});",
+      at: 'status(«500»)',
       message: /unreachable upstream \(`err\.code === 'ECONNREFUSED'`\) answered 500.*502 Bad Gateway/,
       output: "app.post('/pay', async (req, res) => {\n  try {\n    await paymentApi.charge(req.body);\n    res.status(201).end();\n  } catch (err) {\n    if (err.code === 'ECONNREFUSED') return res.status(502).json({ error: 'Payments unreachable' });\n    throw err;\n  }\n});",
     },
     {
       // The guide's 502 example, answered 500.
       code: "app.post('/checkout', async (req, res) => {\n  try {\n    const receipt = await callPaymentService(req.body);\n    res.json(receipt);\n  } catch (err) {\n    res.status(500).json({ error: 'Payment service unavailable' });\n  }\n});",
+      at: 'status(«500»)',
       message: /failed call to another service \(`callPaymentService`\) answered 500/,
       output: "app.post('/checkout', async (req, res) => {\n  try {\n    const receipt = await callPaymentService(req.body);\n    res.json(receipt);\n  } catch (err) {\n    res.status(502).json({ error: 'Payment service unavailable' });\n  }\n});",
     },
     {
       // Named constants stay named; the upstream result's methods belong to the call.
       code: "import { StatusCodes } from 'http-status-codes';\napp.get('/repos', async (req, res) => {\n  try {\n    const reply = await fetch(`${GITHUB}/repos`);\n    const repos = await reply.json();\n    res.json(repos);\n  } catch (err) {\n    console.error(err);\n    res.status(StatusCodes.INTERNAL_SERVER_ERROR).json({ error: 'GitHub failed' });\n  }\n});",
+      at: 'status(«StatusCodes.INTERNAL_SERVER_ERROR»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.get('/repos', async (req, res) => {\n  try {\n    const reply = await fetch(`${GITHUB}/repos`);\n    const repos = await reply.json();\n    res.json(repos);\n  } catch (err) {\n    console.error(err);\n    res.status(StatusCodes.BAD_GATEWAY).json({ error: 'GitHub failed' });\n  }\n});",
     },
     {
       // A timeout branch and a fallthrough, both 500: two findings, 504 then 502.
       code: "app.get('/feed', async (req, res) => {\n  try {\n    res.json(await fetch(FEED_URL).then((reply) => reply.json()));\n  } catch (err) {\n    if (err.name === 'TimeoutError') return res.status(500).end();\n    res.status(500).end();\n  }\n});",
+      at: ['n res.status(«500»)', '  res.status(«500»)'],
       errors: 2,
       output: "app.get('/feed', async (req, res) => {\n  try {\n    res.json(await fetch(FEED_URL).then((reply) => reply.json()));\n  } catch (err) {\n    if (err.name === 'TimeoutError') return res.status(504).end();\n    res.status(500).end();\n  }\n});",
     },
     {
       // node:https with a switch over the code.
       code: "app.get('/ping-upstream', async (req, res) => {\n  try {\n    await new Promise((resolve, reject) => https.get(UPSTREAM, resolve).on('error', reject));\n    res.sendStatus(204);\n  } catch (err) {\n    switch (err.code) {\n      case 'ETIMEDOUT':\n        res.status(500).end();\n        break;\n      default:\n        res.status(502).end();\n    }\n  }\n});",
+      at: 'status(«500»)',
       output: "app.get('/ping-upstream', async (req, res) => {\n  try {\n    await new Promise((resolve, reject) => https.get(UPSTREAM, resolve).on('error', reject));\n    res.sendStatus(204);\n  } catch (err) {\n    switch (err.code) {\n      case 'ETIMEDOUT':\n        res.status(504).end();\n        break;\n      default:\n        res.status(502).end();\n    }\n  }\n});",
     },
   ],

@@ -23,35 +23,42 @@ ruleTests('no-content-has-no-body', {
   invalid: [
     {
       code: "app.delete('/users/:id', (req, res) => {\n  res.status(204).json({ ok: true });\n});",
+      at: 'status(«204»)',
       message: /204 No Content cannot carry a body/,
       output: "app.delete('/users/:id', (req, res) => {\n  res.status(204).end();\n});",
     },
     {
       code: "app.delete('/users/:id', (req, res) => {\n  return res.status(204).send({ deleted: true });\n});",
+      at: 'status(«204»)',
       output: "app.delete('/users/:id', (req, res) => {\n  return res.status(204).end();\n});",
     },
     {
       code: "app.get('/feed', (req, res) => {\n  if (fresh) {\n    return res.status(304).send(feed);\n  }\n  res.json(feed);\n});",
+      at: 'status(«304»)',
       message: /304 Not Modified/,
       output: "app.get('/feed', (req, res) => {\n  if (fresh) {\n    return res.status(304).end();\n  }\n  res.json(feed);\n});",
     },
     {
       // The status set on one line, the body sent on the next.
       code: "app.delete('/users/:id', (req, res) => {\n  res.status(204);\n  res.json(result);\n});",
+      at: 'status(«204»)',
       output: "app.delete('/users/:id', (req, res) => {\n  res.status(204);\n  res.end();\n});",
     },
     {
       // node:http drops the body too.
       code: "function handle(req, res) {\n  res.writeHead(204, { 'Content-Type': 'application/json' });\n  res.end(JSON.stringify({ ok: true }));\n}",
+      at: 'writeHead(«204»',
       output: "function handle(req, res) {\n  res.writeHead(204, { 'Content-Type': 'application/json' });\n  res.end();\n}",
     },
     {
       // Named constants; a body over several lines.
       code: "import { StatusCodes } from 'http-status-codes';\napp.patch('/users/:id', (req, res) => {\n  res.status(StatusCodes.NO_CONTENT).json({\n    updated: true,\n  });\n});",
+      at: 'status(«StatusCodes.NO_CONTENT»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.patch('/users/:id', (req, res) => {\n  res.status(StatusCodes.NO_CONTENT).end();\n});",
     },
     {
       code: "app.delete('/users/:id', (req, res) => {\n  res.statusCode = 204;\n  res.send('Deleted');\n});",
+      at: '= «204»',
       output: "app.delete('/users/:id', (req, res) => {\n  res.statusCode = 204;\n  res.end();\n});",
     },
   ],

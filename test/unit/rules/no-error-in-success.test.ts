@@ -21,43 +21,51 @@ ruleTests('no-error-in-success', {
   invalid: [
     {
       code: "app.post('/login', (req, res) => {\n  res.status(200).json({ success: false, error: 'Wrong password' });\n});",
+      at: 'status(«200»)',
       message: /200 OK.*success: false/,
       output: "app.post('/login', (req, res) => {\n  res.status(400).json({ success: false, error: 'Wrong password' });\n});",
     },
     {
       // Implicit 200: the fix makes the status explicit.
       code: "app.get('/x', (req, res) => {\n  res.json({ ok: false });\n});",
+      at: ' «res.json({ ok: false })»',
       output: "app.get('/x', (req, res) => {\n  res.status(400).json({ ok: false });\n});",
     },
     {
       // "not found" in the body implies 404.
       code: "router.get('/users/:id', async (req, res) => {\n  res.send({ error: 'User not found' });\n});",
+      at: ' «res.send({ error: \'User not found\' })»',
       output: "router.get('/users/:id', async (req, res) => {\n  res.status(404).send({ error: 'User not found' });\n});",
     },
     {
       // Inside a catch the failure is the server's.
       code: "app.get('/x', async (req, res) => {\n  try {\n    await work();\n  } catch (err) {\n    res.status(200).json({ status: 'error' });\n  }\n});",
+      at: 'status(«200»)',
       output: "app.get('/x', async (req, res) => {\n  try {\n    await work();\n  } catch (err) {\n    res.status(500).json({ status: 'error' });\n  }\n});",
     },
     {
       // Named constants stay named.
       code: "import { StatusCodes } from 'http-status-codes';\napp.get('/x', (req, res) => {\n  res.status(StatusCodes.OK).json({ errors: ['bad'] });\n});",
+      at: 'status(«StatusCodes.OK»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.get('/x', (req, res) => {\n  res.status(StatusCodes.BAD_REQUEST).json({ errors: ['bad'] });\n});",
     },
     {
       // The status set on its own line, sent on the next.
       code: "app.get('/x', (req, res) => {\n  res.statusCode = 200;\n  res.json({ success: false });\n});",
+      at: '= «200»',
       output: "app.get('/x', (req, res) => {\n  res.statusCode = 400;\n  res.json({ success: false });\n});",
     },
     {
       // The team answers validation failures with 422.
       code: "app.post('/x', (req, res) => {\n  res.status(201).json({ ok: false, error: 'bad date' });\n});",
+      at: 'status(«201»)',
       options: { validationStatus: 422 },
       output: "app.post('/x', (req, res) => {\n  res.status(422).json({ ok: false, error: 'bad date' });\n});",
     },
     {
       // A controller function registered by reference.
       code: "function login(req, res) {\n  return res.status(200).json({ success: false });\n}\nrouter.post('/login', login);",
+      at: 'status(«200»)',
     },
   ],
 });

@@ -26,64 +26,76 @@ ruleTests('no-leaked-error-details', {
     {
       // The message in the body; the error is not logged, so the fix logs it.
       code: "app.get('/users', async (req, res) => {\n  try {\n    res.json(await User.find());\n  } catch (err) {\n    res.status(500).json({ error: err.message });\n  }\n});",
+      at: 'status(«500»)',
       message: /^A 500 Internal Server Error response sends `err\.message` to the client/,
       output: "app.get('/users', async (req, res) => {\n  try {\n    res.json(await User.find());\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({ error: 'Internal server error' });\n  }\n});",
     },
     {
       // Already logged: only the body changes; the stack key goes.
       code: "app.use((err, req, res, next) => {\n  logger.error({ err }, 'request failed');\n  res.status(500).json({ message: err.message, stack: err.stack });\n});",
+      at: 'status(«500»)',
       output: "app.use((err, req, res, next) => {\n  logger.error({ err }, 'request failed');\n  res.status(500).json({ message: 'Internal server error' });\n});",
     },
     {
       // The error object itself, sent with send(): an object in its place.
       code: "app.post('/orders', async (req, res) => {\n  try {\n    await Order.create(req.body);\n    res.sendStatus(201);\n  } catch (e) {\n    res.status(500).send(e);\n  }\n});",
+      at: 'status(«500»)',
       output: "app.post('/orders', async (req, res) => {\n  try {\n    await Order.create(req.body);\n    res.sendStatus(201);\n  } catch (e) {\n    console.error(e);\n    res.status(500).send({ error: 'Internal server error' });\n  }\n});",
     },
     {
       // Text made from the error, in the file's style (double quotes, no semicolons).
       code: 'app.get("/x", async (req, res) => {\n  try {\n    await work()\n  } catch (error) {\n    res.status(503).send(`Failed: ${error}`)\n  }\n})',
+      at: 'status(«503»)',
       message: /503 Service Unavailable/,
       output: 'app.get("/x", async (req, res) => {\n  try {\n    await work()\n  } catch (error) {\n    console.error(error)\n    res.status(503).send("Service unavailable")\n  }\n})',
     },
     {
       // The status on one line and the body on the next is one response; the shorthand key is rewritten.
       code: "app.use((error, req, res, next) => {\n  res.status(500);\n  res.json({ ok: false, error });\n});",
+      at: 'status(«500»)',
       output: "app.use((error, req, res, next) => {\n  console.error(error);\n  res.status(500);\n  res.json({ ok: false, error: 'Internal server error' });\n});",
     },
     {
       // No message key left: the leaking property becomes the generic error.
       code: "app.get('/x', async (req, res) => {\n  try {\n    await work();\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({\n      ok: false,\n      trace: err.stack,\n    });\n  }\n});",
+      at: 'status(«500»)',
       output: "app.get('/x', async (req, res) => {\n  try {\n    await work();\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({\n      ok: false,\n      error: 'Internal server error',\n    });\n  }\n});",
     },
     {
       // String(err) and a spread of the error: both go, one message stays.
       code: "app.get('/x', async (req, res) => {\n  try {\n    await work();\n  } catch (err) {\n    res.status(500).json({ error: String(err), ...err, at: Date.now() });\n  }\n});",
+      at: 'status(«500»)',
       output: "app.get('/x', async (req, res) => {\n  try {\n    await work();\n  } catch (err) {\n    console.error(err);\n    res.status(500).json({ error: 'Internal server error', at: Date.now() });\n  }\n});",
     },
     {
       // Its own words are already there: the leaking key just goes. `instanceof Error` only narrows a type.
       code: "app.get('/queue', async (req, res) => {\n  try {\n    res.json(await queue.stats());\n  } catch (error) {\n    logger.error('stats failed', { error });\n    res.status(500).json({\n      error: 'Failed to get queue status',\n      message: error instanceof Error ? error.message : 'Unknown error',\n    });\n  }\n});",
+      at: 'status(«500»)',
       output: "app.get('/queue', async (req, res) => {\n  try {\n    res.json(await queue.stats());\n  } catch (error) {\n    logger.error('stats failed', { error });\n    res.status(500).json({\n      error: 'Failed to get queue status',\n    });\n  }\n});",
     },
     {
       // A promise's rejection handler.
       code: "app.get('/users', (req, res) => {\n  User.find()\n    .then((users) => res.json(users))\n    .catch((reason) => res.status(500).json({ error: reason.message }));\n});",
+      at: 'status(«500»)',
       output: "app.get('/users', (req, res) => {\n  User.find()\n    .then((users) => res.json(users))\n    .catch((reason) => res.status(500).json({ error: 'Internal server error' }));\n});",
     },
     {
       // A Node-style callback's error, sent whole.
       code: "app.get('/users/:id', (req, res) => {\n  User.findById(req.params.id, (err, user) => {\n    if (err) {\n      return res.status(500).send(err);\n    }\n    res.json(user);\n  });\n});",
+      at: 'status(«500»)',
       output: "app.get('/users/:id', (req, res) => {\n  User.findById(req.params.id, (err, user) => {\n    if (err) {\n      console.error(err);\n      return res.status(500).send({ error: 'Internal server error' });\n    }\n    res.json(user);\n  });\n});",
     },
     {
       // A dynamic status falling back to 500: reported, but the fix is not preferred (it would also
       // hide messages written for 4xx errors), so there is no output.
       code: "app.use((err, req, res, next) => {\n  res.status(err.statusCode || 500).json({ message: err.message });\n});",
+      at: 'status(«err.statusCode || 500»)',
       message: /^An error response \(`err\.statusCode \|\| 500`\) sends `err\.message`/,
     },
     {
       // A named constant, err.toString(), and a braceless if: no log line can go before it.
       code: "import { StatusCodes } from 'http-status-codes';\napp.get('/x', async (req, res) => {\n  try {\n    await work();\n  } catch (err) {\n    if (!res.headersSent) res.status(StatusCodes.INTERNAL_SERVER_ERROR).end(err.toString());\n  }\n});",
+      at: 'status(«StatusCodes.INTERNAL_SERVER_ERROR»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.get('/x', async (req, res) => {\n  try {\n    await work();\n  } catch (err) {\n    if (!res.headersSent) res.status(StatusCodes.INTERNAL_SERVER_ERROR).end('Internal server error');\n  }\n});",
     },
   ],

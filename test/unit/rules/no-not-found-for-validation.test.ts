@@ -24,37 +24,44 @@ ruleTests('no-not-found-for-validation', {
   invalid: [
     {
       code: "app.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(404).json({ error: 'q is required' });\n});",
+      at: 'status(«404»)',
       message: /404 for a validation failure.*!req\.query\.q.*400 Bad Request/,
       output: "app.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(400).json({ error: 'q is required' });\n});",
     },
     {
       // The else of a check for good input.
       code: "app.post('/login', (req, res) => {\n  if (req.body.email && req.body.password) {\n    login(req, res);\n  } else {\n    res.status(404).send('Missing fields');\n  }\n});",
+      at: 'status(«404»)',
       output: "app.post('/login', (req, res) => {\n  if (req.body.email && req.body.password) {\n    login(req, res);\n  } else {\n    res.status(400).send('Missing fields');\n  }\n});",
     },
     {
       // A route parameter with a message that calls it a validation failure.
       code: "app.get('/pages/:n', (req, res) => {\n  const { n } = req.params;\n  if (isNaN(n)) return res.status(404).json({ error: 'n must be a number' });\n});",
+      at: 'status(«404»)',
       message: /must be/,
       output: "app.get('/pages/:n', (req, res) => {\n  const { n } = req.params;\n  if (isNaN(n)) return res.status(400).json({ error: 'n must be a number' });\n});",
     },
     {
       code: "app.post('/invite', (req, res) => {\n  res.status(404).json({ error: 'Invalid email' });\n});",
+      at: 'status(«404»)',
       output: "app.post('/invite', (req, res) => {\n  res.status(400).json({ error: 'Invalid email' });\n});",
     },
     {
       code: "app.post('/users', async (req, res) => {\n  try {\n    await User.create(schema.parse(req.body));\n  } catch (err) {\n    if (err instanceof ZodError) return res.status(404).json({ issues: err.issues });\n    throw err;\n  }\n});",
+      at: 'status(«404»)',
       output: "app.post('/users', async (req, res) => {\n  try {\n    await User.create(schema.parse(req.body));\n  } catch (err) {\n    if (err instanceof ZodError) return res.status(400).json({ issues: err.issues });\n    throw err;\n  }\n});",
     },
     {
       // The team's validation status, with a NestJS constant kept named.
       code: "import { HttpStatus } from '@nestjs/common';\napp.get('/reports', (req, res) => {\n  if (typeof req.query.year !== 'string') {\n    return res.status(HttpStatus.NOT_FOUND).json({ error: 'year is required' });\n  }\n});",
+      at: 'status(«HttpStatus.NOT_FOUND»)',
       options: { validationStatus: 422 },
       output: "import { HttpStatus } from '@nestjs/common';\napp.get('/reports', (req, res) => {\n  if (typeof req.query.year !== 'string') {\n    return res.status(HttpStatus.UNPROCESSABLE_ENTITY).json({ error: 'year is required' });\n  }\n});",
     },
     {
       // A failed validation verdict, status on its own line.
       code: "app.post('/x', (req, res) => {\n  const result = schema.safeParse(req.body);\n  if (!result.success) {\n    res.statusCode = 404;\n    return res.json(result.error);\n  }\n});",
+      at: '= «404»',
       output: "app.post('/x', (req, res) => {\n  const result = schema.safeParse(req.body);\n  if (!result.success) {\n    res.statusCode = 400;\n    return res.json(result.error);\n  }\n});",
     },
   ],

@@ -27,38 +27,45 @@ ruleTests('no-success-for-missing', {
   invalid: [
     {
       code: "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.json({ data: null });\n  res.json(user);\n});",
+      at: 'return «res.json({ data: null })»',
       message: /200 OK where the lookup found nothing \(`!user`\).*404 Not Found/,
       output: "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(404).json({ error: 'User not found' });\n  res.json(user);\n});",
     },
     {
       // Sending the missing record itself sends null.
       code: "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.json(user);\n  }\n});",
+      at: 'return «res.json(user)»',
       output: "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    return res.status(404).json({ error: 'User not found' });\n  }\n});",
     },
     {
       // The else of a found-check; sendStatus becomes status().json().
       code: "app.get('/orders/:id', async (req, res) => {\n  const order = await prisma.order.findUnique({ where: { id: req.params.id } });\n  if (order) {\n    res.json(order);\n  } else {\n    res.sendStatus(200);\n  }\n});",
+      at: 'sendStatus(«200»)',
       output: "app.get('/orders/:id', async (req, res) => {\n  const order = await prisma.order.findUnique({ where: { id: req.params.id } });\n  if (order) {\n    res.json(order);\n  } else {\n    res.status(404).json({ error: 'Order not found' });\n  }\n});",
     },
     {
       // A GET answering null, the thing named after the route.
       code: "app.get('/invoices/:id', (req, res) => {\n  res.status(200).json(null);\n});",
+      at: 'status(«200»)',
       message: /empty body/,
       output: "app.get('/invoices/:id', (req, res) => {\n  res.status(404).json({ error: 'Invoice not found' });\n});",
     },
     {
       // The body already says "not found": only the status changes.
       code: "app.put('/items/:id', (req, res) => {\n  const existingItem = items.find((item) => item.id === req.params.id);\n  if (existingItem == null) return res.status(200).send({ message: 'Item not found' });\n});",
+      at: 'status(«200»)',
       output: "app.put('/items/:id', (req, res) => {\n  const existingItem = items.find((item) => item.id === req.params.id);\n  if (existingItem == null) return res.status(404).send({ message: 'Item not found' });\n});",
     },
     {
       // Status on one line, an empty end() on the next.
       code: "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(200);\n    res.end();\n  }\n});",
+      at: 'status(«200»)',
       output: "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404);\n    res.json({ error: 'User not found' });\n  }\n});",
     },
     {
       // Named constants stay named; the thing comes from the model.
       code: "import { StatusCodes } from 'http-status-codes';\napp.get('/posts/:id', async (req, res) => {\n  const found = await BlogPost.findOne({ slug: req.params.id });\n  if (!found) return res.status(StatusCodes.OK).json({ post: null });\n});",
+      at: 'status(«StatusCodes.OK»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.get('/posts/:id', async (req, res) => {\n  const found = await BlogPost.findOne({ slug: req.params.id });\n  if (!found) return res.status(StatusCodes.NOT_FOUND).json({ error: 'Blog post not found' });\n});",
     },
   ],

@@ -29,41 +29,49 @@ ruleTests('rate-limit-needs-retry-after', {
   invalid: [
     {
       code: "app.post('/messages', (req, res) => {\n  return res.status(429).json({ error: 'Slow down' });\n});",
+      at: 'status(«429»)',
       message: /429 Too Many Requests without a Retry-After header/,
       output: "app.post('/messages', (req, res) => {\n  return res.status(429).set('Retry-After', '60').json({ error: 'Slow down' });\n});",
     },
     {
       // A seconds value in scope is used.
       code: "app.post('/messages', (req, res) => {\n  const retryAfter = Math.ceil((resetAt - Date.now()) / 1000);\n  res.status(429).json({ error: 'Slow down' });\n});",
+      at: 'status(«429»)',
       output: "app.post('/messages', (req, res) => {\n  const retryAfter = Math.ceil((resetAt - Date.now()) / 1000);\n  res.status(429).set('Retry-After', String(retryAfter)).json({ error: 'Slow down' });\n});",
     },
     {
       // rate-limiter-flexible reports milliseconds: converted to seconds.
       code: "app.post('/messages', async (req, res) => {\n  try {\n    await limiter.consume(req.ip);\n  } catch (rejection) {\n    const { msBeforeNext } = rejection;\n    return res.status(429).send('Too many requests');\n  }\n  res.json(await send(req.body));\n});",
+      at: 'status(«429»)',
       output: "app.post('/messages', async (req, res) => {\n  try {\n    await limiter.consume(req.ip);\n  } catch (rejection) {\n    const { msBeforeNext } = rejection;\n    return res.status(429).set('Retry-After', String(Math.ceil(msBeforeNext / 1000))).send('Too many requests');\n  }\n  res.json(await send(req.body));\n});",
     },
     {
       // One call per line keeps its layout.
       code: "app.post('/messages', (req, res) => {\n  res\n    .status(429)\n    .json({ error: 'Slow down' });\n});",
+      at: 'status(«429»)',
       output: "app.post('/messages', (req, res) => {\n  res\n    .status(429)\n    .set('Retry-After', '60')\n    .json({ error: 'Slow down' });\n});",
     },
     {
       code: "app.post('/messages', (req, res) => {\n  res.sendStatus(429);\n});",
+      at: 'sendStatus(«429»)',
       output: "app.post('/messages', (req, res) => {\n  res.set('Retry-After', '60').sendStatus(429);\n});",
     },
     {
       // The status set on one line, sent on the next.
       code: "app.post('/messages', (req, res) => {\n  res.status(429);\n  res.json({ error: 'Slow down' });\n});",
+      at: 'status(«429»)',
       output: "app.post('/messages', (req, res) => {\n  res.status(429);\n  res.set('Retry-After', '60').json({ error: 'Slow down' });\n});",
     },
     {
       // writeHead's headers object, one property per line.
       code: "function handle(req, res) {\n  res.writeHead(429, {\n    'Content-Type': 'text/plain',\n  });\n  res.end('Slow down');\n}",
+      at: 'writeHead(«429»',
       output: "function handle(req, res) {\n  res.writeHead(429, {\n    'Content-Type': 'text/plain',\n    'Retry-After': '60',\n  });\n  res.end('Slow down');\n}",
     },
     {
       // Quota variables in scope: a second fix adds the X-RateLimit-* headers too.
       code: withQuota,
+      at: 'status(«429»)',
       output: withQuota.replace(".status(429).json", ".status(429).set('Retry-After', '60').json"),
     },
   ],

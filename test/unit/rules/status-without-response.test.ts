@@ -30,46 +30,55 @@ ruleTests('status-without-response', {
   invalid: [
     {
       code: "app.delete('/sessions/current', (req, res) => {\n  req.session.destroy();\n  res.status(204);\n});",
+      at: 'status(«204»)',
       message: /^204 No Content is set but nothing sends the response: the request hangs/,
       output: "app.delete('/sessions/current', (req, res) => {\n  req.session.destroy();\n  res.sendStatus(204);\n});",
     },
     {
       // Only the catch path hangs.
       code: "app.get('/x', async (req, res) => {\n  try {\n    res.json(await load());\n  } catch (err) {\n    console.error(err);\n    res.status(500);\n  }\n});",
+      at: 'status(«500»)',
       output: "app.get('/x', async (req, res) => {\n  try {\n    res.json(await load());\n  } catch (err) {\n    console.error(err);\n    res.sendStatus(500);\n  }\n});",
     },
     {
       // A chain with a header: the fix ends it.
       code: "app.get('/old', (req, res) => {\n  res.status(301).set('Location', '/new');\n});",
+      at: 'status(«301»)',
       output: "app.get('/old', (req, res) => {\n  res.status(301).set('Location', '/new').end();\n});",
     },
     {
       // Named constants stay as written.
       code: "import { StatusCodes } from 'http-status-codes';\napp.post('/jobs', (req, res) => {\n  queue.add(req.body);\n  res.status(StatusCodes.ACCEPTED);\n});",
+      at: 'status(«StatusCodes.ACCEPTED»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.post('/jobs', (req, res) => {\n  queue.add(req.body);\n  res.sendStatus(StatusCodes.ACCEPTED);\n});",
     },
     {
       // statusCode assignment: res.end() on its own line, in the file's style (no semicolons, CRLF).
       code: "app.get('/x', (req, res) => {\r\n  res.statusCode = 404\r\n})",
+      at: '= «404»',
       output: "app.get('/x', (req, res) => {\r\n  res.statusCode = 404\r\n  res.end()\r\n})",
     },
     {
       // A dynamic status hangs just as well.
       code: "app.use((err, req, res, next) => {\n  console.error(err);\n  res.status(err.status || 500);\n});",
+      at: 'status(«err.status || 500»)',
       message: /^The status is set but nothing sends/,
       output: "app.use((err, req, res, next) => {\n  console.error(err);\n  res.sendStatus(err.status || 500);\n});",
     },
     {
       // The status is set in a branch that returns before the send below.
       code: "app.get('/x', (req, res) => {\n  if (!req.user) {\n    res.status(401);\n    return;\n  }\n  res.status(200).json(req.user);\n});",
+      at: 'status(«401»)',
     },
     {
       // A forgotten call: `.send` without parentheses. No edit is obviously right, so none.
       code: "app.get('/x', (req, res) => {\n  res.status(400).send;\n});",
+      at: 'status(«400»)',
     },
     {
       // writeHead without an end.
       code: "app.get('/x', (req, res) => {\n  res.writeHead(304, { ETag: tag });\n});",
+      at: 'writeHead(«304»',
       output: "app.get('/x', (req, res) => {\n  res.writeHead(304, { ETag: tag }).end();\n});",
     },
   ],

@@ -28,40 +28,47 @@ ruleTests('unauthorized-needs-www-authenticate', {
   invalid: [
     {
       code: "app.get('/me', (req, res) => {\n  if (!req.user) {\n    return res.status(401).json({ error: 'Sign in first' });\n  }\n  res.json(req.user);\n});",
+      at: 'status(«401»)',
       message: /401 Unauthorized without a WWW-Authenticate header/,
       output: "app.get('/me', (req, res) => {\n  if (!req.user) {\n    return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n  }\n  res.json(req.user);\n});",
     },
     {
       code: "app.get('/me', (req, res) => {\n  res.sendStatus(401);\n});",
+      at: 'sendStatus(«401»)',
       output: "app.get('/me', (req, res) => {\n  res.set('WWW-Authenticate', 'Bearer').sendStatus(401);\n});",
     },
     {
       // One call per line keeps its layout.
       code: "app.get('/me', (req, res) => {\n  res\n    .status(401)\n    .json({ error: 'Token expired' });\n});",
+      at: 'status(«401»)',
       output: "app.get('/me', (req, res) => {\n  res\n    .status(401)\n    .set('WWW-Authenticate', 'Bearer')\n    .json({ error: 'Token expired' });\n});",
     },
     {
       // The status set on one line, sent on the next.
       code: "app.get('/me', (req, res) => {\n  res.status(401);\n  res.json({ error: 'Token expired' });\n});",
+      at: 'status(«401»)',
       output: "app.get('/me', (req, res) => {\n  res.status(401);\n  res.set('WWW-Authenticate', 'Bearer').json({ error: 'Token expired' });\n});",
     },
     {
       // node:http has no res.set: setHeader is used.
       code: "function handle(req, res) {\n  res.statusCode = 401;\n  res.end('Sign in first');\n}",
+      at: '= «401»',
       output: "function handle(req, res) {\n  res.statusCode = 401;\n  res.setHeader('WWW-Authenticate', 'Bearer').end('Sign in first');\n}",
     },
     {
       // After writeHead the headers are gone: the header joins writeHead.
       code: "function handle(req, res) {\n  res.writeHead(401);\n  res.end();\n}",
+      at: 'writeHead(«401»)',
       output: "function handle(req, res) {\n  res.writeHead(401, { 'WWW-Authenticate': 'Bearer' });\n  res.end();\n}",
     },
     {
       // Double quotes stay double quotes; named constants are recognised.
       code: 'import { HttpStatus } from "@nestjs/common";\napp.get("/me", (req, res) => {\n  res.status(HttpStatus.UNAUTHORIZED).json({ error: "Sign in first" });\n});',
+      at: 'status(«HttpStatus.UNAUTHORIZED»)',
       output: 'import { HttpStatus } from "@nestjs/common";\napp.get("/me", (req, res) => {\n  res.status(HttpStatus.UNAUTHORIZED).set("WWW-Authenticate", "Bearer").json({ error: "Sign in first" });\n});',
     },
     // A file that only speaks Basic gets a Basic challenge, not preferred: its realm is for a person to name.
-    basicAuth,
+    { code: basicAuth, at: 'status(«401»)' },
   ],
 });
 

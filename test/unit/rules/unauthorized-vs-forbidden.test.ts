@@ -26,59 +26,70 @@ ruleTests('unauthorized-vs-forbidden', {
   invalid: [
     {
       code: "app.get('/admin', (req, res) => {\n  if (!req.headers.authorization) return res.status(403).json({ error: 'Log in first' });\n});",
+      at: 'status(«403»)',
       message: /403 where no valid credentials were given.*401 Unauthorized/,
       output: "app.get('/admin', (req, res) => {\n  if (!req.headers.authorization) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Log in first' });\n});",
     },
     {
       code: "app.get('/admin', (req, res) => {\n  if (req.user.role !== 'admin') return res.status(401).json({ error: 'Admins only' });\n});",
+      at: 'status(«401»)',
       message: /401 for a known user without permission.*403 Forbidden/,
       output: "app.get('/admin', (req, res) => {\n  if (req.user.role !== 'admin') return res.status(403).json({ error: 'Admins only' });\n});",
     },
     {
       // A token read from the header, missing; the chain keeps one call per line.
       code: "function auth(req, res, next) {\n  const token = req.get('Authorization')?.replace('Bearer ', '');\n  if (!token) {\n    return res\n      .status(403)\n      .json({ error: 'No token' });\n  }\n  next();\n}",
+      at: 'status(«403»)',
       output: "function auth(req, res, next) {\n  const token = req.get('Authorization')?.replace('Bearer ', '');\n  if (!token) {\n    return res\n      .status(401)\n      .set('WWW-Authenticate', 'Bearer')\n      .json({ error: 'No token' });\n  }\n  next();\n}",
     },
     {
       // A failed token check.
       code: "app.use((req, res, next) => {\n  try {\n    req.user = jwt.verify(req.cookies.token, SECRET);\n    next();\n  } catch (err) {\n    res.status(403).json({ error: 'Session expired' });\n  }\n});",
+      at: 'status(«403»)',
       message: /jwt\.verify/,
       output: "app.use((req, res, next) => {\n  try {\n    req.user = jwt.verify(req.cookies.token, SECRET);\n    next();\n  } catch (err) {\n    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Session expired' });\n  }\n});",
     },
     {
       // The token check's own error types.
       code: "app.use((req, res, next) => {\n  try {\n    req.user = jwt.verify(req.cookies.token, KEY);\n    next();\n  } catch (err) {\n    if (err.name === 'TokenExpiredError') return res.status(403).json({ error: 'Token expired' });\n    next(err);\n  }\n});",
+      at: 'status(«403»)',
       message: /TokenExpiredError/,
       output: "app.use((req, res, next) => {\n  try {\n    req.user = jwt.verify(req.cookies.token, KEY);\n    next();\n  } catch (err) {\n    if (err.name === 'TokenExpiredError') return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Token expired' });\n    next(err);\n  }\n});",
     },
     {
       // An awaited token check, with the header read inside the try.
       code: "app.use(async (req, res, next) => {\n  try {\n    req.user = await jwtVerify(req.get('Authorization').slice(7), KEY);\n    next();\n  } catch (err) {\n    res.status(403).json({ error: 'Bad token' });\n  }\n});",
+      at: 'status(«403»)',
       output: "app.use(async (req, res, next) => {\n  try {\n    req.user = await jwtVerify(req.get('Authorization').slice(7), KEY);\n    next();\n  } catch (err) {\n    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Bad token' });\n  }\n});",
     },
     {
       // A session, not a token: no Bearer challenge, a plain status change.
       code: "app.get('/account', (req, res) => {\n  if (!req.session.userId) {\n    return res.sendStatus(403);\n  }\n});",
+      at: 'sendStatus(«403»)',
       output: "app.get('/account', (req, res) => {\n  if (!req.session.userId) {\n    return res.sendStatus(401);\n  }\n});",
     },
     {
       code: "app.get('/posts/:id/edit', (req, res) => {\n  if (!can(req.user, 'edit', 'post')) return res.status(401).send('Forbidden');\n});",
+      at: 'status(«401»)',
       output: "app.get('/posts/:id/edit', (req, res) => {\n  if (!can(req.user, 'edit', 'post')) return res.status(403).send('Forbidden');\n});",
     },
     {
       // Only the message says it, plainly.
       code: "app.get('/cart', (req, res) => {\n  res.status(403).json({ error: 'Please log in to see your cart' });\n});",
+      at: 'status(«403»)',
       message: /please log in/,
       output: "app.get('/cart', (req, res) => {\n  res.status(401).json({ error: 'Please log in to see your cart' });\n});",
     },
     {
       // Ownership: the record belongs to someone else.
       code: "router.delete('/:id', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  if (post.user.toString() !== req.user.id) {\n    return res.status(401).json({ msg: 'User not authorized' });\n  }\n});",
+      at: 'status(«401»)',
       output: "router.delete('/:id', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  if (post.user.toString() !== req.user.id) {\n    return res.status(403).json({ msg: 'User not authorized' });\n  }\n});",
     },
     {
       // Named constants stay named.
       code: "import { StatusCodes } from 'http-status-codes';\napp.delete('/users/:id', (req, res) => {\n  if (!req.user.isAdmin) return res.status(StatusCodes.UNAUTHORIZED).end();\n});",
+      at: 'status(«StatusCodes.UNAUTHORIZED»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.delete('/users/:id', (req, res) => {\n  if (!req.user.isAdmin) return res.status(StatusCodes.FORBIDDEN).end();\n});",
     },
   ],

@@ -22,32 +22,38 @@ ruleTests('unprocessable-for-semantic-errors', {
   invalid: [
     {
       code: "app.post('/bookings', (req, res) => {\n  if (req.body.endDate <= req.body.startDate) {\n    return res.status(400).json({ error: 'endDate must be after startDate' });\n  }\n});",
+      at: 'status(«400»)',
       message: /400 for a business-rule failure.*endDate <= req\.body\.startDate.*422 Unprocessable Content/,
       output: "app.post('/bookings', (req, res) => {\n  if (req.body.endDate <= req.body.startDate) {\n    return res.status(422).json({ error: 'endDate must be after startDate' });\n  }\n});",
     },
     {
       // Input against stored state.
       code: "app.post('/accounts/:id/withdraw', async (req, res) => {\n  const { amount } = req.body;\n  const account = await Account.findById(req.params.id);\n  if (account.balance < amount) return res.status(400).json({ error: 'no' });\n});",
+      at: 'status(«400»)',
       output: "app.post('/accounts/:id/withdraw', async (req, res) => {\n  const { amount } = req.body;\n  const account = await Account.findById(req.params.id);\n  if (account.balance < amount) return res.status(422).json({ error: 'no' });\n});",
     },
     {
       code: "app.post('/signup', (req, res) => {\n  const { password, confirmPassword } = req.body;\n  if (password !== confirmPassword) return res.status(400).json({ error: 'Passwords differ' });\n});",
+      at: 'status(«400»)',
       output: "app.post('/signup', (req, res) => {\n  const { password, confirmPassword } = req.body;\n  if (password !== confirmPassword) return res.status(422).json({ error: 'Passwords differ' });\n});",
     },
     {
       // Presence guards joined by && before the comparison leave it a business rule.
       code: "app.post('/orders', async (req, res) => {\n  const product = await Product.findById(req.body.productId);\n  if (product && product.stock < req.body.quantity) return res.status(400).json({ error: 'Out of stock' });\n});",
+      at: 'status(«400»)',
       output: "app.post('/orders', async (req, res) => {\n  const product = await Product.findById(req.body.productId);\n  if (product && product.stock < req.body.quantity) return res.status(422).json({ error: 'Out of stock' });\n});",
     },
     {
       // The message says so.
       code: "app.post('/transfers', (req, res) => {\n  if (!canAfford) res.status(400).json({ error: 'Insufficient balance' });\n});",
+      at: 'status(«400»)',
       message: /insufficient/,
       output: "app.post('/transfers', (req, res) => {\n  if (!canAfford) res.status(422).json({ error: 'Insufficient balance' });\n});",
     },
     {
       // date-fns style comparison, with a named constant.
       code: "import { StatusCodes } from 'http-status-codes';\napp.post('/trips', (req, res) => {\n  const { start, end } = req.body;\n  if (!isAfter(end, start)) return res.status(StatusCodes.BAD_REQUEST).json({ error: 'end before start' });\n});",
+      at: 'status(«StatusCodes.BAD_REQUEST»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.post('/trips', (req, res) => {\n  const { start, end } = req.body;\n  if (!isAfter(end, start)) return res.status(StatusCodes.UNPROCESSABLE_ENTITY).json({ error: 'end before start' });\n});",
     },
   ],

@@ -26,47 +26,57 @@ ruleTests('valid-status-code', {
     {
       // Out of range: no guess at what was meant, so no fix.
       code: "app.get('/x', (req, res) => {\n  res.status(2000).json({ ok: true });\n});",
+      at: 'status(«2000»)',
       message: /^Status 2000 is not a valid HTTP status: Express and Node throw/,
     },
     {
       code: "app.get('/x', (req, res) => {\n  res.sendStatus(99);\n});",
+      at: 'sendStatus(«99»)',
       message: /Status 99 is not a valid/,
     },
     {
       // 600–999 are sent but mean nothing to clients.
       code: "app.get('/x', (req, res) => {\n  res.status(600).end();\n});",
+      at: 'status(«600»)',
       message: /HTTP defines 100–599 only/,
     },
     {
       code: "app.get('/coffee', (req, res) => {\n  res.status(418).json({ error: 'No coffee' });\n});",
+      at: 'status(«418»)',
       message: /418 is not in the IANA registry: I'm a Teapot \(an April Fools' RFC.*\. Clients that do not know it treat it as 400/,
     },
     {
       // A named constant of an unregistered code is named in the message.
       code: "import { StatusCodes } from 'http-status-codes';\napp.get('/coffee', (req, res) => {\n  res.status(StatusCodes.IM_A_TEAPOT).end();\n});",
+      at: 'status(«StatusCodes.IM_A_TEAPOT»)',
       message: /Status 418 \(`StatusCodes\.IM_A_TEAPOT`\)/,
     },
     {
       code: "app.get('/x', (req, res) => {\n  res.statusCode = 499;\n  res.end();\n});",
+      at: '= «499»',
       message: /499 .*nginx/,
     },
     {
       code: "app.get('/x', (req, res) => {\n  res.writeHead(509, { 'Content-Type': 'text/plain' });\n  res.end('Over quota');\n});",
+      at: 'writeHead(«509»',
       message: /509 is not in the IANA registry/,
     },
     {
       // A string status: the fix writes the number, keeping everything else.
       code: "app.get('/x', (req, res) => {\n  res.status('404').json({ error: 'Not found' });\n});",
+      at: 'status(«\'404\'»)',
       message: /string '404'.*Express 5 throws/,
       output: "app.get('/x', (req, res) => {\n  res.status(404).json({ error: 'Not found' });\n});",
     },
     {
       code: 'app.get("/x", (req, res) => {\n  res.sendStatus("204")\n})',
+      at: 'sendStatus(«"204"»)',
       output: 'app.get("/x", (req, res) => {\n  res.sendStatus(204)\n})',
     },
     {
       // Two sites, two findings.
       code: "app.get('/x', (req, res) => {\n  if (req.query.a) return res.status(299).end();\n  res.status(700).end();\n});",
+      at: ['status(«299»)', 'status(«700»)'],
       errors: 2,
     },
   ],
