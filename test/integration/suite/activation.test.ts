@@ -2,7 +2,7 @@
 // language server answers: the seeded mistake is reported in both languages.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, closeAllEditors, openWorkspaceFile, waitForRule } from './helpers';
+import { EXTENSION_ID, closeAllEditors, openFixtureCopy, waitForRule } from './helpers';
 
 describe('activation', () => {
   afterEach(closeAllEditors);
@@ -11,13 +11,13 @@ describe('activation', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded in the extension host`);
     assert.equal(extension.isActive, false, 'activated before any JavaScript or TypeScript file was open');
-    const document = await openWorkspaceFile('seeded.js');
+    const document = await openFixtureCopy('seeded.js');
     await waitForRule(document.uri, 'no-error-in-success');
     assert.equal(extension.isActive, true);
   });
 
   it('analyses a TypeScript file', async () => {
-    const document = await openWorkspaceFile('seeded.ts');
+    const document = await openFixtureCopy('seeded.ts');
     assert.equal(document.languageId, 'typescript');
     await waitForRule(document.uri, 'no-error-in-success');
   });

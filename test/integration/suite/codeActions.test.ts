@@ -2,7 +2,7 @@
 // the way the editor applies them (workspace.applyEdit).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openWorkspaceFile, waitForNoRule, waitForRule } from './helpers';
+import { closeAllEditors, openFixtureCopy, waitForNoRule, waitForRule } from './helpers';
 
 const FIX_ALL = 'source.fixAll.httpStatus';
 
@@ -27,7 +27,7 @@ describe('code actions', () => {
   afterEach(closeAllEditors);
 
   it('offers a preferred quick-fix that changes 200 to a 4xx status and clears the diagnostic', async () => {
-    const document = await openWorkspaceFile('seeded.js');
+    const document = await openFixtureCopy('seeded.js');
     const [diagnostic] = await waitForRule(document.uri, 'no-error-in-success');
     const actions = await codeActions(document, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     // The command's results do not carry `diagnostics`: the range is what ties a fix to the problem.
@@ -42,7 +42,7 @@ describe('code actions', () => {
   });
 
   it('fix-all applies every preferred fix of the file', async () => {
-    const document = await openWorkspaceFile('two-mistakes.js');
+    const document = await openFixtureCopy('two-mistakes.js');
     const reported = await waitForRule(document.uri, 'no-error-in-success');
     assert.equal(reported.length, 2, 'both seeded mistakes should be reported before fix-all');
     const actions = await codeActions(document, wholeDocument(document), FIX_ALL);

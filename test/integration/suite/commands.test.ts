@@ -1,7 +1,7 @@
 // The commands a user runs from the palette.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openWorkspaceFile, ourDiagnostics, replaceText, waitFor, waitForRule } from './helpers';
+import { closeAllEditors, openFixtureCopy, ourDiagnostics, replaceText, waitFor, waitForRule } from './helpers';
 
 describe('commands', () => {
   afterEach(closeAllEditors);
@@ -15,7 +15,7 @@ describe('commands', () => {
   });
 
   it('restartServer brings the server back and it keeps analysing edits', async () => {
-    const document = await openWorkspaceFile('seeded.js');
+    const document = await openFixtureCopy('seeded.js');
     await waitForRule(document.uri, 'no-error-in-success');
     await vscode.commands.executeCommand('httpStatusGuide.restartServer');
     await replaceText(document, '200', '202');

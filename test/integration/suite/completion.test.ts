@@ -2,7 +2,7 @@
 // replaces the prefix with the snippet body.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openWorkspaceFile, positionOf, replaceText } from './helpers';
+import { closeAllEditors, openFixtureCopy, positionOf, replaceText } from './helpers';
 
 const PREFIX = 'http-404';
 
@@ -22,7 +22,7 @@ describe('snippet completion', () => {
   afterEach(closeAllEditors);
 
   it(`offers the ${PREFIX} snippet and inserts its body`, async () => {
-    const document = await openWorkspaceFile('snippets.js');
+    const document = await openFixtureCopy('snippets.js');
     const end = await typePrefix(document);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
     const item = list.items.find((candidate) => labelOf(candidate) === PREFIX);

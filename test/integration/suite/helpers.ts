@@ -1,6 +1,7 @@
 // Shared steps of the extension-host tests. Every wait is for an editor event
 // (diagnostics changed, configuration changed, …) with a timeout; never a sleep.
 import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'http-status-guide.http-status-guide';
@@ -82,11 +83,18 @@ export async function waitForNoRule(uri: vscode.Uri, ruleId?: string): Promise<v
   );
 }
 
-/** Opens a file of the test workspace in an editor. */
-export async function openWorkspaceFile(relativePath: string): Promise<vscode.TextDocument> {
+/**
+ * Opens a fresh copy of a fixture file of the test workspace in an editor. Every test gets its
+ * own document: a test that fails half-way (an edit applied, a revert not) cannot leave a
+ * document behind that the next test would find in that state.
+ */
+export async function openFixtureCopy(fixture: string): Promise<vscode.TextDocument> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the tests need the fixture workspace opened as a folder');
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, relativePath));
+  // Each test file is bundled on its own, so a counter here would restart per file: a random name.
+  const copy = vscode.Uri.joinPath(folder.uri, 'copies', `${randomUUID().slice(0, 8)}-${fixture}`);
+  await vscode.workspace.fs.copy(vscode.Uri.joinPath(folder.uri, fixture), copy);
+  const document = await vscode.workspace.openTextDocument(copy);
   await vscode.window.showTextDocument(document);
   return document;
 }

@@ -1,7 +1,7 @@
 // Hovering a status number shows our explanation next to TypeScript's own hover.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openWorkspaceFile, positionOf } from './helpers';
+import { closeAllEditors, openFixtureCopy, positionOf } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -19,13 +19,13 @@ describe('hover', () => {
   afterEach(closeAllEditors);
 
   it('explains 404 on res.status(404)', async () => {
-    const document = await openWorkspaceFile('hover.js');
+    const document = await openFixtureCopy('hover.js');
     const text = await hoverAt(document, positionOf(document, '404', 1));
     assert.match(text, /404 Not Found/, `hover text was:\n${text}`);
   });
 
   it('explains the status in a TypeScript file', async () => {
-    const document = await openWorkspaceFile('seeded.ts');
+    const document = await openFixtureCopy('seeded.ts');
     const text = await hoverAt(document, positionOf(document, '200', 1));
     assert.match(text, /200 OK/, `hover text was:\n${text}`);
   });

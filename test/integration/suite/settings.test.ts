@@ -2,7 +2,7 @@
 // on, its severity changed, and the whole extension disabled.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openWorkspaceFile, setUserSetting, waitFor, waitForNoRule, waitForRule, ourDiagnostics } from './helpers';
+import { closeAllEditors, openFixtureCopy, setUserSetting, waitFor, waitForNoRule, waitForRule, ourDiagnostics } from './helpers';
 
 describe('settings', () => {
   afterEach(async () => {
@@ -12,7 +12,7 @@ describe('settings', () => {
   });
 
   it('httpStatusGuide.rules turns a rule off and on again', async () => {
-    const document = await openWorkspaceFile('seeded.js');
+    const document = await openFixtureCopy('seeded.js');
     await waitForRule(document.uri, 'no-error-in-success');
     await setUserSetting('httpStatusGuide.rules', { 'no-error-in-success': 'off' });
     await waitForNoRule(document.uri, 'no-error-in-success');
@@ -21,7 +21,7 @@ describe('settings', () => {
   });
 
   it('httpStatusGuide.rules changes a rule severity', async () => {
-    const document = await openWorkspaceFile('seeded.js');
+    const document = await openFixtureCopy('seeded.js');
     await waitForRule(document.uri, 'no-error-in-success');
     await setUserSetting('httpStatusGuide.rules', { 'no-error-in-success': 'error' });
     await waitFor(
@@ -32,8 +32,8 @@ describe('settings', () => {
   });
 
   it('httpStatusGuide.enable: false clears every diagnostic, true brings them back', async () => {
-    const seeded = await openWorkspaceFile('seeded.js');
-    const other = await openWorkspaceFile('two-mistakes.js');
+    const seeded = await openFixtureCopy('seeded.js');
+    const other = await openFixtureCopy('two-mistakes.js');
     await waitForRule(seeded.uri, 'no-error-in-success');
     await waitForRule(other.uri, 'no-error-in-success');
     await setUserSetting('httpStatusGuide.enable', false);
