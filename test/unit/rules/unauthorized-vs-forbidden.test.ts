@@ -2,6 +2,11 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests('unauthorized-vs-forbidden', {
   valid: [
+    // A permission check that is handed the signed-in user, whatever its name: 403 is right.
+    "router.get('/download/:path', (req, res) => {\n  if (!WIKI.auth.checkAccess(req.user, ['read:pages'])) {\n    return res.sendStatus(403);\n  }\n  res.send(file);\n});",
+    "app.delete('/posts/:id', async (req, res) => {\n  if (!(await policy.allows(req.user, 'delete', post))) return res.sendStatus(403);\n  res.sendStatus(204);\n});",
+    // A refresh token compared with the stored one authenticates: 401 is right.
+    "app.post('/refresh', async (req, res) => {\n  const refreshToken = req.cookies.refreshToken;\n  const decoded = jwt.verify(refreshToken, secret);\n  const storedToken = await redis.get(`refresh:${decoded.userId}`);\n  if (storedToken !== refreshToken) return res.status(401).json({ message: 'Invalid refresh token' });\n  res.json({ ok: true });\n});",
     // A missing CSRF token is rightly 403.
     "app.post('/transfer', (req, res) => {\n  if (!req.headers['x-csrf-token']) return res.status(403).json({ error: 'CSRF token missing' });\n});",
     // Mixed: no user and no permission in one branch. Not guessed.

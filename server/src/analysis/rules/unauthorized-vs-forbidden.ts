@@ -28,10 +28,26 @@ function atomsOf(expression: ts.Expression, site: ResponseSite): Atom[] {
   if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) {
     return [...atomsOf(value.left, site), ...atomsOf(value.right, site)];
   }
-  if ([...mentionedNames(value)].some((name) => PERMISSION_NAMES.test(name)) || isOwnershipTest(value, site)) return ['permission'];
+  if ([...mentionedNames(value)].some((name) => PERMISSION_NAMES.test(name)) || isOwnershipTest(value, site) || asksAboutUser(value, site)) return ['permission'];
   const references = referencesIn(value, site.handler?.requestName, handlerLocals(site));
   return references.length > 0 && references.every((reference) => reference.kind === 'credential') ? ['identity'] : ['other'];
 }
+
+/**
+ * `!auth.checkAccess(req.user, ['write:assets'])`: a call handed the signed-in user asks what that
+ * user may do. Its failure says nothing about missing credentials, whatever the function is called.
+ */
+function asksAboutUser(expression: ts.Expression, site: ResponseSite): boolean {
+  let value = skipTypeWrappers(expression);
+  while (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.ExclamationToken) value = skipTypeWrappers(value.operand);
+  if (ts.isAwaitExpression(value)) value = skipTypeWrappers(value.expression);
+  if (!ts.isCallExpression(value) || VERIFY_CALLS.test(calleeOf(value)?.name ?? '')) return false;
+  const locals = handlerLocals(site);
+  return value.arguments.some((argument) => referencesIn(argument, site.handler?.requestName, locals).some((reference) => reference.kind === 'credential'));
+}
+
+/** Names of values that are secrets to check, not identities to compare: comparing them authenticates. */
+const SECRET_NAMES = /token|secret|password|passwd|hash|otp|code|signature|nonce/i;
 
 /** `post.user.toString() !== req.user.id`: a looked-up record's owner compared with who is asking. */
 function isOwnershipTest(expression: ts.Expression, site: ResponseSite): boolean {
@@ -40,6 +56,8 @@ function isOwnershipTest(expression: ts.Expression, site: ResponseSite): boolean
   const equality = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
   if (!equality.includes(operator)) return false;
   const kinds = (side: ts.Expression): Set<string> => new Set(referencesIn(side, site.handler?.requestName, handlerLocals(site)).map((reference) => reference.kind));
+  // `storedToken !== refreshToken` checks a credential, as a login does: that failure is a 401.
+  if ([...mentionedNames(expression)].some((name) => SECRET_NAMES.test(name))) return false;
   const left = kinds(expression.left);
   const right = kinds(expression.right);
   return (left.has('credential') && right.has('lookup')) || (left.has('lookup') && right.has('credential'));
@@ -128,12 +146,14 @@ export const unauthorizedVsForbidden: Rule<'unauthorized-vs-forbidden'> = {
         '`!req.user`, `!req.session.userId`, `!req.isAuthenticated()`), in a branch for a token error ' +
         '(`TokenExpiredError`, `JsonWebTokenError`), in the `catch` of a token check (`jwt.verify`) that does ' +
         'nothing else, or with a message such as "not logged in" or "invalid token"; and a 401 in a branch that ' +
-        'checks a role or permission (`req.user.role !== "admin"`, `!user.roles.includes(…)`, `!can(…)`) or ' +
-        'ownership (`post.user.toString() !== req.user.id`), or with a message such as "insufficient permissions".\n\n' +
+        'checks a role or permission (`req.user.role !== "admin"`, `!user.roles.includes(…)`, `!can(…)`, any call ' +
+        'handed the signed-in user such as `!auth.checkAccess(req.user, scopes)`) or ownership ' +
+        '(`post.user.toString() !== req.user.id`), or with a message such as "insufficient permissions".\n\n' +
         'Not reported: CSRF checks (403 is right for a missing CSRF token); conditions that mix both failures ' +
         '(`!req.user || !req.user.isAdmin`) or use optional chaining (`req.user?.role`), which cover a missing ' +
         'user too: split them; account states such as `!user.emailVerified` or `user.banned`, which are 403; ' +
-        'session data that is not an identity (`req.session.cart`); a `catch` whose `try` also loads the user or ' +
+        'session data that is not an identity (`req.session.cart`); comparisons of tokens, passwords or codes ' +
+        '(`storedToken !== refreshToken`), which authenticate; a `catch` whose `try` also loads the user or ' +
         'awaits anything else; a 403 after a lookup found no user; and any dynamic status. A 404 chosen to hide a ' +
         'resource from someone without access is left alone too.\n\n' +
         'The fix for a 403 on a token check also adds `WWW-Authenticate: Bearer`; for a session it only changes the status.',
