@@ -1,7 +1,7 @@
 // Section 1: the analysis against its floor, the parse. `parse` is the exact
 // `ts.createSourceFile` call `analyze` makes, so the ratio is what the rules and site model cost.
 import { analyze } from '../server/src/analysis';
-import { parse } from '../server/src/analysis/parse';
+import { parse } from '../server/src/analysis/engine/parse';
 import { RULE_IDS } from '../server/src/analysis/rules';
 import { ruleFixtures } from './fixtures';
 import { mistakeCount, type GeneratedApp } from './generate';

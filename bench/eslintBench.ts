@@ -3,7 +3,7 @@
 // Both run in this process, interleaved round by round.
 import { Linter, type ESLint } from 'eslint';
 import { analyze } from '../server/src/analysis';
-import { parse } from '../server/src/analysis/parse';
+import { parse } from '../server/src/analysis/engine/parse';
 import { RULE_IDS } from '../server/src/analysis/rules';
 import type { Corpus } from './analysisBench';
 import { interleave, ratios, summarize, type Summary } from './stats';

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { syntaxErrorCount } from '../server/src/analysis/parse';
+import { syntaxErrorCount } from '../server/src/analysis/engine/parse';
 import { appCorpus, benchAnalysis, fixtureCorpus, type Corpus } from './analysisBench';
 import { benchEslint } from './eslintBench';
 import { generateApp, type GeneratedApp } from './generate';

@@ -3,7 +3,7 @@
 // yields to the event loop between them, so a newer edit can arrive and the stale work is dropped.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisSteps } from './analysis';
-import { parseErrorCount, type PreviousParse } from './analysis/parse';
+import { parseErrorCount, type PreviousParse } from './analysis/engine/parse';
 import type { AnalysisResult, Finding, SkipReason, StatusRef } from './analysis/types';
 import { isIncluded, type Settings } from './settings';
 import { collectWhenIdle } from './idleCollector';

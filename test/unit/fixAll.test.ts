@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_OPTIONS } from '../../server/src/analysis';
-import { applyEdits, fixAll, minimalEdit } from '../../server/src/analysis/fixAll';
+import { applyEdits, fixAll, minimalEdit } from '../../server/src/analysis/engine/fixAll';
 
 const fix = (text: string): string => fixAll(text, 'case.js', DEFAULT_OPTIONS);
 

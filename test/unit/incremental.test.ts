@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis';
-import { parse, type PreviousParse } from '../../server/src/analysis/parse';
+import { parse, type PreviousParse } from '../../server/src/analysis/engine/parse';
 
 const BASE = [
   "import { StatusCodes } from 'http-status-codes';",

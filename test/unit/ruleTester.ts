@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, DEFAULT_OPTIONS } from '../../server/src/analysis';
-import { applyEdits } from '../../server/src/analysis/fixAll';
-import { syntaxErrorCount } from '../../server/src/analysis/parse';
+import { applyEdits } from '../../server/src/analysis/engine/fixAll';
+import { syntaxErrorCount } from '../../server/src/analysis/engine/parse';
 import type { RuleId } from '../../server/src/analysis/rules';
 import type { AnalysisOptions, Finding } from '../../server/src/analysis/types';
 

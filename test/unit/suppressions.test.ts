@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis';
-import { applyEdits } from '../../server/src/analysis/fixAll';
-import { disableFileEdit, disableNextLineEdit } from '../../server/src/analysis/suppressions';
+import { applyEdits } from '../../server/src/analysis/engine/fixAll';
+import { disableFileEdit, disableNextLineEdit } from '../../server/src/analysis/engine/suppressions';
 
 const MISTAKE = "res.status(200).json({ success: false });";
 const inHandler = (lines: string): string => `app.get('/x', (req, res) => {\n${lines}\n});`;

@@ -1,15 +1,15 @@
 // The one entry point of the analysis: text in, sites, status references and findings out.
 import ts from 'typescript';
-import { addBindingsOf, type Binding } from './bindings';
-import { HandlerCollector } from './handlers';
-import { parseEdited, type PreviousParse } from './parse';
-import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './refs';
+import { addBindingsOf, type Binding } from './facts/bindings';
+import { HandlerCollector } from './adapters/handlers';
+import { parseEdited, type PreviousParse } from './engine/parse';
+import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './facts/refs';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
-import { collectSites } from './sites';
-import { detectStyle, type CodeStyle } from './style';
-import { shorten } from './shorten';
-import { readSuppressions } from './suppressions';
+import { collectSites } from './adapters/sites';
+import { detectStyle, type CodeStyle } from './facts/style';
+import { shorten } from './facts/shorten';
+import { readSuppressions } from './engine/suppressions';
 import type { AnalysisOptions, AnalysisResult, Finding, Severity } from './types';
 
 export type { AnalysisOptions, AnalysisResult, Finding } from './types';

@@ -1,7 +1,7 @@
 // The shape every rule has: one file, one exported object with its metadata and its check.
 import type * as ts from 'typescript';
-import type { Bindings } from './bindings';
-import type { CodeStyle } from './style';
+import type { Bindings } from './facts/bindings';
+import type { CodeStyle } from './facts/style';
 import type { AnalysisOptions, Fix, ResponseSite, RuleSetting, Severity, TextRange } from './types';
 
 export interface RuleDocs {

@@ -1,9 +1,9 @@
 // Quick-fixes, disable comments and fix-all, from the findings of one document version.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, fixAll, minimalEdit } from '../analysis/fixAll';
-import { syntaxErrorCount } from '../analysis/parse';
-import { disableFileEdit, disableNextLineEdit } from '../analysis/suppressions';
+import { applyEdits, fixAll, minimalEdit } from '../analysis/engine/fixAll';
+import { syntaxErrorCount } from '../analysis/engine/parse';
+import { disableFileEdit, disableNextLineEdit } from '../analysis/engine/suppressions';
 import type { AnalysisOptions, Finding, TextEdit } from '../analysis/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { toTextEdit } from './positions';

@@ -4,7 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver';
 import { analyze } from '../../../server/src/analysis';
-import { parseErrorCount, syntaxErrorCount } from '../../../server/src/analysis/parse';
+import { parseErrorCount, syntaxErrorCount } from '../../../server/src/analysis/engine/parse';
 import type { AnalysisOptions, AnalysisResult } from '../../../server/src/analysis/types';
 import { FIX_ALL_KIND, codeActions } from '../../../server/src/features/codeActions';
 import { toDiagnostic } from '../../../server/src/features/diagnostics';

@@ -2,7 +2,7 @@
 // (the table tester only compares the preferred fix's output).
 import assert from 'node:assert/strict';
 import { analyze, DEFAULT_OPTIONS } from '../../../server/src/analysis';
-import { applyEdits } from '../../../server/src/analysis/fixAll';
+import { applyEdits } from '../../../server/src/analysis/engine/fixAll';
 import type { RuleId } from '../../../server/src/analysis/rules';
 import type { AnalysisOptions } from '../../../server/src/analysis/types';
 

@@ -1,9 +1,9 @@
 // Reports a handler that only puts work on a queue and answers 200 or 201. The work has not
 // happened yet (it may still fail); 202 Accepted says exactly that, and lets clients poll.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../bindings';
-import { codeText } from '../branchTests';
-import { changeStatusFix, codeLabel } from '../fixes';
+import { skipTypeWrappers } from '../facts/bindings';
+import { codeText } from '../evidence/branchTests';
+import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
 import type { CallBefore, ResponseSite } from '../types';
 

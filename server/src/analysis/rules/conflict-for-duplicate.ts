@@ -1,7 +1,7 @@
 // Reports a duplicate-key error from the database answered 400 or 500. The request was well formed
 // and the server did not fail: it conflicts with data that already exists, which is 409 Conflict.
-import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../branchTests';
-import { changeStatusFix, codeLabel } from '../fixes';
+import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../evidence/branchTests';
+import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
 
 // What each driver puts on a unique-constraint violation, by the property that carries it:

@@ -1,12 +1,12 @@
 // Reports a POST handler that stores a new record and answers 200: 201 Created is how HTTP says a
 // resource now exists, and clients, caches and API tooling rely on the difference.
 import ts from 'typescript';
-import { mentionedNames, mentionedStrings } from '../body';
-import { createCalls, createdLocation, isActionPath, resourceName, type CreateCall } from '../createdResource';
-import { changeStatusFix, setStatusEdit } from '../fixes';
-import { addHeadersEdit } from '../responseHeaders';
+import { mentionedNames, mentionedStrings } from '../evidence/body';
+import { createCalls, createdLocation, isActionPath, resourceName, type CreateCall } from '../evidence/createdResource';
+import { changeStatusFix, setStatusEdit } from '../edits/fixes';
+import { addHeadersEdit } from '../evidence/responseHeaders';
 import type { Rule, RuleContext } from '../rule';
-import { shorten } from '../shorten';
+import { shorten } from '../facts/shorten';
 import type { Fix, ResponseSite } from '../types';
 
 /** Sends that answer an API client; a rendered page or a file is another conversation. */

@@ -1,10 +1,10 @@
 // Reports a 201 Created without a Location header: the header is how a client finds the resource
 // it just created without guessing the URL scheme. Experts differ on how strictly it is needed, so
 // the rule is a hint by default.
-import { createCalls, createdLocation, isActionPath } from '../createdResource';
-import { addHeadersEdit, lacksHeader } from '../responseHeaders';
+import { createCalls, createdLocation, isActionPath } from '../evidence/createdResource';
+import { addHeadersEdit, lacksHeader } from '../evidence/responseHeaders';
 import type { Rule } from '../rule';
-import { shorten } from '../shorten';
+import { shorten } from '../facts/shorten';
 import type { Fix } from '../types';
 
 export const createdNeedsLocation: Rule<'created-needs-location'> = {

@@ -2,13 +2,13 @@
 // `status(400).end()`), or a body that only repeats the reason phrase (`{ error: 'Bad Request' }`).
 // The client must change its request and cannot guess which field, value or format to change.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../bindings';
-import { objectKey, sendBodyEdits } from '../bodyFix';
-import { failedFields, type FieldProblem } from '../failedFields';
-import { codeLabel } from '../fixes';
+import { skipTypeWrappers } from '../facts/bindings';
+import { objectKey, sendBodyEdits } from '../edits/bodyFix';
+import { failedFields, type FieldProblem } from '../evidence/failedFields';
+import { codeLabel } from '../edits/fixes';
 import { statusInfo } from '../../knowledge';
 import type { Rule, RuleContext } from '../rule';
-import { quoted } from '../style';
+import { quoted } from '../facts/style';
 import type { Fix, ResponseSite, TextEdit } from '../types';
 
 // 404, 401, 403, 429… say what happened by themselves; these three ask the client to change the content.

@@ -2,9 +2,9 @@
 // as 500/502 (it is 504), or a failed upstream call sent as 500 (it is 502). The gateway codes
 // tell clients and on-call engineers where to look, and that a retry may succeed.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../bindings';
-import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../branchTests';
-import { changeStatusFix, codeLabel } from '../fixes';
+import { skipTypeWrappers } from '../facts/bindings';
+import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../evidence/branchTests';
+import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
 import type { ResponseSite } from '../types';
 

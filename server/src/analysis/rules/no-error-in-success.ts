@@ -1,8 +1,8 @@
 // Reports a 2xx response whose body says the request failed (`{ success: false }`, `{ error: … }`).
 // The HTTP layer sees success, so retries, alerts and dashboards never notice the failure.
 import type * as ts from 'typescript';
-import { isEmptyLiteral, isFalseLiteral, mentionedStrings, objectProperties, stringValue } from '../body';
-import { changeStatusFix, codeLabel } from '../fixes';
+import { isEmptyLiteral, isFalseLiteral, mentionedStrings, objectProperties, stringValue } from '../evidence/body';
+import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
 import type { Fix, ResponseSite } from '../types';
 

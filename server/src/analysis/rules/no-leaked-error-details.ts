@@ -3,14 +3,14 @@
 // no client; the server's log is where they belong.
 import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
-import { skipTypeWrappers } from '../bindings';
-import { mentionedNames } from '../body';
-import { codeText } from '../branchTests';
-import { errorNames, isDisclosureGuard, leakIn, objectLeaks, serverErrorFallback, type Leak } from '../errorLeaks';
-import { codeLabel, insertStatementBefore } from '../fixes';
+import { skipTypeWrappers } from '../facts/bindings';
+import { mentionedNames } from '../evidence/body';
+import { codeText } from '../evidence/branchTests';
+import { errorNames, isDisclosureGuard, leakIn, objectLeaks, serverErrorFallback, type Leak } from '../evidence/errorLeaks';
+import { codeLabel, insertStatementBefore } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
-import { shorten } from '../shorten';
-import { quoted } from '../style';
+import { shorten } from '../facts/shorten';
+import { quoted } from '../facts/style';
 import type { Fix, ResponseSite, TextEdit } from '../types';
 
 // Keys that carry the message a client reads; a leak under one gets the generic text instead.

@@ -2,9 +2,9 @@
 // validation error type, or a message such as "id must be a number". 404 says "no such
 // resource", so clients show "not found" instead of telling the user what to fix.
 // A 404 after a lookup found nothing is right and never reported.
-import { codeLabel } from '../fixes';
+import { codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
-import { preferredValidationStatus, validationCause, validationFixes, validationPhrase } from '../validationCause';
+import { preferredValidationStatus, validationCause, validationFixes, validationPhrase } from '../evidence/validationCause';
 
 export const noNotFoundForValidation: Rule<'no-not-found-for-validation'> = {
   meta: {

@@ -2,9 +2,9 @@
 // `req.body`/`req.query`/`req.params`, a catch branch for a validation error type, a try block
 // that only validates, or a message such as "email is required". A 500 tells clients the server
 // broke and invites retries that can never succeed; the fix is 400 or 422.
-import { codeLabel } from '../fixes';
+import { codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
-import { preferredValidationStatus, validationCause, validationFixes } from '../validationCause';
+import { preferredValidationStatus, validationCause, validationFixes } from '../evidence/validationCause';
 
 export const noServerErrorForBadInput: Rule<'no-server-error-for-bad-input'> = {
   meta: {

@@ -2,16 +2,16 @@
 // back empty (`if (!user) return res.json(...)`), or a GET that sends `null` / `{ data: null }`.
 // The client cannot tell "exists but empty" from "does not exist"; 404 says which.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../bindings';
-import { isEmptyLiteral, isFalseLiteral, objectProperties } from '../body';
-import { sendBodyEdits } from '../bodyFix';
-import { codeText } from '../branchTests';
-import { branchSees, conditionReferences, type Reference } from '../causes';
-import { changeStatusFix, codeLabel } from '../fixes';
+import { skipTypeWrappers } from '../facts/bindings';
+import { isEmptyLiteral, isFalseLiteral, objectProperties } from '../evidence/body';
+import { sendBodyEdits } from '../edits/bodyFix';
+import { codeText } from '../evidence/branchTests';
+import { branchSees, conditionReferences, type Reference } from '../evidence/causes';
+import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
-import { quoted } from '../style';
+import { quoted } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';
-import { bodyWords, NOT_FOUND_WORDS } from '../validationCause';
+import { bodyWords, NOT_FOUND_WORDS } from '../evidence/validationCause';
 
 function isNullish(expression: ts.Expression): boolean {
   const value = skipTypeWrappers(expression);

@@ -1,8 +1,8 @@
 // Reports a 429 Too Many Requests without a Retry-After header: without it a client can only guess
 // when to come back, and guessing clients retry too early and stay rate limited.
-import { addHeadersEdit, lacksHeader, namesInScope, retryAfterValue, type HeaderToAdd } from '../responseHeaders';
+import { addHeadersEdit, lacksHeader, namesInScope, retryAfterValue, type HeaderToAdd } from '../evidence/responseHeaders';
 import type { Rule, RuleContext } from '../rule';
-import { quoted } from '../style';
+import { quoted } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';
 
 /** Seconds a client waits when the code keeps no value of its own: a real value, a team tunes it. */

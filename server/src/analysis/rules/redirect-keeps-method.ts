@@ -2,10 +2,10 @@
 // clients follow a 302 with a GET and drop the body, so the forwarded request is lost. 307 keeps it.
 // Post/Redirect/Get (process a form, then send the browser to a page) wants the GET and is left alone.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../bindings';
-import { changeStatusFix } from '../fixes';
+import { skipTypeWrappers } from '../facts/bindings';
+import { changeStatusFix } from '../edits/fixes';
 import type { Rule } from '../rule';
-import { shorten } from '../shorten';
+import { shorten } from '../facts/shorten';
 import type { ResponseSite } from '../types';
 
 /** Stand-ins for the parts of a target URL the code computes. */

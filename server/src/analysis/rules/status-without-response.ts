@@ -1,10 +1,10 @@
 // Reports a status that is set while nothing sends the response: Express waits for a send or an
 // end that never comes, and the client hangs until it times out.
 import ts from 'typescript';
-import { codeText } from '../branchTests';
-import { codeLabel } from '../fixes';
+import { codeText } from '../evidence/branchTests';
+import { codeLabel } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
-import { indentationAt } from '../style';
+import { indentationAt } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';
 
 // Response methods known not to send. Any other method called later may: `res.write()` starts a

@@ -1,9 +1,9 @@
 // Reports a 401 without a WWW-Authenticate header. HTTP requires the header on every 401: it tells
 // the client which scheme to authenticate with (Bearer, Basic…) before it retries.
 import ts from 'typescript';
-import { addHeadersEdit, lacksHeader } from '../responseHeaders';
+import { addHeadersEdit, lacksHeader } from '../evidence/responseHeaders';
 import type { Rule, RuleContext } from '../rule';
-import { quoted } from '../style';
+import { quoted } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';
 
 const schemesByFile = new WeakMap<ts.SourceFile, { bearer: boolean; basic: boolean }>();

@@ -2,15 +2,15 @@
 // 403 means "we know who you are, and you may not". A 403 for a missing token stops clients from
 // logging in; a 401 for a missing role sends them to log in again, which cannot help.
 import ts from 'typescript';
-import { mentionedNames } from '../body';
-import { skipTypeWrappers } from '../bindings';
-import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../branchTests';
-import { branchSees, calleeOf, conditionReferences, decidingCondition, handlerLocals, referencesIn, VERIFY_CALLS } from '../causes';
-import { addHeaderEdit, changeStatusFix, codeLabel, setStatusEdit } from '../fixes';
+import { mentionedNames } from '../evidence/body';
+import { skipTypeWrappers } from '../facts/bindings';
+import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../evidence/branchTests';
+import { branchSees, calleeOf, conditionReferences, decidingCondition, handlerLocals, referencesIn, VERIFY_CALLS } from '../evidence/causes';
+import { addHeaderEdit, changeStatusFix, codeLabel, setStatusEdit } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
-import { quoted } from '../style';
+import { quoted } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';
-import { bodyWords } from '../validationCause';
+import { bodyWords } from '../evidence/validationCause';
 
 // Names that ask "may this identity do it?" rather than "who is it?".
 const PERMISSION_NAMES = /^(roles?|isAdmin|admin|permissions?|scopes?|can|cannot|isAllowed|allowed|has(Role|Permission|Scope|Access|Any\w*)\w*|isOwner|owner(Id)?|authorId|createdBy|isSuperuser|isStaff|ability|plan|tier|verified|isVerified|emailVerified|banned|isBanned|active|isActive|locked|isLocked|suspended|blocked)$/;

@@ -2,12 +2,12 @@
 // (`endDate <= startDate`) or one it sent with stored state (`balance < amount`), or the message
 // says so ("insufficient balance"). The guide keeps 400 for malformed requests and 422 for
 // well-formed ones that break a rule. Off by default: many teams use 400 for both.
-import { conditionReferences } from '../causes';
-import { failedFields } from '../failedFields';
-import { changeStatusFix, codeLabel } from '../fixes';
+import { conditionReferences } from '../evidence/causes';
+import { failedFields } from '../evidence/failedFields';
+import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { semanticWording, validationCause } from '../validationCause';
+import { semanticWording, validationCause } from '../evidence/validationCause';
 
 export const unprocessableForSemanticErrors: Rule<'unprocessable-for-semantic-errors'> = {
   meta: {

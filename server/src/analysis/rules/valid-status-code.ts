@@ -3,8 +3,8 @@
 // does not list (418, nginx's 499), or a status written as a string (Express 5 throws).
 import ts from 'typescript';
 import { lookupStatus } from '../../knowledge';
-import { skipTypeWrappers } from '../bindings';
-import { codeText } from '../branchTests';
+import { skipTypeWrappers } from '../facts/bindings';
+import { codeText } from '../evidence/branchTests';
 import type { Rule } from '../rule';
 import type { ResponseSite, Severity } from '../types';
 

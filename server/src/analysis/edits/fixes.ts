@@ -1,12 +1,12 @@
 // Edits that many rules' fixes share: change a status keeping its naming, insert a status where it
 // was implicit, add a header to a chain keeping its layout. Rules compose these into Fix objects.
 import ts from 'typescript';
-import { reasonPhrase } from '../knowledge';
-import { skipTypeWrappers } from './bindings';
-import { constantName } from './constants';
-import type { RuleContext } from './rule';
-import { indentationAt, quoted } from './style';
-import type { Fix, ResponseSite, TextEdit } from './types';
+import { reasonPhrase } from '../../knowledge';
+import { skipTypeWrappers } from '../facts/bindings';
+import { constantName } from '../facts/constants';
+import type { RuleContext } from '../rule';
+import { indentationAt, quoted } from '../facts/style';
+import type { Fix, ResponseSite, TextEdit } from '../types';
 
 /** "201 Created": how titles name a code. */
 export function codeLabel(code: number): string {

@@ -1,7 +1,7 @@
 // Reads one statement's use of a response object: `res.status(201).location(url).json(user)`
 // becomes links [status, location, json] rooted at `res`.
 import ts from 'typescript';
-import { skipTypeWrappers } from './bindings';
+import { skipTypeWrappers } from '../facts/bindings';
 
 export interface ChainLink {
   name: string;

@@ -4,8 +4,8 @@
 // `req.user`). Rules decide causes from these facts, so they agree on what "a validation
 // branch" or "a lookup that found nothing" is.
 import ts from 'typescript';
-import { skipTypeWrappers } from './bindings';
-import type { BranchCondition, ResponseSite } from './types';
+import { skipTypeWrappers } from '../facts/bindings';
+import type { BranchCondition, ResponseSite } from '../types';
 
 export type ValueKind = 'input' | 'validation' | 'lookup' | 'credential';
 

@@ -2,7 +2,7 @@
 // imports of status-constant libraries and `const` numbers or objects of numbers.
 import ts from 'typescript';
 import { constantValue, tableFor } from './constants';
-import type { ConstantTable } from './types';
+import type { ConstantTable } from '../types';
 
 type LibraryTable = Exclude<ConstantTable, 'local'>;
 

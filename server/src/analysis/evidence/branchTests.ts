@@ -3,9 +3,9 @@
 // which single comparison it looks for; this module works out `!`, `&&`, `||`, `else`, `switch`
 // and early exits, so `if (a === X || b)` never counts as a test for X.
 import ts from 'typescript';
-import { shorten } from './shorten';
-import { skipTypeWrappers } from './bindings';
-import type { ResponseSite } from './types';
+import { shorten } from '../facts/shorten';
+import { skipTypeWrappers } from '../facts/bindings';
+import type { ResponseSite } from '../types';
 
 /** One comparison, reduced to its parts. */
 export type AtomicTest =

@@ -3,7 +3,7 @@
 import ts from 'typescript';
 import { skipTypeWrappers, type Bindings } from './bindings';
 import { rangeOf, resolveStatus } from './status';
-import type { StatusRef } from './types';
+import type { StatusRef } from '../types';
 
 /** Calls whose first argument is a status: `res.status(404)`, `reply.code(404)`, `@HttpCode(201)`, `createError(404)`, `ctx.throw(404)`. */
 const STATUS_FIRST = new Set(['status', 'sendStatus', 'writeHead', 'code', 'HttpCode', 'createError', 'throw']);

@@ -3,7 +3,7 @@
 import { StatusCodes } from 'http-status-codes';
 import { HttpStatus } from '@nestjs/common/enums/http-status.enum';
 import httpStatus from 'http-status';
-import type { ConstantTable } from './types';
+import type { ConstantTable } from '../types';
 
 type MemberTable = ReadonlyMap<string, number>;
 

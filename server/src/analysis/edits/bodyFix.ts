@@ -3,9 +3,9 @@
 // `json(…)`, and `sendStatus(N)` into `status(N).json(…)` (sendStatus cannot carry a body).
 import ts from 'typescript';
 import { setStatusEdit, statusText } from './fixes';
-import type { RuleContext } from './rule';
-import { quoted } from './style';
-import type { ResponseSite, TextEdit } from './types';
+import type { RuleContext } from '../rule';
+import { quoted } from '../facts/style';
+import type { ResponseSite, TextEdit } from '../types';
 
 /** The range from a call's method name to its closing parenthesis: `end()` in `res.status(400).end()`. */
 function methodRange(call: ts.CallExpression): { start: number; end: number } | undefined {

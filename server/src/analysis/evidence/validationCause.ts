@@ -1,13 +1,13 @@
 // Does a response answer a validation failure, and how does the code say so? The rules that
 // question 500 and 404 for bad input, and the 400-vs-422 rule, read their evidence from here.
 import ts from 'typescript';
-import { skipTypeWrappers } from './bindings';
+import { skipTypeWrappers } from '../facts/bindings';
 import { mentionedStrings } from './body';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from './branchTests';
 import { branchSees, calleeOf, conditionReferences, decidingCondition, handlerLocals, referencesIn, type Reference, type Truth } from './causes';
-import { changeStatusFix } from './fixes';
-import type { RuleContext } from './rule';
-import type { Fix, ResponseSite } from './types';
+import { changeStatusFix } from '../edits/fixes';
+import type { RuleContext } from '../rule';
+import type { Fix, ResponseSite } from '../types';
 
 export interface ValidationCause {
   /** What the code shows, for messages: "the branch tests `!req.body.email`". */

@@ -1,9 +1,9 @@
 // Which fields a validation branch finds missing or of the wrong type, read from its condition
 // (`if (!email || typeof age !== 'number')`), so a fix can write "email is required" knowing it is true.
 import ts from 'typescript';
-import { skipTypeWrappers } from './bindings';
+import { skipTypeWrappers } from '../facts/bindings';
 import { calleeOf, decidingCondition, handlerLocals, referencesIn } from './causes';
-import type { ResponseSite } from './types';
+import type { ResponseSite } from '../types';
 
 export interface FieldProblem {
   /** The field path as the client sends it: `email`, `user.email`. */

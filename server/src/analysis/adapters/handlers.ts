@@ -1,7 +1,7 @@
 // Finds the functions that receive a response object. A response object is a parameter of a
 // route handler or middleware, never a variable holding the result of fetch/axios/got.
 import ts from 'typescript';
-import type { Handler, HttpMethod } from './types';
+import type { Handler, HttpMethod } from '../types';
 
 const ROUTE_METHODS = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']);
 const RESPONSE_NAMES = /^(res|response|resp)$/;

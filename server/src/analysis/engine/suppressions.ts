@@ -1,6 +1,6 @@
 // Disable comments: `// http-status-disable-next-line id[, id]`, `// http-status-disable-line id`
 // and `/* http-status-disable id */` for the whole file. Without ids they disable every rule.
-import type { Finding, TextEdit, TextRange } from './types';
+import type { Finding, TextEdit, TextRange } from '../types';
 
 export const DISABLE_NEXT_LINE = 'http-status-disable-next-line';
 export const DISABLE_FILE = 'http-status-disable';

@@ -2,10 +2,10 @@
 // or sends, merged the way a reviewer reads them (`res.status(500)` then `res.json(x)` is one
 // response), with the headers, conditions, catch clause and earlier calls around it.
 import ts from 'typescript';
-import { skipTypeWrappers, type Bindings } from './bindings';
+import { skipTypeWrappers, type Bindings } from '../facts/bindings';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, type ResponseUse } from './chains';
-import { rangeOf, resolveStatus } from './status';
-import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, SendCall, StatusSetter, StatusValue } from './types';
+import { rangeOf, resolveStatus } from '../facts/status';
+import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, SendCall, StatusSetter, StatusValue } from '../types';
 
 interface StatusPart {
   value: StatusValue;

@@ -2,12 +2,12 @@
 // already sets them: an Express chain (`.set(...)`), the headers object of `writeHead`, or
 // `.setHeader(...)` where the code sends with `res.end()` (plain node:http has no `.set`).
 import ts from 'typescript';
-import { skipTypeWrappers } from './bindings';
-import { responseUseAt } from './chains';
-import { addHeaderEdit } from './fixes';
-import type { RuleContext } from './rule';
-import { indentationAt, quoted } from './style';
-import type { ResponseSite, TextEdit } from './types';
+import { skipTypeWrappers } from '../facts/bindings';
+import { responseUseAt } from '../adapters/chains';
+import { addHeaderEdit } from '../edits/fixes';
+import type { RuleContext } from '../rule';
+import { indentationAt, quoted } from '../facts/style';
+import type { ResponseSite, TextEdit } from '../types';
 
 /** A header to add: its name, and its value as code (already quoted where it is a string). */
 export type HeaderToAdd = readonly [name: string, value: string];

@@ -1,8 +1,8 @@
 // Applies every preferred fix of a document at once (source.fixAll / codeActionsOnSave).
 // One fix can reveal another (200 → 201 then a missing Location), so it repeats, at most 3 passes.
-import { analyze } from './index';
+import { analyze } from '../index';
 import { syntaxErrorCount } from './parse';
-import type { AnalysisOptions, Finding, Fix, TextEdit } from './types';
+import type { AnalysisOptions, Finding, Fix, TextEdit } from '../types';
 
 const MAX_PASSES = 3;
 

@@ -2,9 +2,9 @@
 // or text made from it. Bodies guarded by an environment or an "exposable" check are left alone:
 // the code already decided which errors a client may see.
 import ts from 'typescript';
-import { skipTypeWrappers } from './bindings';
+import { skipTypeWrappers } from '../facts/bindings';
 import { mentionedNames, mentionedStrings } from './body';
-import type { ResponseSite } from './types';
+import type { ResponseSite } from '../types';
 
 // Properties that hold internals: text, stack, SQL, the driver's own error, the request config (axios: headers, tokens).
 const LEAKING_PROPERTIES = new Set(['message', 'stack', 'sql', 'sqlMessage', 'detail', 'original', 'parent', 'config', 'cause']);

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { constantValue } from './constants';
 import { skipTypeWrappers, type Bindings } from './bindings';
-import type { NamedConstant, StatusValue, TextRange } from './types';
+import type { NamedConstant, StatusValue, TextRange } from '../types';
 
 export function rangeOf(node: ts.Node): TextRange {
   return { start: node.getStart(), end: node.getEnd() };
