@@ -99,6 +99,8 @@ export interface ResponseSite {
   framework: 'express';
   /** The response object's name as written (`res`). */
   responseName: string;
+  /** That name and the names that alias it in the handler (`const r = res`). */
+  responseNames: ReadonlySet<string>;
   handler?: Handler;
   status: StatusValue;
   setter: StatusSetter;

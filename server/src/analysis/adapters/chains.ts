@@ -1,7 +1,7 @@
 // Reads one statement's use of a response object: `res.status(201).location(url).json(user)`
 // becomes links [status, location, json] rooted at `res`.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 
 export interface ChainLink {
   name: string;
@@ -20,16 +20,6 @@ export interface ResponseUse {
 
 export const SEND_METHODS = new Set(['json', 'send', 'end', 'sendStatus', 'redirect', 'render', 'sendFile', 'download', 'jsonp']);
 export const HEADER_METHODS = new Set(['set', 'header', 'setHeader', 'append', 'location', 'links', 'type', 'contentType', 'cookie', 'vary', 'attachment']);
-
-/** The identifier a chain starts from, through calls, member accesses and type wrappers. */
-function chainRoot(expression: ts.Expression): ts.Identifier | undefined {
-  let current = skipTypeWrappers(expression);
-  for (;;) {
-    if (ts.isCallExpression(current)) current = skipTypeWrappers(current.expression);
-    else if (ts.isPropertyAccessExpression(current)) current = skipTypeWrappers(current.expression);
-    else return ts.isIdentifier(current) ? current : undefined;
-  }
-}
 
 /** The links of a call chain from the root outwards. */
 function linksOf(outermost: ts.CallExpression): ChainLink[] {
@@ -58,7 +48,7 @@ function isOutermostCall(call: ts.CallExpression): boolean {
 /** A use of `responseName` starting at `node`, or undefined when `node` is not one. */
 export function responseUseAt(node: ts.Node, responseNames: ReadonlySet<string>): ResponseUse | undefined {
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && isOutermostCall(node)) {
-    const root = chainRoot(node);
+    const root = chainRootIdentifier(node);
     if (!root || !responseNames.has(root.text)) return undefined;
     const links = linksOf(node);
     return links.length > 0 ? { expression: node, links } : undefined;
@@ -69,7 +59,7 @@ export function responseUseAt(node: ts.Node, responseNames: ReadonlySet<string>)
     ts.isPropertyAccessExpression(node.left) &&
     node.left.name.text === 'statusCode'
   ) {
-    const root = chainRoot(node.left.expression);
+    const root = chainRootIdentifier(node.left.expression);
     if (root && responseNames.has(root.text) && ts.isIdentifier(skipTypeWrappers(node.left.expression))) {
       return { expression: node, links: [], statusCodeAssignment: { value: node.right, target: node.left } };
     }

@@ -2,7 +2,8 @@
 // or sends, merged the way a reviewer reads them (`res.status(500)` then `res.json(x)` is one
 // response), with the headers, conditions, catch clause and earlier calls around it.
 import ts from 'typescript';
-import { skipTypeWrappers, type Bindings } from '../facts/bindings';
+import { type Bindings } from '../facts/bindings';
+import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, type ResponseUse } from './chains';
 import { rangeOf, resolveStatus } from '../facts/status';
 import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, SendCall, StatusSetter, StatusValue } from '../types';
@@ -100,19 +101,8 @@ function surroundings(node: ts.Node, handler: Handler): Pick<ResponseSite, 'cond
   return { conditions, catchClause };
 }
 
-function calleeText(call: ts.CallExpression): { callee: string; name: string } | undefined {
-  const callee = skipTypeWrappers(call.expression);
-  if (ts.isIdentifier(callee)) return { callee: callee.text, name: callee.text };
-  if (ts.isPropertyAccessExpression(callee)) {
-    const object = skipTypeWrappers(callee.expression);
-    const qualifier = ts.isIdentifier(object) ? object.text : object.kind === ts.SyntaxKind.ThisKeyword ? 'this' : ts.isPropertyAccessExpression(object) ? object.name.text : '…';
-    return { callee: `${qualifier}.${callee.name.text}`, name: callee.name.text };
-  }
-  return undefined;
-}
-
 /** Walks one handler: its uses of the response object and every other call, in source order. */
-function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore[] } {
+function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore[]; names: ReadonlySet<string> } {
   const names = new Set([handler.responseName]);
   const uses: ResponseUse[] = [];
   const calls: CallBefore[] = [];
@@ -126,14 +116,14 @@ function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore
     const use = responseUseAt(node, names);
     if (use) uses.push(use);
     else if (ts.isCallExpression(node)) {
-      const callee = calleeText(node);
+      const callee = calleeOf(node);
       // Inner links of a response chain (`res.status(201)` in `res.status(201).json(x)`) are not other calls.
-      if (callee && !names.has(callee.callee.split('.')[0])) calls.push({ ...callee, node });
+      if (callee && !names.has(callee.text.split('.')[0])) calls.push({ callee: callee.text, name: callee.name, node });
     }
     ts.forEachChild(node, visit);
   };
   if (handler.node.body) visit(handler.node.body);
-  return { uses, calls };
+  return { uses, calls, names };
 }
 
 const JUMPS = new Set([ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ContinueStatement]);
@@ -177,7 +167,7 @@ function isHandedOver(use: ResponseUse): boolean {
 export function collectSites(handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
   const sites: ResponseSite[] = [];
   for (const handler of handlers) {
-    const { uses, calls } = walkHandler(handler);
+    const { uses, calls, names } = walkHandler(handler);
     const headers: HeaderSet[] = [];
     let pending: UseParts | undefined;
     const makeSite = (parts: UseParts, status: StatusPart | undefined, send: SendCall | undefined): ResponseSite => {
@@ -186,6 +176,7 @@ export function collectSites(handlers: readonly Handler[], bindings: Bindings): 
       return {
         framework: 'express',
         responseName: handler.responseName,
+        responseNames: names,
         handler,
         status: status?.value ?? implicitStatus(send as SendCall),
         setter: status?.setter ?? 'implicit',

@@ -2,7 +2,7 @@
 // was implicit, add a header to a chain keeping its layout. Rules compose these into Fix objects.
 import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
-import { skipTypeWrappers } from '../facts/bindings';
+import { chainRootIdentifier } from '../facts/syntax';
 import { constantName } from '../facts/constants';
 import type { RuleContext } from '../rule';
 import { indentationAt, quoted } from '../facts/style';
@@ -27,13 +27,6 @@ export function statusText(site: ResponseSite, code: number, context: RuleContex
   }
   const name = constantName(constant.table, code);
   return name && constant.qualifier ? `${constant.qualifier}.${name}` : String(code);
-}
-
-/** The identifier the chain starts from (`res` in `res.status(200).json(x)`). */
-function chainRootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
-  let current = skipTypeWrappers(expression);
-  while (ts.isCallExpression(current) || ts.isPropertyAccessExpression(current)) current = skipTypeWrappers(current.expression);
-  return ts.isIdentifier(current) ? current : undefined;
 }
 
 /**

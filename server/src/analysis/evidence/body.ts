@@ -1,7 +1,7 @@
 // Reading response bodies and conditions the way a reviewer does: which keys an object literal
 // has, what a value plainly is, what an expression mentions.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { skipTypeWrappers } from '../facts/syntax';
 
 /** The properties of an object literal body, by key; undefined when the body is not a literal. */
 export function objectProperties(body: ts.Expression | undefined): Map<string, ts.Expression> | undefined {

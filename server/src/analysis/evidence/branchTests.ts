@@ -4,7 +4,7 @@
 // and early exits, so `if (a === X || b)` never counts as a test for X.
 import ts from 'typescript';
 import { shorten } from '../facts/shorten';
-import { skipTypeWrappers } from '../facts/bindings';
+import { skipTypeWrappers } from '../facts/syntax';
 import type { ResponseSite } from '../types';
 
 /** One comparison, reduced to its parts. */

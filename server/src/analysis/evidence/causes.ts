@@ -4,7 +4,7 @@
 // `req.user`). Rules decide causes from these facts, so they agree on what "a validation
 // branch" or "a lookup that found nothing" is.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import type { BranchCondition, ResponseSite } from '../types';
 
 export type ValueKind = 'input' | 'validation' | 'lookup' | 'credential';
@@ -80,16 +80,6 @@ function requestReference(path: string[]): Local | undefined {
     return { kind: 'credential', detail: path.join('.') };
   }
   return undefined;
-}
-
-/** The last name of a callee: `findById` in `User.findById`, and the callee text for messages. */
-export function calleeOf(call: ts.CallExpression): { name: string; text: string } | undefined {
-  const callee = skipTypeWrappers(call.expression);
-  if (ts.isIdentifier(callee)) return { name: callee.text, text: callee.text };
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const object = skipTypeWrappers(callee.expression);
-  const qualifier = ts.isIdentifier(object) ? object.text : ts.isPropertyAccessExpression(object) ? object.name.text : '';
-  return { name: callee.name.text, text: qualifier ? `${qualifier}.${callee.name.text}` : callee.name.text };
 }
 
 /** The calls of an initializer, outermost first (`User.findById(id).lean()`: `lean`, then `findById`). */

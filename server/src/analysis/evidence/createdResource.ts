@@ -2,7 +2,7 @@
 // names hold it, and the URL of the new resource (built from the route and the record's id) for a
 // Location header. Used by created-for-create and created-needs-location.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { skipTypeWrappers } from '../facts/syntax';
 import { objectProperties } from './body';
 import type { CallBefore, ResponseSite } from '../types';
 

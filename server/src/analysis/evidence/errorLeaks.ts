@@ -2,7 +2,7 @@
 // or text made from it. Bodies guarded by an environment or an "exposable" check are left alone:
 // the code already decided which errors a client may see.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { skipTypeWrappers } from '../facts/syntax';
 import { mentionedNames, mentionedStrings } from './body';
 import type { ResponseSite } from '../types';
 

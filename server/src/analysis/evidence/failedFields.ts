@@ -1,8 +1,8 @@
 // Which fields a validation branch finds missing or of the wrong type, read from its condition
 // (`if (!email || typeof age !== 'number')`), so a fix can write "email is required" knowing it is true.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
-import { calleeOf, decidingCondition, handlerLocals, referencesIn } from './causes';
+import { calleeOf, skipTypeWrappers } from '../facts/syntax';
+import { decidingCondition, handlerLocals, referencesIn } from './causes';
 import type { ResponseSite } from '../types';
 
 export interface FieldProblem {

@@ -2,7 +2,7 @@
 // already sets them: an Express chain (`.set(...)`), the headers object of `writeHead`, or
 // `.setHeader(...)` where the code sends with `res.end()` (plain node:http has no `.set`).
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import { responseUseAt } from '../adapters/chains';
 import { addHeaderEdit } from '../edits/fixes';
 import type { RuleContext } from '../rule';
@@ -14,20 +14,6 @@ export type HeaderToAdd = readonly [name: string, value: string];
 
 export function hasHeader(site: ResponseSite, name: string): boolean {
   return site.headers.some((header) => header.name === name);
-}
-
-/** `res` and the names that alias it in the handler (`const r = res`). */
-function responseNames(site: ResponseSite, body: ts.Node): Set<string> {
-  const names = new Set([site.responseName]);
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const init = skipTypeWrappers(node.initializer);
-      if (ts.isIdentifier(init) && names.has(init.text)) names.add(node.name.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return names;
 }
 
 /** A headers object whose names the file spells out (no spread, no computed names). */
@@ -98,7 +84,7 @@ export function headersUnknown(site: ResponseSite): boolean {
   const body = handler?.node.body;
   if (!handler || !body) return false;
   if (isLibraryCallback(handler.node)) return true;
-  const names = responseNames(site, body);
+  const names = site.responseNames;
   const until = site.send?.call.getEnd() ?? site.chain.getEnd();
   let unknown = false;
   const visit = (node: ts.Node): void => {
@@ -137,13 +123,6 @@ function writeHeadEdit(call: ts.CallExpression, headers: readonly HeaderToAdd[],
   return { start: end, end, newText: entries.map((entry) => separator + entry).join('') };
 }
 
-/** The identifier a chain starts from (`res` in `res.status(503).end()`). */
-function chainRoot(expression: ts.Expression): ts.Identifier | undefined {
-  let current = skipTypeWrappers(expression);
-  while (ts.isCallExpression(current) || ts.isPropertyAccessExpression(current)) current = skipTypeWrappers(current.expression);
-  return ts.isIdentifier(current) ? current : undefined;
-}
-
 /**
  * One edit that adds `headers` to the site's response, or undefined where the code gives no safe
  * place (headers already flushed by a `writeHead` held in a variable, say).
@@ -154,7 +133,7 @@ export function addHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd
     return site.statusNode && ts.isCallExpression(site.statusNode) ? writeHeadEdit(site.statusNode, headers, context) : undefined;
   }
   if (site.send?.method === 'end' && (site.setter === 'statusCode' || site.setter === 'implicit')) {
-    const root = chainRoot(site.chain);
+    const root = chainRootIdentifier(site.chain);
     if (!root) return undefined;
     const calls = headers.map(([name, value]) => `.setHeader(${quoted(name, context.style)}, ${value})`).join('');
     return { start: root.getEnd(), end: root.getEnd(), newText: calls };

@@ -1,10 +1,10 @@
 // Does a response answer a validation failure, and how does the code say so? The rules that
 // question 500 and 404 for bad input, and the 400-vs-422 rule, read their evidence from here.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { calleeOf, chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import { mentionedStrings } from './body';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from './branchTests';
-import { branchSees, calleeOf, conditionReferences, decidingCondition, handlerLocals, referencesIn, type Reference, type Truth } from './causes';
+import { branchSees, conditionReferences, decidingCondition, handlerLocals, referencesIn, type Reference, type Truth } from './causes';
 import { changeStatusFix } from '../edits/fixes';
 import type { RuleContext } from '../rule';
 import type { Fix, ResponseSite } from '../types';
@@ -64,13 +64,6 @@ function joiTest(site: ResponseSite): ts.Node | undefined {
   return operands.find((operand) => ts.isPropertyAccessExpression(operand) && operand.name.text === 'isJoi');
 }
 
-/** The identifier a call chain starts from (`res` in `res.status(400).json(x)`). */
-function rootName(expression: ts.Expression): string | undefined {
-  let current = skipTypeWrappers(expression);
-  while (ts.isCallExpression(current) || ts.isPropertyAccessExpression(current)) current = skipTypeWrappers(current.expression);
-  return ts.isIdentifier(current) ? current.text : undefined;
-}
-
 /** `try { const data = schema.parse(req.body) } catch { here }`: nothing but validation can throw. */
 function validationOnlyTry(site: ResponseSite): ts.CallExpression | undefined {
   const tryStatement = site.catchClause?.node.parent;
@@ -82,7 +75,7 @@ function validationOnlyTry(site: ResponseSite): ts.CallExpression | undefined {
     if (ts.isFunctionLike(node)) return;
     if (ts.isCallExpression(node)) {
       const callee = calleeOf(node);
-      const fromResponse = rootName(node) === site.responseName;
+      const fromResponse = chainRootIdentifier(node)?.text === site.responseName;
       if (!callee || (!VALIDATING_CALLS.test(callee.name) && !fromResponse)) other = true;
       else if (!fromResponse && callee.name !== 'next' && referencesIn(node, requestName, handlerLocals(site)).some((reference) => reference.kind === 'input')) validator ??= node;
     }

@@ -1,6 +1,7 @@
 // What the names of one file stand for, as far as a reader of that file can tell:
 // imports of status-constant libraries and `const` numbers or objects of numbers.
 import ts from 'typescript';
+import { skipTypeWrappers } from './syntax';
 import { constantValue, tableFor } from './constants';
 import type { ConstantTable } from '../types';
 
@@ -101,19 +102,4 @@ function addConst(node: ts.VariableDeclaration, bindings: Map<string, Binding>):
     }
     if (members.size > 0) bindings.set(node.name.text, { kind: 'object', members });
   }
-}
-
-/** `x as const`, `(x)`, `x satisfies T`, `<T>x`, `x!`: the value inside. */
-export function skipTypeWrappers(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isTypeAssertionExpression(current) ||
-    ts.isNonNullExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
 }

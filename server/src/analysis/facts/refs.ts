@@ -1,7 +1,8 @@
 // Every status a reader would recognise in a file, set or checked, for hovers and inlay hints.
 // Found by syntax, so it also covers statuses outside handlers and in tests.
 import ts from 'typescript';
-import { skipTypeWrappers, type Bindings } from './bindings';
+import { type Bindings } from './bindings';
+import { skipTypeWrappers } from './syntax';
 import { rangeOf, resolveStatus } from './status';
 import type { StatusRef } from '../types';
 

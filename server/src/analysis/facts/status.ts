@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { constantValue } from './constants';
-import { skipTypeWrappers, type Bindings } from './bindings';
+import { type Bindings } from './bindings';
+import { skipTypeWrappers } from './syntax';
 import type { NamedConstant, StatusValue, TextRange } from '../types';
 
 export function rangeOf(node: ts.Node): TextRange {

@@ -1,7 +1,7 @@
 // Reports a handler that only puts work on a queue and answers 200 or 201. The work has not
 // happened yet (it may still fail); 202 Accepted says exactly that, and lets clients poll.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import { codeText } from '../evidence/branchTests';
 import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
@@ -42,14 +42,8 @@ function isCommandSend(call: ts.CallExpression): boolean {
   return argument !== undefined && ts.isNewExpression(argument) && ts.isIdentifier(argument.expression) && QUEUE_COMMANDS.has(argument.expression.text);
 }
 
-function rootName(call: ts.CallExpression): string | undefined {
-  let root: ts.Expression = skipTypeWrappers(call.expression);
-  while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = skipTypeWrappers(root.expression);
-  return ts.isIdentifier(root) ? root.text : undefined;
-}
-
 function isHarmless(call: ts.CallExpression, site: ResponseSite): boolean {
-  const root = rootName(call);
+  const root = chainRootIdentifier(call)?.text;
   if (root !== undefined && (HARMLESS_ROOTS.has(root) || root === site.handler?.requestName)) return true;
   const callee = skipTypeWrappers(call.expression);
   if (ts.isIdentifier(callee)) return HARMLESS_FUNCTIONS.test(callee.text);

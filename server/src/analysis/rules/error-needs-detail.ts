@@ -2,7 +2,7 @@
 // `status(400).end()`), or a body that only repeats the reason phrase (`{ error: 'Bad Request' }`).
 // The client must change its request and cannot guess which field, value or format to change.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { skipTypeWrappers } from '../facts/syntax';
 import { objectKey, sendBodyEdits } from '../edits/bodyFix';
 import { failedFields, type FieldProblem } from '../evidence/failedFields';
 import { codeLabel } from '../edits/fixes';

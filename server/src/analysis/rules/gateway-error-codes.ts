@@ -2,7 +2,7 @@
 // as 500/502 (it is 504), or a failed upstream call sent as 500 (it is 502). The gateway codes
 // tell clients and on-call engineers where to look, and that a retry may succeed.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { chainRoot, skipTypeWrappers } from '../facts/syntax';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../evidence/branchTests';
 import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
@@ -51,13 +51,6 @@ function isTimeoutTest(test: AtomicTest): boolean {
 
 function isConnectionTest(test: AtomicTest): boolean {
   return test.kind === 'equals' && typeof test.value === 'string' && propertyName(test.subject) === 'code' && CONNECTION_CODES.has(test.value);
-}
-
-/** The identifier a call chain starts from (`reply` in `reply.json()`, `fetch` in `fetch(url).then(…)`). */
-function chainRoot(call: ts.CallExpression): ts.Expression {
-  let root: ts.Expression = skipTypeWrappers(call.expression);
-  while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root)) root = skipTypeWrappers(root.expression);
-  return root;
 }
 
 /** The calls a node makes, outside the response chains. */

@@ -1,7 +1,7 @@
 // Reports a 204 No Content or 304 Not Modified that is given a body. Neither status may carry one:
 // Express and Node drop it without a word, so the data the code means to send never arrives.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { skipTypeWrappers } from '../facts/syntax';
 import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
 import type { Fix, ResponseSite, TextEdit } from '../types';

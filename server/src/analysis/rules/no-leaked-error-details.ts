@@ -3,7 +3,7 @@
 // no client; the server's log is where they belong.
 import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
-import { skipTypeWrappers } from '../facts/bindings';
+import { skipTypeWrappers } from '../facts/syntax';
 import { mentionedNames } from '../evidence/body';
 import { codeText } from '../evidence/branchTests';
 import { errorNames, isDisclosureGuard, leakIn, objectLeaks, serverErrorFallback, type Leak } from '../evidence/errorLeaks';

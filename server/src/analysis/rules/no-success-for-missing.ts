@@ -2,7 +2,7 @@
 // back empty (`if (!user) return res.json(...)`), or a GET that sends `null` / `{ data: null }`.
 // The client cannot tell "exists but empty" from "does not exist"; 404 says which.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { skipTypeWrappers } from '../facts/syntax';
 import { isEmptyLiteral, isFalseLiteral, objectProperties } from '../evidence/body';
 import { sendBodyEdits } from '../edits/bodyFix';
 import { codeText } from '../evidence/branchTests';

@@ -2,7 +2,7 @@
 // clients follow a 302 with a GET and drop the body, so the forwarded request is lost. 307 keeps it.
 // Post/Redirect/Get (process a form, then send the browser to a page) wants the GET and is left alone.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/bindings';
+import { skipTypeWrappers } from '../facts/syntax';
 import { changeStatusFix } from '../edits/fixes';
 import type { Rule } from '../rule';
 import { shorten } from '../facts/shorten';

@@ -3,9 +3,9 @@
 // logging in; a 401 for a missing role sends them to log in again, which cannot help.
 import ts from 'typescript';
 import { mentionedNames } from '../evidence/body';
-import { skipTypeWrappers } from '../facts/bindings';
+import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../evidence/branchTests';
-import { branchSees, calleeOf, conditionReferences, decidingCondition, handlerLocals, referencesIn, VERIFY_CALLS } from '../evidence/causes';
+import { branchSees, conditionReferences, decidingCondition, handlerLocals, referencesIn, VERIFY_CALLS } from '../evidence/causes';
 import { addHeaderEdit, changeStatusFix, codeLabel, setStatusEdit } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
 import { quoted } from '../facts/style';

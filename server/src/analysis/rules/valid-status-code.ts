@@ -3,7 +3,7 @@
 // does not list (418, nginx's 499), or a status written as a string (Express 5 throws).
 import ts from 'typescript';
 import { lookupStatus } from '../../knowledge';
-import { skipTypeWrappers } from '../facts/bindings';
+import { skipTypeWrappers } from '../facts/syntax';
 import { codeText } from '../evidence/branchTests';
 import type { Rule } from '../rule';
 import type { ResponseSite, Severity } from '../types';

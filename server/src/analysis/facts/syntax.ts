@@ -1,0 +1,51 @@
+// Small readings of the syntax tree that every layer needs, written once: what an expression is
+// under its type wrappers, where a call chain starts, and how a callee is named.
+import ts from 'typescript';
+
+/** `x as const`, `(x)`, `x satisfies T`, `<T>x`, `x!`: the value inside. */
+export function skipTypeWrappers(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (
+    ts.isParenthesizedExpression(current) ||
+    ts.isAsExpression(current) ||
+    ts.isSatisfiesExpression(current) ||
+    ts.isTypeAssertionExpression(current) ||
+    ts.isNonNullExpression(current)
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** Where a chain of calls and member accesses starts: `res` in `res.status(400).json(x)`, `fetch(url)` → `fetch`. */
+export function chainRoot(expression: ts.Expression): ts.Expression {
+  let current = skipTypeWrappers(expression);
+  while (ts.isCallExpression(current) || ts.isPropertyAccessExpression(current)) current = skipTypeWrappers(current.expression);
+  return current;
+}
+
+/** The identifier a chain starts from, when it starts from one. */
+export function chainRootIdentifier(expression: ts.Expression): ts.Identifier | undefined {
+  const root = chainRoot(expression);
+  return ts.isIdentifier(root) ? root : undefined;
+}
+
+/**
+ * How a call names what it calls: `name` is the last name (`findById` in `User.findById`), `text`
+ * the callee shortened for messages (`User.findById`, `this.save`, `repo.save` for `this.repo.save`,
+ * `….insertOne` for `db.collection('notes').insertOne`: a method, of something unnamed).
+ */
+export function calleeOf(call: ts.CallExpression): { name: string; text: string } | undefined {
+  const callee = skipTypeWrappers(call.expression);
+  if (ts.isIdentifier(callee)) return { name: callee.text, text: callee.text };
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const object = skipTypeWrappers(callee.expression);
+  const qualifier = ts.isIdentifier(object)
+    ? object.text
+    : object.kind === ts.SyntaxKind.ThisKeyword
+      ? 'this'
+      : ts.isPropertyAccessExpression(object)
+        ? object.name.text
+        : '…';
+  return { name: callee.name.text, text: qualifier ? `${qualifier}.${callee.name.text}` : callee.name.text };
+}
