@@ -6,7 +6,7 @@ import { ServerKeeper } from './serverKeeper';
 
 const LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
 const CHEAT_SHEET = Uri.parse('http-status-guide:/HTTP%20Status%20Cheat%20Sheet.md');
-let client: LanguageClient | undefined;
+let keeper: ServerKeeper | undefined;
 
 /** What the extension exposes to other extensions (and to its own extension-host tests). */
 export interface HttpStatusGuideApi {
@@ -20,25 +20,25 @@ export async function activate(context: ExtensionContext): Promise<HttpStatusGui
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const keeper = new ServerKeeper();
+  const serverKeeper = new ServerKeeper();
+  keeper = serverKeeper;
   const clientOptions: LanguageClientOptions = {
     // Every scheme: the server reads text from the protocol only, so virtual files work too.
     documentSelector: LANGUAGES.map((language) => ({ language })),
     synchronize: { configurationSection: 'httpStatusGuide' },
-    errorHandler: keeper,
+    errorHandler: serverKeeper,
   };
   const languageClient = new LanguageClient('httpStatusGuide', 'HTTP Status Guide', serverOptions, clientOptions);
-  client = languageClient;
-  keeper.attach(languageClient);
+  serverKeeper.attach(languageClient);
 
   // The cheat sheet is read-only: a virtual document whose text the server renders.
   const cheatSheet: TextDocumentContentProvider = {
     provideTextDocumentContent: () => languageClient.sendRequest<string>('httpStatusGuide/cheatSheet'),
   };
   context.subscriptions.push(
-    keeper,
+    serverKeeper,
     workspace.registerTextDocumentContentProvider(CHEAT_SHEET.scheme, cheatSheet),
-    commands.registerCommand('httpStatusGuide.restartServer', () => keeper.restart()),
+    commands.registerCommand('httpStatusGuide.restartServer', () => serverKeeper.restart()),
     commands.registerCommand('httpStatusGuide.showOutput', () => languageClient.outputChannel.show()),
     commands.registerCommand('httpStatusGuide.openCheatSheet', async () => {
       const document = await languages.setTextDocumentLanguage(await workspace.openTextDocument(CHEAT_SHEET), 'markdown');
@@ -48,11 +48,12 @@ export async function activate(context: ExtensionContext): Promise<HttpStatusGui
   await languageClient.start();
   return {
     get crashNotices() {
-      return keeper.crashNotices;
+      return serverKeeper.crashNotices;
     },
   };
 }
 
 export function deactivate(): Promise<void> | undefined {
-  return client?.stop();
+  // Through the keeper: a stop it was not asked for would count as a crash and start a new server.
+  return keeper?.stop();
 }

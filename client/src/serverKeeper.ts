@@ -6,6 +6,7 @@ import { window, type Disposable } from 'vscode';
 import {
   CloseAction,
   ErrorAction,
+  State,
   type CloseHandlerResult,
   type ErrorHandler,
   type ErrorHandlerResult,
@@ -15,6 +16,8 @@ import { CRASHES_BEFORE_GIVING_UP, CRASH_WINDOW_MS, RestartPolicy } from './rest
 
 /** How long a requested restart waits for the old server to shut down before it goes on anyway. */
 const STOP_TIMEOUT_MS = 5_000;
+/** A start refused because the client is still stopping is tried again after this pause. */
+const START_RETRY_MS = 250;
 const SHOW_OUTPUT = 'Show Output';
 const RESTART = 'Restart Server';
 const GAVE_UP = `crashed ${CRASHES_BEFORE_GIVING_UP} times within ${CRASH_WINDOW_MS / 60_000} minutes and was not restarted`;
@@ -23,39 +26,39 @@ export class ServerKeeper implements ErrorHandler, Disposable {
   private client: LanguageClient | undefined;
   private readonly policy = new RestartPolicy();
   private pendingStart: NodeJS.Timeout | undefined;
+  private watcher: Disposable | undefined;
+  /** Set while a stop we asked for (a restart, deactivation) is under way: that stop is no crash. */
+  private stopRequested = false;
   private gaveUp = false;
   private notices = 0;
 
   /** The client this keeper looks after; its options must name this keeper as `errorHandler`. */
   attach(client: LanguageClient): void {
     this.client = client;
+    // Every way a server can end without being asked to (its process died, its connection broke
+    // and the client shut it down) ends in this state change; one place counts it as a crash.
+    this.watcher = client.onDidChangeState(({ newState }) => {
+      if ((newState === State.Stopped || newState === State.StartFailed) && !this.stopRequested) this.crashed();
+    });
   }
 
   get crashNotices(): number {
     return this.notices;
   }
 
-  /** Errors on the connection: go on for the first few, then stop the server (the library's default). */
-  error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
-    return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+  /**
+   * Errors writing to or reading from the server: go on. They come when its process has died
+   * (a broken pipe before the close), and the close restarts it. The library's default shuts
+   * the client down after three, and that shutdown, still running when the close arrives, would
+   * reset the state of the server started meanwhile.
+   */
+  error(): ErrorHandlerResult {
+    return { action: ErrorAction.Continue, handled: true };
   }
 
-  /**
-   * The server's connection closed without a stop. The library would restart at once and give up
-   * after 5 crashes, with a message that offers nothing; we wait longer after each crash instead,
-   * and the notice offers the output and a restart.
-   */
+  /** The connection closed without a stop: the library must not restart on its own; the state watcher does, after a pause. */
   closed(): CloseHandlerResult {
-    const decision = this.policy.crashed(Date.now());
-    // Handled: the client only logs the message; `start()` below brings the server back.
-    if (decision === 'give-up') {
-      this.gaveUp = true;
-      void this.notify();
-      return { action: CloseAction.DoNotRestart, handled: true, message: `The server ${GAVE_UP}.` };
-    }
-    clearTimeout(this.pendingStart);
-    this.pendingStart = setTimeout(() => void this.start(), decision.restartAfterMs);
-    return { action: CloseAction.DoNotRestart, handled: true, message: `The server stopped unexpectedly; it restarts in ${decision.restartAfterMs} ms.` };
+    return { action: CloseAction.DoNotRestart, handled: true, message: 'The server stopped unexpectedly.' };
   }
 
   /**
@@ -69,36 +72,65 @@ export class ServerKeeper implements ErrorHandler, Disposable {
     clearTimeout(this.pendingStart);
     this.policy.reset();
     this.gaveUp = false;
-    if (client.needsStop()) {
-      const old = client.serverProcess;
-      await client.stop(STOP_TIMEOUT_MS).catch(async (error: unknown) => {
-        client.outputChannel.appendLine(`The old server did not stop cleanly (${error instanceof Error ? error.message : String(error)}); starting a new one.`);
-        // Its connection still listens: were it to close after the new server started, the client
-        // would take that for the new server's crash.
-        if (old) await killAndWait(old);
-      });
+    await this.stop();
+    await this.start();
+  }
+
+  /** Stops the server on purpose (a restart, or the extension deactivating). */
+  async stop(): Promise<void> {
+    const client = this.client;
+    if (!client?.needsStop()) return;
+    this.stopRequested = true;
+    const old = client.serverProcess;
+    try {
+      await client.stop(STOP_TIMEOUT_MS);
+    } catch (error) {
+      client.outputChannel.appendLine(`The old server did not stop cleanly (${error instanceof Error ? error.message : String(error)}).`);
+      // Its connection still listens: were it to close after a new server started, the client
+      // would take that for the new server's crash.
+      if (old) await killAndWait(old);
+    } finally {
+      this.stopRequested = false;
     }
-    await client.start();
   }
 
   dispose(): void {
     clearTimeout(this.pendingStart);
+    this.watcher?.dispose();
+  }
+
+  private crashed(): void {
+    const decision = this.policy.crashed(Date.now());
+    clearTimeout(this.pendingStart);
+    if (decision === 'give-up') {
+      this.gaveUp = true;
+      this.client?.outputChannel.appendLine(`The server ${GAVE_UP}.`);
+      void this.notify();
+      return;
+    }
+    this.client?.outputChannel.appendLine(`The server stopped unexpectedly; it restarts in ${decision.restartAfterMs} ms.`);
+    this.pendingStart = setTimeout(() => void this.start(), decision.restartAfterMs);
   }
 
   private async start(): Promise<void> {
-    if (this.gaveUp) return;
-    await this.client?.start().catch((error: unknown) => {
-      this.client?.outputChannel.appendLine(`Restarting the server failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    const client = this.client;
+    if (!client || this.gaveUp) return;
+    try {
+      await client.start();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // A connection shut down after errors is still stopping: try again once it is down.
+      if (/stopping/i.test(message)) {
+        this.pendingStart = setTimeout(() => void this.start(), START_RETRY_MS);
+        return;
+      }
+      client.outputChannel.appendLine(`Starting the server failed: ${message}`);
+    }
   }
 
   private async notify(): Promise<void> {
     this.notices++;
-    const choice = await window.showErrorMessage(
-      `HTTP Status Guide: the language server ${GAVE_UP}.`,
-      SHOW_OUTPUT,
-      RESTART,
-    );
+    const choice = await window.showErrorMessage(`HTTP Status Guide: the language server ${GAVE_UP}.`, SHOW_OUTPUT, RESTART);
     if (choice === SHOW_OUTPUT) this.client?.outputChannel.show();
     if (choice === RESTART) await this.restart();
   }

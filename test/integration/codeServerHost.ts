@@ -59,7 +59,8 @@ interface LogFile {
 
 /** Keeps the workbench's logs (sent with the result) beside code-server's own, and says where. */
 function keepLogs(server: CodeServer, logs: unknown): void {
-  const dir = server.keepLogs(path.join(resultsDir, 'integration-logs'));
+  // One folder per failed run: repeated runs (under CPU pressure, say) keep every failure's logs.
+  const dir = server.keepLogs(path.join(resultsDir, 'integration-logs', new Date().toISOString().replace(/[:.]/g, '-')));
   for (const log of Array.isArray(logs) ? (logs as LogFile[]) : []) {
     if (typeof log.relativePath !== 'string' || typeof log.contents !== 'string') continue;
     const target = path.resolve(dir, 'workbench', log.relativePath);

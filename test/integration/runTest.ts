@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot, resultsDir } from '../harness/paths';
+import { repoRoot } from '../harness/paths';
 import { startCpuPressure } from '../harness/pressure';
 import { makeScratchDir, removeScratchDir } from '../harness/processes';
 
@@ -55,8 +55,6 @@ async function main(): Promise<void> {
   const extensionTestsPath = await bundleSuite();
   const workspace = copyWorkspace();
   const desktop = process.env.VSCODE_TEST_TARGET === 'desktop';
-  // Logs of an earlier failed run would be mistaken for this run's.
-  fs.rmSync(path.join(resultsDir, 'integration-logs'), { recursive: true, force: true });
   const stopPressure = startCpuPressure('integration');
   try {
     await runTests({
