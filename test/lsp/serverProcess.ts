@@ -27,7 +27,7 @@ export const WAIT_MS = 30_000;
 export interface StartOptions {
   /** The server script to spawn (default: the bundle); tests of these helpers pass a stand-in. */
   serverPath?: string;
-  /** How long a wait for diagnostics may take before it fails (default WAIT_MS). */
+  /** How long a wait for diagnostics or for shutdown may take before it fails (default WAIT_MS). */
   waitMs?: number;
 }
 
@@ -74,6 +74,7 @@ export async function startServer(
   });
   // A server that dies before answering fails the test with what it printed, instead of hanging it.
   const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited (${code}) before initialize:\n${stderr}`))));
+  // Starting takes what it takes on a loaded machine: the generous guard, whatever `waitMs` says.
   const initializeResult = await withTimeout(
     Promise.race([
       connection.sendRequest<InitializeResult>('initialize', {
@@ -83,10 +84,15 @@ export async function startServer(
       }),
       died,
     ]),
-    waitMs,
+    WAIT_MS,
     'the answer to initialize',
     () => `stderr: ${stderr || '(empty)'}`,
-  );
+  ).catch((error: unknown) => {
+    // A server left running would keep the test process alive after the failure.
+    child.kill('SIGKILL');
+    connection.dispose();
+    throw error;
+  });
   died.catch(() => undefined);
   await connection.sendNotification('initialized', {});
   const diagnostics = (uri: string, version?: number): Promise<Diagnostic[]> => {
