@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis';
 
 const sitesOf = (body: string, route = "app.post('/users', async (req, res) => {") =>
-  analyze(`${route}\n${body}\n});`, 'case.ts').sites.map((site) => `${site.status.source} ${site.status.code ?? '?'} ${site.send?.method ?? 'unsent'}`);
+  analyze(`${route}\n${body}\n});`, 'case.ts').sites.map((site) => `${site.status.source} ${site.status.code ?? '?'} ${site.shape.sendCall?.method ?? 'unsent'}`);
 
 describe('response sites', () => {
   it('a status set on one line and sent on the next is one response', () => {

@@ -1,6 +1,7 @@
 // Plain data shared by the analysis layer. Offsets are UTF-16 code-unit offsets into the
 // document text (what both TypeScript and LSP count), never line/column pairs.
 import type * as ts from 'typescript';
+import type { ResponseAdapter } from './adapters/adapter';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleSetting = Severity | 'off';
@@ -65,13 +66,36 @@ export interface NamedConstant {
 
 export type ConstantTable = 'http-status-codes' | 'nestjs' | 'http-status' | 'local';
 
-/** How a site sets its status. */
+/** How an Express or node:http response sets its status; adapter detail that rules never read. */
 export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit';
 
+/** The call that sends an Express or node:http response (`json`, `send`, `end`, `sendStatus`, …). */
 export interface SendCall {
-  /** `json`, `send`, `end`, `sendStatus`, `redirect`, `render`, `sendFile`, `download`, `jsonp`. */
   method: string;
   call: ts.CallExpression;
+}
+
+/** What a response sends, in words every framework shares. */
+export type SendKind =
+  /** A body the client reads: `res.json(x)`, `c.json(x)`, `ctx.body = x`, a returned value. */
+  | 'data'
+  /** No body: `res.sendStatus(204)`, `res.end()`, `reply.send()`. */
+  | 'empty'
+  | 'redirect'
+  /** A rendered page: `res.render('signup')`. */
+  | 'view'
+  | 'file';
+
+export interface Send {
+  kind: SendKind;
+  /** The node that sends: a call, an assignment or a `return`. */
+  node: ts.Node;
+  /** How the code sends, for messages: `.json(…)`. */
+  label: string;
+  /** How a body would be written: always JSON, always text, or JSON for objects only. */
+  encoding: 'json' | 'text' | 'auto';
+  /** The target of a redirect. */
+  target?: ts.Expression;
 }
 
 export interface HeaderSet {
@@ -96,18 +120,20 @@ export interface BranchCondition {
 
 /** One place where a response is produced, whatever framework produced it. */
 export interface ResponseSite {
-  framework: 'express';
+  /** The framework's knowledge of this site: its defaults, and how to write a fix in its idiom. */
+  adapter: ResponseAdapter;
   /** The response object's name as written (`res`). */
   responseName: string;
   /** That name and the names that alias it in the handler (`const r = res`). */
   responseNames: ReadonlySet<string>;
   handler?: Handler;
   status: StatusValue;
-  setter: StatusSetter;
-  /** The call or assignment that sets the status (undefined when implicit). */
+  /** The node that sets the status (undefined when the status is the framework's default). */
   statusNode?: ts.Node;
-  /** The call that sends; undefined when nothing sends (the request would hang). */
-  send?: SendCall;
+  /** What is sent; undefined when nothing sends (the request would hang). */
+  send?: Send;
+  /** How the adapter reads this site, for its edits; rules never read it. */
+  shape: { setter: StatusSetter; sendCall?: SendCall };
   body?: ts.Expression;
   headers: HeaderSet[];
   /** The outermost expression of the statement that produces the response. */

@@ -4,6 +4,7 @@
 import ts from 'typescript';
 import { type Bindings } from '../facts/bindings';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
+import { expressAdapter, expressSend } from './express';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, type ResponseUse } from './chains';
 import { rangeOf, resolveStatus } from '../facts/status';
 import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, SendCall, StatusSetter, StatusValue } from '../types';
@@ -174,14 +175,14 @@ export function collectSites(handlers: readonly Handler[], bindings: Bindings): 
       const anchor = parts.use.expression;
       const start = anchor.getStart();
       return {
-        framework: 'express',
+        adapter: expressAdapter,
         responseName: handler.responseName,
         responseNames: names,
         handler,
         status: status?.value ?? implicitStatus(send as SendCall),
-        setter: status?.setter ?? 'implicit',
         statusNode: status?.node,
-        send,
+        send: send && expressSend(send),
+        shape: { setter: status?.setter ?? 'implicit', sendCall: send },
         body: parts.body,
         headers: headers.filter((header) => header.node.getStart() < (send?.call.getEnd() ?? anchor.getEnd())),
         chain: anchor,

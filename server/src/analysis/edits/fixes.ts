@@ -1,12 +1,11 @@
-// Edits that many rules' fixes share: change a status keeping its naming, insert a status where it
-// was implicit, add a header to a chain keeping its layout. Rules compose these into Fix objects.
-import ts from 'typescript';
+// Edits that many rules' fixes share: change a status keeping its naming, make a default status
+// explicit, add headers; the last two in the site's framework idiom, through its adapter.
 import { reasonPhrase } from '../../knowledge';
-import { chainRootIdentifier } from '../facts/syntax';
 import { constantName } from '../facts/constants';
 import type { RuleContext } from '../rule';
-import { indentationAt, quoted } from '../facts/style';
+import { indentationAt } from '../facts/style';
 import type { Fix, ResponseSite, TextEdit } from '../types';
+import type { HeaderToAdd } from '../adapters/adapter';
 
 /** "201 Created": how titles name a code. */
 export function codeLabel(code: number): string {
@@ -30,18 +29,18 @@ export function statusText(site: ResponseSite, code: number, context: RuleContex
 }
 
 /**
- * Sets the site's status to `code`: replaces an explicit status, or makes an implicit one
- * explicit (`res.json(x)` → `res.status(404).json(x)`, `res.redirect(url)` → `res.redirect(307, url)`).
+ * Sets the site's status to `code`: replaces an explicit status, or asks the site's framework to
+ * make its default explicit (`res.json(x)` → `res.status(404).json(x)`).
  */
 export function setStatusEdit(site: ResponseSite, code: number, context: RuleContext): TextEdit | undefined {
   const text = statusText(site, code, context);
   if (site.status.expression) return { ...site.status.range, newText: text };
-  if (site.send?.method === 'redirect') {
-    const url = site.send.call.arguments[0];
-    return url ? { start: url.getStart(), end: url.getStart(), newText: `${text}, ` } : undefined;
-  }
-  const root = chainRootIdentifier(site.chain);
-  return root ? { start: root.getEnd(), end: root.getEnd(), newText: `.status(${text})` } : undefined;
+  return site.adapter.setDefaultStatusEdit(site, text, context);
+}
+
+/** One edit that adds every header in the site's framework idiom, or undefined where none is safe. */
+export function addHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd[], context: RuleContext): TextEdit | undefined {
+  return site.adapter.addHeadersEdit(site, headers, context);
 }
 
 /** A fix that changes the status: "Change 200 to 201 Created". */
@@ -50,22 +49,6 @@ export function changeStatusFix(site: ResponseSite, code: number, context: RuleC
   if (!edit) return undefined;
   const from = site.status.code === undefined ? 'the status' : String(site.status.code);
   return { title: `Change ${from} to ${codeLabel(code)}`, edits: [edit], isPreferred };
-}
-
-/**
- * Inserts `.set(name, value)` into the chain, after the status call when there is one, keeping a
- * chain written one link per line on its own line. `value` is code, already quoted where needed.
- */
-export function addHeaderEdit(site: ResponseSite, name: string, value: string, context: RuleContext): TextEdit | undefined {
-  const call = `.set(${quoted(name, context.style)}, ${value})`;
-  const statusCall = site.statusNode && ts.isCallExpression(site.statusNode) && site.statusNode.getStart() >= site.chain.getStart() && site.statusNode.getEnd() <= site.chain.getEnd() && site.setter !== 'sendStatus' ? site.statusNode : undefined;
-  const anchor = statusCall ?? chainRootIdentifier(site.chain);
-  if (!anchor) return undefined;
-  const at = anchor.getEnd();
-  // A chain laid out one call per line gets the new call on a line of its own.
-  const next = /^(\r?\n)([ \t]*)\./.exec(context.text.slice(at));
-  if (next) return { start: at, end: at, newText: `${next[1]}${next[2]}${call}` };
-  return { start: at, end: at, newText: call };
 }
 
 /** Inserts a whole statement on its own line before the site's statement. */

@@ -3,14 +3,12 @@
 import ts from 'typescript';
 import { mentionedNames, mentionedStrings } from '../evidence/body';
 import { createCalls, createdLocation, isActionPath, resourceName, type CreateCall } from '../evidence/createdResource';
-import { changeStatusFix, setStatusEdit } from '../edits/fixes';
-import { addHeadersEdit } from '../evidence/responseHeaders';
+import { addHeadersEdit, changeStatusFix, setStatusEdit } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
 import { shorten } from '../facts/shorten';
 import type { Fix, ResponseSite } from '../types';
 
 /** Sends that answer an API client; a rendered page or a file is another conversation. */
-const API_SENDS = new Set(['json', 'send', 'jsonp', 'end', 'sendStatus']);
 const CREATE_WORDS = /\b(created|added|registered|saved|inserted)\b/;
 const NEGATIONS = /\b(not|never|already|failed|cannot)\b|n't/;
 const SHORT_CIRCUITS = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
@@ -110,7 +108,7 @@ export const createdForCreate: Rule<'created-for-create'> = {
     },
   },
   check(site, context) {
-    if (site.status.code !== 200 || !site.send || !API_SENDS.has(site.send.method) || site.catchClause) return;
+    if (site.status.code !== 200 || !site.send || (site.send.kind !== 'data' && site.send.kind !== 'empty') || site.catchClause) return;
     if (!isCreateEndpoint(site)) return;
     const creates = createCalls(site).filter((create) => runsBefore(create.call.node, site) && answersTheCreate(site, create));
     if (creates.length === 0) return;

@@ -2,7 +2,8 @@
 // it just created without guessing the URL scheme. Experts differ on how strictly it is needed, so
 // the rule is a hint by default.
 import { createCalls, createdLocation, isActionPath } from '../evidence/createdResource';
-import { addHeadersEdit, lacksHeader } from '../evidence/responseHeaders';
+import { lacksHeader } from '../evidence/responseHeaders';
+import { addHeadersEdit } from '../edits/fixes';
 import type { Rule } from '../rule';
 import { shorten } from '../facts/shorten';
 import type { Fix } from '../types';

@@ -14,7 +14,6 @@ import type { Fix, ResponseSite, TextEdit } from '../types';
 // 404, 401, 403, 429… say what happened by themselves; these three ask the client to change the content.
 const DETAIL_CODES = new Set([400, 409, 422]);
 const GENERIC = new Set(['error', 'bad request', 'invalid request', 'invalid input', 'invalid data', 'invalid parameters', 'validation failed', 'validation error', 'request failed', 'failed', 'something went wrong']);
-const BODY_METHODS = new Set(['json', 'send', 'end', 'jsonp', 'sendStatus']);
 
 function words(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -124,8 +123,8 @@ export const errorNeedsDetail: Rule<'error-needs-detail'> = {
   },
   check(site, context) {
     const code = site.status.code;
-    if (code === undefined || !DETAIL_CODES.has(code) || !site.send || !BODY_METHODS.has(site.send.method)) return;
-    const empty = !site.body && (site.setter === 'sendStatus' || site.send.call.arguments.length === 0);
+    if (code === undefined || !DETAIL_CODES.has(code) || !site.send || (site.send.kind !== 'data' && site.send.kind !== 'empty')) return;
+    const empty = !site.body && site.send.kind === 'empty';
     const generic = site.body ? genericStrings(site.body, code) : undefined;
     if (!empty && !generic) return;
     const said = generic?.[0] ? `only says "${generic[0].text.slice(0, 30)}"` : site.body ? 'says nothing specific' : 'has no body';

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { skipTypeWrappers } from '../facts/syntax';
 import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
-import type { Fix, ResponseSite, TextEdit } from '../types';
+import type { Fix } from '../types';
 
 const BODILESS = new Set([204, 304]);
 
@@ -12,13 +12,6 @@ const BODILESS = new Set([204, 304]);
 function isNothing(body: ts.Expression): boolean {
   const value = skipTypeWrappers(body);
   return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined') || (ts.isStringLiteralLike(value) && value.text === '');
-}
-
-/** `.json(x)` → `.end()`: the send call keeps its place in the chain, without the body. */
-function dropBodyEdit(site: ResponseSite): TextEdit | undefined {
-  const callee = site.send && skipTypeWrappers(site.send.call.expression);
-  if (!site.send || !callee || !ts.isPropertyAccessExpression(callee)) return undefined;
-  return { start: callee.name.getStart(), end: site.send.call.getEnd(), newText: 'end()' };
 }
 
 export const noContentHasNoBody: Rule<'no-content-has-no-body'> = {
@@ -44,13 +37,13 @@ export const noContentHasNoBody: Rule<'no-content-has-no-body'> = {
     const code = site.status.code;
     if (code === undefined || !BODILESS.has(code) || !site.body || isNothing(site.body) || !site.send) return;
     const fixes: Fix[] = [];
-    const drop = dropBodyEdit(site);
-    if (drop) fixes.push({ title: `Remove the body (\`.${site.send.method}(…)\` → \`.end()\`)`, edits: [drop], isPreferred: true });
+    const drop = site.adapter.dropBodyFix(site);
+    if (drop) fixes.push({ ...drop, isPreferred: true });
     const keep = changeStatusFix(site, 200, context);
     if (keep) fixes.push({ ...keep, title: `${keep.title} and keep the body` });
     context.report({
       range: site.status.range,
-      message: `${codeLabel(code)} cannot carry a body: the \`.${site.send.method}(…)\` body is dropped before it reaches the client. Send nothing, or answer 200 with the body.`,
+      message: `${codeLabel(code)} cannot carry a body: the \`${site.send.label}\` body is dropped before it reaches the client. Send nothing, or answer 200 with the body.`,
       fixes,
     });
   },

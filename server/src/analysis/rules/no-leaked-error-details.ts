@@ -81,7 +81,8 @@ function mergeAdjacent(edits: TextEdit[]): TextEdit[] {
 /** Replaces the leaking body: an object for `json`/`jsonp` and for an error object, a string for text. */
 function bodyEdits(site: ResponseSite, body: ts.Expression, names: ReadonlySet<string>, text: string, context: RuleContext): TextEdit[] {
   if (ts.isObjectLiteralExpression(body)) return objectEdits(body, names, text, context);
-  const asObject = site.send?.method !== 'end' && (site.send?.method !== 'send' || ts.isIdentifier(body) || ts.isObjectLiteralExpression(body));
+  const encoding = site.send?.encoding;
+  const asObject = encoding === 'json' || (encoding === 'auto' && (ts.isIdentifier(body) || ts.isObjectLiteralExpression(body)));
   const newText = asObject ? `{ error: ${quoted(text, context.style)} }` : quoted(text, context.style);
   return [{ start: body.getStart(), end: body.getEnd(), newText }];
 }

@@ -63,7 +63,7 @@ function answersNothing(site: ResponseSite, reference: Reference): boolean {
   const saysNotFound = NOT_FOUND_WORDS.test(bodyWords(site)) && !(body && hasFailureMarker(body));
   // A POST that finds no account (a password reset) may answer the same either way: only "not found" counts.
   if (saysNotFound || site.handler?.method === 'post') return saysNotFound;
-  if (!body) return site.setter === 'sendStatus' || (site.send !== undefined && site.send.call.arguments.length === 0);
+  if (!body) return site.send?.kind === 'empty';
   return isEmptyBody(body) || (reference.local !== undefined && ts.isIdentifier(body) && body.text === reference.local);
 }
 

@@ -1,6 +1,8 @@
 // Reports a 429 Too Many Requests without a Retry-After header: without it a client can only guess
 // when to come back, and guessing clients retry too early and stay rate limited.
-import { addHeadersEdit, lacksHeader, namesInScope, retryAfterValue, type HeaderToAdd } from '../evidence/responseHeaders';
+import { lacksHeader, namesInScope, retryAfterValue } from '../evidence/responseHeaders';
+import type { HeaderToAdd } from '../adapters/adapter';
+import { addHeadersEdit } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
 import { quoted } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';

@@ -89,9 +89,8 @@ export const redirectKeepsMethod: Rule<'redirect-keeps-method'> = {
     },
   },
   check(site, context) {
-    if (site.status.code !== 302 || site.send?.method !== 'redirect' || GET_LIKE.has(site.handler?.method ?? '')) return;
-    const args = site.send.call.arguments;
-    const target = args[args.length - 1];
+    if (site.status.code !== 302 || site.send?.kind !== 'redirect' || GET_LIKE.has(site.handler?.method ?? '')) return;
+    const target = site.send.target;
     if (!target || !forwardsSameEndpoint(site, target) || !doesNoWork(site)) return;
     const method = site.handler?.method;
     const verb = method && ['post', 'put', 'patch', 'delete'].includes(method) ? method.toUpperCase() : 'POST';

@@ -1,7 +1,8 @@
 // Reports a 401 without a WWW-Authenticate header. HTTP requires the header on every 401: it tells
 // the client which scheme to authenticate with (Bearer, Basic…) before it retries.
 import ts from 'typescript';
-import { addHeadersEdit, lacksHeader } from '../evidence/responseHeaders';
+import { lacksHeader } from '../evidence/responseHeaders';
+import { addHeadersEdit } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
 import { quoted } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';
@@ -57,7 +58,7 @@ export const unauthorizedNeedsWwwAuthenticate: Rule<'unauthorized-needs-www-auth
   },
   check(site, context) {
     // A login page rendered for a browser has no scheme a browser could answer.
-    if (site.status.code !== 401 || site.send?.method === 'render' || !lacksHeader(site, 'www-authenticate')) return;
+    if (site.status.code !== 401 || site.send?.kind === 'view' || !lacksHeader(site, 'www-authenticate')) return;
     context.report({
       range: site.status.range,
       message: '401 Unauthorized without a WWW-Authenticate header: name the scheme the client should authenticate with (e.g. Bearer).',

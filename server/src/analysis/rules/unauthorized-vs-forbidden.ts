@@ -6,7 +6,7 @@ import { mentionedNames } from '../evidence/body';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../evidence/branchTests';
 import { branchSees, conditionReferences, decidingCondition, handlerLocals, referencesIn, VERIFY_CALLS } from '../evidence/causes';
-import { addHeaderEdit, changeStatusFix, codeLabel, setStatusEdit } from '../edits/fixes';
+import { addHeadersEdit, changeStatusFix, codeLabel, setStatusEdit } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
 import { quoted } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';
@@ -126,7 +126,7 @@ function toUnauthorizedFixes(site: ResponseSite, context: RuleContext): Fix[] {
   const scope = (site.catchClause?.node.parent ?? decidingCondition(site)?.expression)?.getText() ?? '';
   const hasChallenge = site.headers.some((header) => header.name === 'www-authenticate');
   const status = setStatusEdit(site, 401, context);
-  const header = TOKEN_SCHEME.test(scope) && !hasChallenge ? addHeaderEdit(site, 'WWW-Authenticate', quoted('Bearer', context.style), context) : undefined;
+  const header = TOKEN_SCHEME.test(scope) && !hasChallenge ? addHeadersEdit(site, [['WWW-Authenticate', quoted('Bearer', context.style)]], context) : undefined;
   if (!status || !header) return [{ ...plain, isPreferred: true }];
   return [{ title: `Change 403 to ${codeLabel(401)} and add WWW-Authenticate: Bearer header`, edits: [status, header], isPreferred: true }, plain];
 }

@@ -1,7 +1,8 @@
 // Reports a 503 Service Unavailable without a Retry-After header. A 503 is temporary by definition;
 // Retry-After says how temporary, so clients back off instead of hammering a server that is down.
 import { mentionedStrings } from '../evidence/body';
-import { addHeadersEdit, lacksHeader, retryAfterValue } from '../evidence/responseHeaders';
+import { lacksHeader, retryAfterValue } from '../evidence/responseHeaders';
+import { addHeadersEdit } from '../edits/fixes';
 import type { Rule } from '../rule';
 import type { Fix, ResponseSite } from '../types';
 

@@ -35,7 +35,7 @@ function numberFinding(site: ResponseSite, code: number): { message: string; sev
 /** `res.status('404')`: the string a status was written as, when it holds a registered code. */
 function stringStatus(site: ResponseSite): ts.StringLiteralLike | undefined {
   if (site.status.source !== 'dynamic' || !site.status.expression) return undefined;
-  if (site.setter !== 'status' && site.setter !== 'sendStatus') return undefined;
+  if (!site.adapter.stringStatusProblem(site)) return undefined;
   const value = skipTypeWrappers(site.status.expression);
   if (!ts.isStringLiteralLike(value) || !/^[1-5]\d\d$/.test(value.text)) return undefined;
   return lookupStatus(Number(value.text)).kind === 'registered' ? value : undefined;
@@ -81,7 +81,7 @@ export const validStatusCode: Rule<'valid-status-code'> = {
     if (!text) return;
     context.report({
       range: site.status.range,
-      message: `Status written as the string '${text.text}': Express 5 throws for it (Express 4 warns). Write the number ${text.text}.`,
+      message: `Status written as the string '${text.text}': ${site.adapter.stringStatusProblem(site)}. Write the number ${text.text}.`,
       severity: 'error',
       fixes: [{ title: `Write the status as the number ${text.text}`, edits: [{ start: text.getStart(), end: text.getEnd(), newText: text.text }], isPreferred: true }],
     });
