@@ -16,7 +16,7 @@ export const HANG_GUARD_MS = WAIT_MS;
 
 export class PublishLog {
   readonly all: Publish[] = [];
-  private readonly waiters: { uri: string; version?: number; from: number; resolve: (publish: Publish) => void }[] = [];
+  private readonly waiters: { uri: string; version?: number | null; from: number; resolve: (publish: Publish) => void }[] = [];
 
   /** Takes over the session's publish handler: use the methods below, not session.open/change. */
   constructor(private readonly server: ServerSession) {
@@ -31,16 +31,19 @@ export class PublishLog {
     return this.all.length;
   }
 
-  /** The first publish for `uri` (of `version`, when given) at or after index `from`; fails after HANG_GUARD_MS. */
-  waitFor(uri: string, version: number | undefined, from: number): Promise<Publish> {
+  /**
+   * The first publish for `uri` at or after index `from`: of `version` when given, without a
+   * version when `version` is null (a close), any when undefined. Fails after `timeoutMs`.
+   */
+  waitFor(uri: string, version: number | null | undefined, from: number, timeoutMs = HANG_GUARD_MS): Promise<Publish> {
     const waiter = { uri, version, from, resolve: (_: Publish) => {} };
     const published = new Promise<Publish>((resolve) => {
       waiter.resolve = resolve;
       if (!this.settle(waiter)) this.waiters.push(waiter);
     });
-    const what = `a publish for ${uri}${version === undefined ? '' : ` version ${version}`}`;
+    const what = `a publish for ${uri}${version === undefined ? '' : version === null ? ' without a version' : ` version ${version}`}`;
     const seen = (): string => `Published for it so far: versions ${this.forUri(uri).map((publish) => publish.version ?? 'none').join(', ') || 'none'}`;
-    return withTimeout(published, HANG_GUARD_MS, what, seen).finally(() => {
+    return withTimeout(published, timeoutMs, what, seen).finally(() => {
       const index = this.waiters.indexOf(waiter);
       if (index !== -1) this.waiters.splice(index, 1);
     });
@@ -62,15 +65,15 @@ export class PublishLog {
     return this.waitFor(uri, version, from);
   }
 
-  /** Closing publishes an empty list without a version. */
+  /** Closing publishes an empty list without a version (a late publish of the open version is not it). */
   async close(uri: string): Promise<Publish> {
     const from = this.mark();
     await this.server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    return this.waitFor(uri, undefined, from);
+    return this.waitFor(uri, null, from);
   }
 
-  private settle(waiter: { uri: string; version?: number; from: number; resolve: (publish: Publish) => void }): boolean {
-    const match = this.all.slice(waiter.from).find((publish) => publish.uri === waiter.uri && (waiter.version === undefined || publish.version === waiter.version));
+  private settle(waiter: { uri: string; version?: number | null; from: number; resolve: (publish: Publish) => void }): boolean {
+    const match = this.all.slice(waiter.from).find((publish) => publish.uri === waiter.uri && (waiter.version === undefined || publish.version === (waiter.version ?? undefined)));
     if (!match) return false;
     const index = this.waiters.indexOf(waiter);
     if (index !== -1) this.waiters.splice(index, 1);
