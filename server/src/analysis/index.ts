@@ -7,6 +7,7 @@ import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './fac
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectSites } from './adapters/sites';
+import { ThrownErrorCollector } from './adapters/thrownErrors';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
 import { readSuppressions } from './engine/suppressions';
@@ -54,15 +55,19 @@ export function severityOf(ruleId: RuleId, options: AnalysisOptions): Severity |
 function readFacts(sourceFile: ts.SourceFile) {
   const bindings = new Map<string, Binding>();
   const handlers = new HandlerCollector();
+  const thrown = new ThrownErrorCollector();
   const positions: StatusPosition[] = [];
   const visit = (node: ts.Node): void => {
     addBindingsOf(node, bindings);
     handlers.visit(node);
+    thrown.visit(node);
     for (const position of statusPositionsOf(node)) positions.push(position);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return { bindings, sites: collectSites(handlers.handlers(), bindings), statusRefs: resolveStatusRefs(positions, bindings) };
+  const found = handlers.handlers();
+  const sites = [...collectSites(found, bindings), ...thrown.sites(sourceFile, found, bindings)].sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  return { bindings, sites, statusRefs: resolveStatusRefs(positions, bindings) };
 }
 
 /** Pathologically deep nesting overflows the parser's or our walk's stack: no results, no crash. */

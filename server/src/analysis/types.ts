@@ -132,6 +132,8 @@ export interface ResponseSite {
   statusNode?: ts.Node;
   /** What is sent; undefined when nothing sends (the request would hang). */
   send?: Send;
+  /** Set when another part of the project sends this response: a thrown error goes to the error handler. */
+  completedBy?: 'error-handler';
   /** How the adapter reads this site, for its edits; rules never read it. */
   shape: { setter: StatusSetter; sendCall?: SendCall };
   body?: ts.Expression;

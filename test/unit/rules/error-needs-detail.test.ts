@@ -2,6 +2,8 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests('error-needs-detail', {
   valid: [
+    // A thrown error whose body names the field.
+    "router.post('/users', (req, res) => {\n  if (!req.body.email) throw new HttpException(422, { errors: { email: ['is required'] } });\n  res.status(201).json(create(req.body));\n});",
     // A bare 404 or 401 says what happened by itself.
     "app.get('/users/:id', (req, res) => {\n  res.sendStatus(404);\n});",
     "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(401).end();\n});",
@@ -18,6 +20,11 @@ ruleTests('error-needs-detail', {
     "app.post('/users', (req, res, next) => {\n  res.status(400);\n  next();\n});",
   ],
   invalid: [
+    {
+      // A thrown error without a message: the error handler sends the reason phrase alone.
+      code: "const createError = require('http-errors');\nrouter.post('/users', (req, res) => {\n  if (!req.body.email) throw createError(400);\n  res.status(201).json(create(req.body));\n});",
+      at: 'createError(«400»',
+    },
     {
       code: "app.post('/users', (req, res) => {\n  if (!req.body.email) return res.sendStatus(400);\n});",
       at: 'sendStatus(«400»)',

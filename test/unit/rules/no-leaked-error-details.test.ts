@@ -24,6 +24,11 @@ ruleTests('no-leaked-error-details', {
   ],
   invalid: [
     {
+      // The caught error's message goes out in a thrown 500.
+      code: "router.get('/report', async (req, res) => {\n  try {\n    res.json(await build());\n  } catch (err) {\n    throw new ApiError(500, err.message);\n  }\n});",
+      at: 'ApiError(«500»',
+    },
+    {
       // The message in the body; the error is not logged, so the fix logs it.
       code: "app.get('/users', async (req, res) => {\n  try {\n    res.json(await User.find());\n  } catch (err) {\n    res.status(500).json({ error: err.message });\n  }\n});",
       at: 'status(«500»)',

@@ -27,6 +27,16 @@ ruleTests('unauthorized-needs-www-authenticate', {
   ],
   invalid: [
     {
+      // A thrown 401: the error handler sends it, so the header must come from there.
+      code: "const httpStatus = require('http-status');\nrouter.get('/me', (req, res) => {\n  if (!req.user) throw new ApiError(httpStatus.UNAUTHORIZED, 'Please authenticate');\n  res.json(req.user);\n});",
+      at: 'ApiError(«httpStatus.UNAUTHORIZED»',
+      message: /sent by the error handler: set WWW-Authenticate there/,
+    },
+    {
+      code: "const createError = require('http-errors');\nrouter.get('/me', (req, res, next) => {\n  if (!req.headers.authorization) return next(createError(401, 'Token required'));\n  res.json(req.user);\n});",
+      at: 'createError(«401»',
+    },
+    {
       code: "app.get('/me', (req, res) => {\n  if (!req.user) {\n    return res.status(401).json({ error: 'Sign in first' });\n  }\n  res.json(req.user);\n});",
       at: 'status(«401»)',
       message: /401 Unauthorized without a WWW-Authenticate header/,

@@ -2,6 +2,8 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests('unauthorized-vs-forbidden', {
   valid: [
+    // A token claim checked for a known user: log in again is the right advice, 401 stays.
+    "router.get('/me', async (req, res, next) => {\n  const currentUser = await User.findById(decoded.id);\n  if (currentUser.changedPasswordAfter(decoded.iat)) return next(new AppError('Please log in again', 401));\n  res.json(currentUser);\n});",
     // A permission check that is handed the signed-in user, whatever its name: 403 is right.
     "router.get('/download/:path', (req, res) => {\n  if (!WIKI.auth.checkAccess(req.user, ['read:pages'])) {\n    return res.sendStatus(403);\n  }\n  res.send(file);\n});",
     "app.delete('/posts/:id', async (req, res) => {\n  if (!(await policy.allows(req.user, 'delete', post))) return res.sendStatus(403);\n  res.sendStatus(204);\n});",
@@ -29,6 +31,11 @@ ruleTests('unauthorized-vs-forbidden', {
     "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(denied).end();\n});",
   ],
   invalid: [
+    {
+      // A thrown 401 for a known user without the role.
+      code: "router.delete('/users/:id', (req, res) => {\n  if (req.user.role !== 'admin') throw new AppError('Admins only', 401);\n  res.sendStatus(204);\n});",
+      at: "'Admins only', «401»",
+    },
     {
       code: "app.get('/admin', (req, res) => {\n  if (!req.headers.authorization) return res.status(403).json({ error: 'Log in first' });\n});",
       at: 'status(«403»)',

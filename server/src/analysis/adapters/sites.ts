@@ -75,7 +75,7 @@ function implicitStatus(send: SendCall): StatusValue {
 }
 
 /** The statement that holds `node`, or the expression itself when it is an arrow function's body. */
-function enclosingStatement(node: ts.Expression): ts.Node {
+export function enclosingStatement(node: ts.Expression): ts.Node {
   let current: ts.Node = node;
   while (!ts.isStatement(current)) {
     if (ts.isArrowFunction(current.parent) && current.parent.body === current) return current;
@@ -85,11 +85,12 @@ function enclosingStatement(node: ts.Expression): ts.Node {
   return current;
 }
 
-function surroundings(node: ts.Node, handler: Handler): Pick<ResponseSite, 'conditions' | 'catchClause'> {
+/** The conditions and the catch clause around `node`, up to `boundary` (its handler or function). */
+export function surroundings(node: ts.Node, boundary: ts.Node): Pick<ResponseSite, 'conditions' | 'catchClause'> {
   const conditions: BranchCondition[] = [];
   let catchClause: ResponseSite['catchClause'];
   let child: ts.Node = node;
-  for (let current = node.parent; current && current !== handler.node; child = current, current = current.parent) {
+  for (let current = node.parent; current && current !== boundary; child = current, current = current.parent) {
     if (ts.isIfStatement(current) && child !== current.expression) {
       conditions.push({ expression: current.expression, inElse: child === current.elseStatement });
     } else if (ts.isConditionalExpression(current) && child !== current.condition) {
@@ -187,7 +188,7 @@ export function collectSites(handlers: readonly Handler[], bindings: Bindings): 
         headers: headers.filter((header) => header.node.getStart() < (send?.call.getEnd() ?? anchor.getEnd())),
         chain: anchor,
         statement: enclosingStatement(anchor),
-        ...surroundings(anchor, handler),
+        ...surroundings(anchor, handler.node),
         callsBefore: calls.filter((call) => call.node.getEnd() <= start),
       };
     };

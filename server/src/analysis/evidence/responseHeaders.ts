@@ -5,6 +5,11 @@ import type { RuleContext } from '../rule';
 import { quoted } from '../facts/style';
 import type { ResponseSite } from '../types';
 
+/** For a site another part of the project sends (a thrown error): where the missing header must come from. */
+export function headerSource(site: ResponseSite, header: string): string {
+  return site.completedBy === 'error-handler' ? ` The error is sent by the error handler: set ${header} there, or give the error the header to send.` : '';
+}
+
 export function hasHeader(site: ResponseSite, name: string): boolean {
   return site.headers.some((header) => header.name === name);
 }

@@ -2,7 +2,7 @@
 // it just created without guessing the URL scheme. Experts differ on how strictly it is needed, so
 // the rule is a hint by default.
 import { createCalls, createdLocation, isActionPath } from '../evidence/createdResource';
-import { lacksHeader } from '../evidence/responseHeaders';
+import { headerSource, lacksHeader } from '../evidence/responseHeaders';
 import { addHeadersEdit } from '../edits/fixes';
 import type { Rule } from '../rule';
 import { shorten } from '../facts/shorten';
@@ -49,7 +49,7 @@ export const createdNeedsLocation: Rule<'created-needs-location'> = {
     const fixes: Fix[] = location && edit ? [{ title: `Add Location header (${shorten(location)})`, edits: [edit], isPreferred: true }] : [];
     context.report({
       range: site.status.range,
-      message: '201 Created without a Location header: add one so clients can find the new resource without guessing its URL.',
+      message: '201 Created without a Location header: add one so clients can find the new resource without guessing its URL.' + headerSource(site, 'Location'),
       fixes,
     });
   },

@@ -1,6 +1,6 @@
 // Reports a 429 Too Many Requests without a Retry-After header: without it a client can only guess
 // when to come back, and guessing clients retry too early and stay rate limited.
-import { lacksHeader, namesInScope, retryAfterValue } from '../evidence/responseHeaders';
+import { headerSource, lacksHeader, namesInScope, retryAfterValue } from '../evidence/responseHeaders';
 import type { HeaderToAdd } from '../adapters/adapter';
 import { addHeadersEdit } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
@@ -72,7 +72,7 @@ export const rateLimitNeedsRetryAfter: Rule<'rate-limit-needs-retry-after'> = {
     if (site.status.code !== 429 || !lacksHeader(site, 'retry-after')) return;
     context.report({
       range: site.status.range,
-      message: '429 Too Many Requests without a Retry-After header: tell clients how many seconds to wait before trying again.',
+      message: '429 Too Many Requests without a Retry-After header: tell clients how many seconds to wait before trying again.' + headerSource(site, 'Retry-After'),
       fixes: fixesFor(site, context),
     });
   },

@@ -1,7 +1,7 @@
 // Reports a 401 without a WWW-Authenticate header. HTTP requires the header on every 401: it tells
 // the client which scheme to authenticate with (Bearer, Basic…) before it retries.
 import ts from 'typescript';
-import { lacksHeader } from '../evidence/responseHeaders';
+import { headerSource, lacksHeader } from '../evidence/responseHeaders';
 import { addHeadersEdit } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
 import { quoted } from '../facts/style';
@@ -61,7 +61,7 @@ export const unauthorizedNeedsWwwAuthenticate: Rule<'unauthorized-needs-www-auth
     if (site.status.code !== 401 || site.send?.kind === 'view' || !lacksHeader(site, 'www-authenticate')) return;
     context.report({
       range: site.status.range,
-      message: '401 Unauthorized without a WWW-Authenticate header: name the scheme the client should authenticate with (e.g. Bearer).',
+      message: '401 Unauthorized without a WWW-Authenticate header: name the scheme the client should authenticate with (e.g. Bearer).' + headerSource(site, 'WWW-Authenticate'),
       fixes: fixesFor(site, context),
     });
   },

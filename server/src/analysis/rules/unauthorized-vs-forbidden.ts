@@ -43,8 +43,15 @@ function asksAboutUser(expression: ts.Expression, site: ResponseSite): boolean {
   if (ts.isAwaitExpression(value)) value = skipTypeWrappers(value.expression);
   if (!ts.isCallExpression(value) || VERIFY_CALLS.test(calleeOf(value)?.name ?? '')) return false;
   const locals = handlerLocals(site);
-  return value.arguments.some((argument) => referencesIn(argument, site.handler?.requestName, locals).some((reference) => reference.kind === 'credential'));
+  return value.arguments.some((argument) => {
+    // The user itself (`req.user`, `currentUser`), not a claim of a token (`decoded.iat`).
+    const value = skipTypeWrappers(argument);
+    const name = ts.isIdentifier(value) ? value.text : ts.isPropertyAccessExpression(value) ? value.name.text : undefined;
+    return name !== undefined && USER_NAMES.test(name) && referencesIn(argument, site.handler?.requestName, locals).some((reference) => reference.kind === 'credential');
+  });
 }
+
+const USER_NAMES = /^(user|currentUser|authUser|me|account|principal|identity)$/i;
 
 /** Names of values that are secrets to check, not identities to compare: comparing them authenticates. */
 const SECRET_NAMES = /token|secret|password|passwd|hash|otp|code|signature|nonce/i;

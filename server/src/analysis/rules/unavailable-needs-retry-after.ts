@@ -1,7 +1,7 @@
 // Reports a 503 Service Unavailable without a Retry-After header. A 503 is temporary by definition;
 // Retry-After says how temporary, so clients back off instead of hammering a server that is down.
 import { mentionedStrings } from '../evidence/body';
-import { lacksHeader, retryAfterValue } from '../evidence/responseHeaders';
+import { headerSource, lacksHeader, retryAfterValue } from '../evidence/responseHeaders';
 import { addHeadersEdit } from '../edits/fixes';
 import type { Rule } from '../rule';
 import type { Fix, ResponseSite } from '../types';
@@ -47,7 +47,7 @@ export const unavailableNeedsRetryAfter: Rule<'unavailable-needs-retry-after'> =
     const fixes: Fix[] = edit ? [{ title: `Add ${label}`, edits: [edit], isPreferred: true }] : [];
     context.report({
       range: site.status.range,
-      message: '503 Service Unavailable without a Retry-After header: tell clients when to try again so they back off.',
+      message: '503 Service Unavailable without a Retry-After header: tell clients when to try again so they back off.' + headerSource(site, 'Retry-After'),
       fixes,
     });
   },
