@@ -18,7 +18,7 @@ export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, maxFileSize: 2_000_000 };
 
 /** Words that any response or status check contains; a file without them has nothing to report. */
-const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|createError|throw)\b/;
+const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|createError|throw|next)\b/;
 /** Minified or generated code: very long lines, few of them. Not worth a parse on every keystroke. */
 const LONG_LINE = 5_000;
 
@@ -66,8 +66,16 @@ function readFacts(sourceFile: ts.SourceFile) {
   };
   visit(sourceFile);
   const found = handlers.handlers();
-  const sites = [...collectSites(found, bindings), ...thrown.sites(sourceFile, found, bindings)].sort((a, b) => a.chain.getStart() - b.chain.getStart());
-  return { bindings, sites, statusRefs: resolveStatusRefs(positions, bindings) };
+  const thrownSites = thrown.sites(sourceFile, found, bindings);
+  const sites = [...collectSites(found, bindings), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  const statusRefs = resolveStatusRefs(positions, bindings);
+  // The status an error carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
+  for (const site of thrownSites) {
+    const { code, range } = site.status;
+    if (code !== undefined && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });
+  }
+  statusRefs.sort((a, b) => a.range.start - b.range.start);
+  return { bindings, sites, statusRefs };
 }
 
 /** Pathologically deep nesting overflows the parser's or our walk's stack: no results, no crash. */
