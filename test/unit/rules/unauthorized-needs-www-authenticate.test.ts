@@ -8,6 +8,8 @@ const basicAuth =
 
 ruleTests('unauthorized-needs-www-authenticate', {
   valid: [
+    // The error carries the header; http-errors sends it.
+    "const createError = require('http-errors');\nrouter.get('/me', (req, res) => {\n  if (!req.user) throw createError(401, 'Sign in', { headers: { 'WWW-Authenticate': 'Bearer' } });\n  res.json(req.user);\n});",
     "app.get('/me', (req, res) => {\n  res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n});",
     // Header names are case-insensitive.
     "app.get('/me', (req, res) => {\n  res.status(401).header('www-authenticate', 'Bearer').end();\n});",
@@ -35,6 +37,13 @@ ruleTests('unauthorized-needs-www-authenticate', {
     {
       code: "const createError = require('http-errors');\nrouter.get('/me', (req, res, next) => {\n  if (!req.headers.authorization) return next(createError(401, 'Token required'));\n  res.json(req.user);\n});",
       at: 'createError(«401»',
+      // http-errors sends the headers its error carries.
+      output: "const createError = require('http-errors');\nrouter.get('/me', (req, res, next) => {\n  if (!req.headers.authorization) return next(createError(401, 'Token required', { headers: { 'WWW-Authenticate': 'Bearer' } }));\n  res.json(req.user);\n});",
+    },
+    {
+      code: "const createError = require('http-errors');\nrouter.get('/me', (req, res) => {\n  if (!req.user) throw createError(401, 'Sign in', { expose: true });\n  res.json(req.user);\n});",
+      at: 'createError(«401»',
+      output: "const createError = require('http-errors');\nrouter.get('/me', (req, res) => {\n  if (!req.user) throw createError(401, 'Sign in', { headers: { 'WWW-Authenticate': 'Bearer' }, expose: true });\n  res.json(req.user);\n});",
     },
     {
       code: "app.get('/me', (req, res) => {\n  if (!req.user) {\n    return res.status(401).json({ error: 'Sign in first' });\n  }\n  res.json(req.user);\n});",

@@ -7,8 +7,10 @@ import { reasonPhrase } from '../../knowledge';
 import type { Bindings } from '../facts/bindings';
 import { resolveStatus } from '../facts/status';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
-import type { CallBefore, Handler, ResponseSite, StatusValue } from '../types';
-import type { ResponseAdapter } from './adapter';
+import { quoted } from '../facts/style';
+import type { RuleContext } from '../rule';
+import type { CallBefore, Handler, HeaderSet, ResponseSite, StatusValue, TextEdit } from '../types';
+import type { HeaderToAdd, ResponseAdapter } from './adapter';
 import { enclosingStatement, surroundings } from './sites';
 
 const HTTP_ERRORS = /^(http-errors|create-error|http-errors-enhanced)$/;
@@ -33,6 +35,8 @@ type ErrorExpression = ts.NewExpression | ts.CallExpression;
 interface CarriedStatus {
   status: StatusValue;
   message?: ts.Expression;
+  /** For `createError(status, message?, props?)`: the call, whose props can carry headers. */
+  httpErrorsCall?: ts.CallExpression | ts.NewExpression;
 }
 
 function isStatusValue(status: StatusValue): boolean {
@@ -68,7 +72,7 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
   // createError(404, 'No such user'), createError.NotFound('…'), new createError.NotFound()
   if (ts.isIdentifier(callee) && httpErrors.has(callee.text)) {
     const status = args[0] && resolveStatus(args[0], bindings);
-    return status && isStatusValue(status) ? { status, message: isMessage(args[1]) ? args[1] : undefined } : undefined;
+    return status && isStatusValue(status) ? { status, message: isMessage(args[1]) ? args[1] : undefined, httpErrorsCall: error } : undefined;
   }
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && httpErrors.has(callee.expression.text)) {
     const code = CONSTRUCTOR_CODES.get(callee.name.text);
@@ -154,6 +158,42 @@ function callsBefore(fn: ts.FunctionLikeDeclaration | undefined, position: numbe
   return calls.sort((a, b) => a.node.getStart() - b.node.getStart());
 }
 
+/** `createError(401, msg, { headers: { … } })`: the props object of an http-errors call. */
+function propsOf(call: ts.CallExpression | ts.NewExpression): ts.ObjectLiteralExpression | undefined {
+  const last = call.arguments?.[call.arguments.length - 1];
+  const value = last && skipTypeWrappers(last);
+  return value && ts.isObjectLiteralExpression(value) && call.arguments!.length > 1 ? value : undefined;
+}
+
+function headersObject(props: ts.ObjectLiteralExpression | undefined): ts.ObjectLiteralExpression | undefined {
+  const property = props?.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'headers');
+  const value = property && skipTypeWrappers(property.initializer);
+  return value && ts.isObjectLiteralExpression(value) ? value : undefined;
+}
+
+/** The headers an http-errors call gives its error (http-errors sends `err.headers` with the response). */
+function headersOf(call: ts.CallExpression | ts.NewExpression | undefined): HeaderSet[] {
+  return (headersObject(call && propsOf(call))?.properties ?? []).flatMap((property) =>
+    ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? [{ name: property.name.text.toLowerCase(), node: property }] : [],
+  );
+}
+
+/** Adds headers to an http-errors call: as a props argument, or into the props it already has. */
+function httpErrorsHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd[], context: RuleContext): TextEdit | undefined {
+  const call = site.statusNode;
+  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments) return undefined;
+  const entries = headers.map(([name, value]) => `${quoted(name, context.style)}: ${value}`).join(', ');
+  const props = propsOf(call);
+  if (!props) {
+    // http-errors takes its arguments in any order: an object among them is the props.
+    const last = call.arguments[call.arguments.length - 1];
+    return last ? { start: last.getEnd(), end: last.getEnd(), newText: `, { headers: { ${entries} } }` } : undefined;
+  }
+  if (headersObject(props)) return undefined;
+  const at = props.getStart() + 1;
+  return { start: at, end: at, newText: props.properties.length === 0 ? ` headers: { ${entries} } ` : ` headers: { ${entries} },` };
+}
+
 /** The error handler sends a thrown error: the file cannot add to that response, nor see its headers. */
 export const thrownErrorAdapter: ResponseAdapter = {
   framework: 'thrown error',
@@ -166,6 +206,9 @@ export const thrownErrorAdapter: ResponseAdapter = {
   completesLater: () => true,
   stringStatusProblem: () => undefined,
 };
+
+/** http-errors sends the headers its error carries: those the file can add. */
+const httpErrorsAdapter: ResponseAdapter = { ...thrownErrorAdapter, framework: 'http-errors', addHeadersEdit: httpErrorsHeadersEdit };
 
 /**
  * Collects, during the file's one walk, the places that hand an error on (`throw x`, `next(x)`);
@@ -193,7 +236,7 @@ export class ThrownErrorCollector {
 function thrownSite(handed: { error: ErrorExpression; by: ts.Node }, carried: CarriedStatus, byNode: ReadonlyMap<ts.Node, Handler>, sourceFile: ts.SourceFile): ResponseSite {
   const fn = enclosingFunction(handed.by);
   return {
-    adapter: thrownErrorAdapter,
+    adapter: carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter,
     responseName: '',
     responseNames: new Set(),
     handler: fn && byNode.get(fn),
@@ -202,7 +245,7 @@ function thrownSite(handed: { error: ErrorExpression; by: ts.Node }, carried: Ca
     // Without a message the error handler sends the reason phrase alone: no detail.
     send: { kind: carried.message ? 'data' : 'empty', node: handed.by, label: 'the error', encoding: 'json' },
     body: carried.message,
-    headers: [],
+    headers: headersOf(carried.httpErrorsCall),
     chain: handed.error,
     statement: ts.isThrowStatement(handed.by) ? handed.by : enclosingStatement(handed.by as ts.Expression),
     ...surroundings(handed.error, fn ?? sourceFile),
