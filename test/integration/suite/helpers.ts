@@ -62,7 +62,10 @@ function listDiagnostics(uri: vscode.Uri): string {
   return `Diagnostics of ${uri.toString()}: ${all.length === 0 ? 'none' : all.join(' | ')}`;
 }
 
-export async function waitForRule(uri: vscode.Uri, ruleId: string): Promise<vscode.Diagnostic[]> {
+/** Hang guard for the first diagnostic of a run: activating the extension and starting its server cold. */
+export const COLD_START_MS = 60_000;
+
+export async function waitForRule(uri: vscode.Uri, ruleId: string, timeoutMs = WAIT_MS): Promise<vscode.Diagnostic[]> {
   return waitFor(
     `a ${ruleId} diagnostic`,
     () => {
@@ -71,6 +74,7 @@ export async function waitForRule(uri: vscode.Uri, ruleId: string): Promise<vsco
     },
     [vscode.languages.onDidChangeDiagnostics],
     () => listDiagnostics(uri),
+    timeoutMs,
   );
 }
 
