@@ -46,6 +46,7 @@ const SKIP_LOG: Record<SkipReason, string | undefined> = {
   'too-large': 'larger than httpStatusGuide.maxFileSize',
   minified: 'looks minified or generated',
   'too-deep': 'nested too deeply to parse',
+  unparsable: "TypeScript's parser failed on it",
   'no-candidates': undefined,
 };
 

@@ -2,7 +2,7 @@
 import ts from 'typescript';
 import { addBindingsOf, type Binding } from './facts/bindings';
 import { HandlerCollector } from './adapters/handlers';
-import { parseEdited, type PreviousParse } from './engine/parse';
+import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse';
 import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './facts/refs';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
@@ -88,6 +88,16 @@ function withinDepth<T>(read: () => T): T | undefined {
   }
 }
 
+/** TypeScript's parser asserts on a few garbled inputs ("Debug Failure"): such a text gets no results. */
+function parsed(text: string, fileName: string, previous: PreviousParse | undefined): ts.SourceFile | 'too-deep' | 'unparsable' {
+  try {
+    return withinDepth(() => parseEdited(text, fileName, previous)) ?? 'too-deep';
+  } catch (error) {
+    if (isParserFailure(error)) return 'unparsable';
+    throw error;
+  }
+}
+
 export function analyze(text: string, fileName: string, options: AnalysisOptions = DEFAULT_OPTIONS, previous?: PreviousParse): AnalysisResult {
   const steps = analysisSteps(text, fileName, options, previous);
   for (;;) {
@@ -108,8 +118,8 @@ export function* analysisSteps(
 ): Generator<void, AnalysisResult, void> {
   const skipped = skipReason(text, options);
   if (skipped) return { sites: [], statusRefs: [], findings: [], skipped, ruleErrors: [] };
-  const sourceFile = withinDepth(() => parseEdited(text, fileName, previous));
-  if (!sourceFile) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
+  const sourceFile = parsed(text, fileName, previous);
+  if (typeof sourceFile === 'string') return { sites: [], statusRefs: [], findings: [], skipped: sourceFile, ruleErrors: [] };
   yield;
   const facts = withinDepth(() => readFacts(sourceFile));
   if (!facts) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };

@@ -173,7 +173,7 @@ export interface AnalysisOptions {
   maxFileSize: number;
 }
 
-export type SkipReason = 'too-large' | 'minified' | 'no-candidates' | 'too-deep';
+export type SkipReason = 'too-large' | 'minified' | 'no-candidates' | 'too-deep' | 'unparsable';
 
 export interface AnalysisResult {
   sourceFile?: ts.SourceFile;
