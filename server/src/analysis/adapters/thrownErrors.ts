@@ -13,7 +13,7 @@ import type { CallBefore, Handler, HeaderSet, ResponseSite, StatusValue, TextEdi
 import type { HeaderToAdd, ResponseAdapter } from './adapter';
 import { enclosingStatement, surroundings } from './sites';
 
-const HTTP_ERRORS = /^(http-errors|create-error|http-errors-enhanced)$/;
+const HTTP_ERRORS = /^(http-errors|http-errors-enhanced)$/;
 /** Test files throw errors to test the code that catches them: never responses. */
 const TEST_FILE = /(\.|\/|^)(test|spec)\.[cm]?[jt]sx?$|(^|\/)__tests__\//;
 /** Class names that say "an error for an HTTP response". */
