@@ -67,8 +67,7 @@ export class ServerKeeper implements ErrorHandler, Disposable {
    * server at all; here a late stop is logged and the new server starts regardless.
    */
   async restart(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
+    if (!this.client) return;
     clearTimeout(this.pendingStart);
     this.policy.reset();
     this.gaveUp = false;

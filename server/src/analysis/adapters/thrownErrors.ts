@@ -144,11 +144,11 @@ function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefine
   return undefined;
 }
 
-function callsBefore(fn: ts.FunctionLikeDeclaration | undefined, position: number): CallBefore[] {
+/** Every call of a function body, in source order; a site keeps those that end before it. */
+function callsOf(fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] {
   const calls: CallBefore[] = [];
   const visit = (node: ts.Node): void => {
-    if (node.getStart() >= position) return;
-    if (ts.isCallExpression(node) && node.getEnd() <= position) {
+    if (ts.isCallExpression(node)) {
       const callee = calleeOf(node);
       if (callee) calls.push({ callee: callee.text, name: callee.name, node });
     }
@@ -195,7 +195,7 @@ function httpErrorsHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd
 }
 
 /** The error handler sends a thrown error: the file cannot add to that response, nor see its headers. */
-export const thrownErrorAdapter: ResponseAdapter = {
+const thrownErrorAdapter: ResponseAdapter = {
   framework: 'thrown error',
   setDefaultStatusEdit: () => undefined,
   addHeadersEdit: () => undefined,
@@ -225,15 +225,27 @@ export class ThrownErrorCollector {
     if (this.candidates.length === 0 || TEST_FILE.test(sourceFile.fileName.replace(/\\/g, '/'))) return [];
     const httpErrors = httpErrorsNames(sourceFile);
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
+    // One walk per function, however many errors it throws.
+    const calls = new Map<ts.FunctionLikeDeclaration | undefined, CallBefore[]>();
+    const callsIn = (fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] => {
+      if (!calls.has(fn)) calls.set(fn, callsOf(fn));
+      return calls.get(fn)!;
+    };
     return this.candidates.flatMap((node) => {
       const handed = handedError(node, byNode);
       const carried = handed && carriedStatus(handed.error, httpErrors, bindings);
-      return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile)] : [];
+      return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile, callsIn)] : [];
     });
   }
 }
 
-function thrownSite(handed: { error: ErrorExpression; by: ts.Node }, carried: CarriedStatus, byNode: ReadonlyMap<ts.Node, Handler>, sourceFile: ts.SourceFile): ResponseSite {
+function thrownSite(
+  handed: { error: ErrorExpression; by: ts.Node },
+  carried: CarriedStatus,
+  byNode: ReadonlyMap<ts.Node, Handler>,
+  sourceFile: ts.SourceFile,
+  callsIn: (fn: ts.FunctionLikeDeclaration | undefined) => CallBefore[],
+): ResponseSite {
   const fn = enclosingFunction(handed.by);
   return {
     adapter: carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter,
@@ -249,7 +261,7 @@ function thrownSite(handed: { error: ErrorExpression; by: ts.Node }, carried: Ca
     chain: handed.error,
     statement: ts.isThrowStatement(handed.by) ? handed.by : enclosingStatement(handed.by as ts.Expression),
     ...surroundings(handed.error, fn ?? sourceFile),
-    callsBefore: callsBefore(fn, handed.error.getStart()),
+    callsBefore: callsIn(fn).filter((call) => call.node.getEnd() <= handed.error.getStart()),
     completedBy: 'error-handler',
     // Not a response object: no setter of its own.
     shape: { setter: 'implicit' },
