@@ -2,6 +2,7 @@
 // works with a complete, valid Settings object.
 import type { AnalysisOptions, RuleSetting } from './analysis/types';
 import { isRuleId } from './analysis/rules';
+import { isFramework } from './analysis/adapters/frameworks';
 import { globToRegExp } from './glob';
 
 export interface Settings {
@@ -34,7 +35,7 @@ export function settingsFrom(raw: unknown): Settings {
   const maxFileSize = typeof section.maxFileSize === 'number' && section.maxFileSize > 0 ? section.maxFileSize : DEFAULT_MAX_FILE_SIZE;
   return {
     enable: section.enable !== false,
-    analysis: { rules, validationStatus: section.validationStatus === 422 ? 422 : 400, maxFileSize },
+    analysis: { rules, validationStatus: section.validationStatus === 422 ? 422 : 400, maxFileSize, frameworks: Array.isArray(section.frameworks) ? [...new Set(section.frameworks.filter(isFramework))] : [] },
     inlayHints: record(section.inlayHints).enabled === true,
     include: globs(section.include, []),
     exclude: globs(section.exclude, DEFAULT_EXCLUDE),

@@ -15,6 +15,11 @@ export interface ValidCase {
   options?: Partial<AnalysisOptions>;
   /** Run only as one dialect (e.g. code with type annotations). */
   only?: 'js' | 'ts';
+  /**
+   * The adapter every response site of the case must come from (`node:http`): a table written for
+   * one framework fails when its code is read as another's.
+   */
+  adapter?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -39,10 +44,15 @@ function normalise<T extends ValidCase>(entry: string | T): T {
   return (typeof entry === 'string' ? { code: entry } : entry) as T;
 }
 
-function findingsOf(ruleId: RuleId, code: string, fileName: string, options: Partial<AnalysisOptions> | undefined): Finding[] {
+function findingsOf(ruleId: RuleId, code: string, fileName: string, options: Partial<AnalysisOptions> | undefined, adapter?: string): Finding[] {
   // The rule under test runs even when it is off by default; the others keep their defaults.
   const merged: AnalysisOptions = { ...DEFAULT_OPTIONS, ...options, rules: { [ruleId]: 'warning', ...options?.rules } };
-  return analyze(code, fileName, merged).findings.filter((finding) => finding.ruleId === ruleId);
+  const result = analyze(code, fileName, merged);
+  if (adapter !== undefined) {
+    const frameworks = [...new Set(result.sites.map((site) => site.adapter.framework))];
+    assert.ok(frameworks.length > 0 && frameworks.every((framework) => framework === adapter), `expected sites from the ${adapter} adapter, got [${frameworks.join(', ')}] on:\n${code}`);
+  }
+  return result.findings.filter((finding) => finding.ruleId === ruleId);
 }
 
 function dialects(entry: ValidCase): string[] {
@@ -62,23 +72,29 @@ export function expectedRanges(entry: InvalidCase): string[] {
   });
 }
 
-export function ruleTests(ruleId: RuleId, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
-  describe(ruleId, () => {
-    it('has at least 6 valid and 6 invalid cases', () => {
-      assert.ok(cases.valid.length >= 6 && cases.invalid.length >= 6, `${cases.valid.length} valid, ${cases.invalid.length} invalid`);
+/**
+ * A rule's table. The main table (Express) holds at least 6 valid and 6 invalid cases; a table
+ * for another adapter (`{ adapter: 'node:http' }`) checks that every site comes from that adapter
+ * and holds at least 3 of each.
+ */
+export function ruleTests(ruleId: RuleId, cases: { valid: Case[]; invalid: InvalidCase[] }, table: { adapter?: string } = {}): void {
+  const minimum = table.adapter ? 3 : 6;
+  describe(table.adapter ? `${ruleId} (${table.adapter})` : ruleId, () => {
+    it(`has at least ${minimum} valid and ${minimum} invalid cases`, () => {
+      assert.ok(cases.valid.length >= minimum && cases.invalid.length >= minimum, `${cases.valid.length} valid, ${cases.invalid.length} invalid`);
     });
-    cases.valid.map((entry) => normalise<ValidCase>(entry)).forEach((entry, index) => {
+    cases.valid.map((entry) => ({ adapter: table.adapter, ...normalise<ValidCase>(entry) })).forEach((entry, index) => {
       for (const fileName of dialects(entry)) {
         it(`valid #${index + 1} (${fileName.slice(5)}) reports nothing`, () => {
-          const findings = findingsOf(ruleId, entry.code, fileName, entry.options);
+          const findings = findingsOf(ruleId, entry.code, fileName, entry.options, entry.adapter);
           assert.deepEqual(findings.map((finding) => finding.message), [], `unexpected report on:\n${entry.code}`);
         });
       }
     });
-    cases.invalid.map((entry) => normalise<InvalidCase>(entry)).forEach((entry, index) => {
+    cases.invalid.map((entry) => ({ adapter: table.adapter, ...normalise<InvalidCase>(entry) })).forEach((entry, index) => {
       for (const fileName of dialects(entry)) {
         it(`invalid #${index + 1} (${fileName.slice(5)}) reports and its fixes repair`, () => {
-          const findings = findingsOf(ruleId, entry.code, fileName, entry.options);
+          const findings = findingsOf(ruleId, entry.code, fileName, entry.options, entry.adapter);
           assert.equal(findings.length, entry.errors ?? 1, `expected ${entry.errors ?? 1} report(s) on:\n${entry.code}\ngot: ${findings.map((f) => f.message).join(' | ')}`);
           if (entry.message) assert.match(findings[0].message, entry.message);
           assert.deepEqual(findings.map((finding) => entry.code.slice(finding.range.start, finding.range.end) + `@${finding.range.start}`), expectedRanges(entry), 'reported at the wrong place');

@@ -6,6 +6,7 @@ import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse
 import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './facts/refs';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
+import { frameworksOf } from './adapters/frameworks';
 import { collectSites } from './adapters/sites';
 import { ThrownErrorCollector } from './adapters/thrownErrors';
 import { detectStyle, type CodeStyle } from './facts/style';
@@ -15,7 +16,7 @@ import type { AnalysisOptions, AnalysisResult, Finding, Severity } from './types
 
 export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 
-export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, maxFileSize: 2_000_000 };
+export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, maxFileSize: 2_000_000, frameworks: [] };
 
 /** Words that any response or status check contains; a file without them has nothing to report. */
 const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|createError|throw|next)\b/;
@@ -52,7 +53,7 @@ export function severityOf(ruleId: RuleId, options: AnalysisOptions): Severity |
 }
 
 /** One walk over the whole file feeds every collector that needs it; sites then walk only handlers. */
-function readFacts(sourceFile: ts.SourceFile) {
+function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   const bindings = new Map<string, Binding>();
   const handlers = new HandlerCollector();
   const thrown = new ThrownErrorCollector();
@@ -67,7 +68,7 @@ function readFacts(sourceFile: ts.SourceFile) {
   visit(sourceFile);
   const found = handlers.handlers();
   const thrownSites = thrown.sites(sourceFile, found, bindings);
-  const sites = [...collectSites(found, bindings), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  const sites = [...collectSites(found, bindings, frameworksOf(sourceFile, options.frameworks)), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const statusRefs = resolveStatusRefs(positions, bindings);
   // The status an error carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
   for (const site of thrownSites) {
@@ -121,7 +122,7 @@ export function* analysisSteps(
   const sourceFile = parsed(text, fileName, previous);
   if (typeof sourceFile === 'string') return { sites: [], statusRefs: [], findings: [], skipped: sourceFile, ruleErrors: [] };
   yield;
-  const facts = withinDepth(() => readFacts(sourceFile));
+  const facts = withinDepth(() => readFacts(sourceFile, options));
   if (!facts) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
   yield;
   const { bindings, sites, statusRefs } = facts;

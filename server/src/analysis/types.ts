@@ -2,6 +2,7 @@
 // document text (what both TypeScript and LSP count), never line/column pairs.
 import type * as ts from 'typescript';
 import type { ResponseAdapter } from './adapters/adapter';
+import type { Framework } from './adapters/frameworks';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleSetting = Severity | 'off';
@@ -23,6 +24,12 @@ export interface Fix {
 }
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options' | 'all' | 'use';
+
+export interface Route {
+  method?: HttpMethod;
+  /** The path when the code spells it out (`/users/:id`). */
+  path?: string;
+}
 
 /** A function that receives a response object: a route handler, middleware or error handler. */
 export interface Handler {
@@ -127,6 +134,8 @@ export interface ResponseSite {
   /** That name and the names that alias it in the handler (`const r = res`). */
   responseNames: ReadonlySet<string>;
   handler?: Handler;
+  /** The route the site answers, as far as the code says: Express's registration, node:http's `req.method` checks. */
+  route?: Route;
   status: StatusValue;
   /** The node that sets the status (undefined when the status is the framework's default). */
   statusNode?: ts.Node;
@@ -171,6 +180,8 @@ export interface AnalysisOptions {
   validationStatus: 400 | 422;
   /** Files larger than this many UTF-16 code units are not analysed. */
   maxFileSize: number;
+  /** The frameworks of files that import none (empty: Express-shaped handlers). */
+  frameworks: readonly Framework[];
 }
 
 export type SkipReason = 'too-large' | 'minified' | 'no-candidates' | 'too-deep' | 'unparsable';

@@ -1,7 +1,9 @@
-// Reads one statement's use of a response object: `res.status(201).location(url).json(user)`
-// becomes links [status, location, json] rooted at `res`.
+// Reads one statement's use of an Express or node:http response object (an Express response is a
+// node:http one with more methods): `res.status(201).location(url).json(user)` becomes links
+// [status, location, json] rooted at `res`; what a sending call sends; whether later code sends.
 import ts from 'typescript';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
+import type { ResponseSite, Send, SendCall, SendKind } from '../types';
 
 export interface ChainLink {
   name: string;
@@ -65,4 +67,76 @@ export function responseUseAt(node: ts.Node, responseNames: ReadonlySet<string>)
     }
   }
   return undefined;
+}
+
+/** What each sending method sends, and how it writes a body. */
+const SENDS: Record<string, { kind: SendKind; encoding: 'json' | 'text' | 'auto' }> = {
+  json: { kind: 'data', encoding: 'json' },
+  jsonp: { kind: 'data', encoding: 'json' },
+  send: { kind: 'data', encoding: 'auto' },
+  end: { kind: 'data', encoding: 'text' },
+  sendStatus: { kind: 'empty', encoding: 'text' },
+  redirect: { kind: 'redirect', encoding: 'text' },
+  render: { kind: 'view', encoding: 'text' },
+  sendFile: { kind: 'file', encoding: 'text' },
+  download: { kind: 'file', encoding: 'text' },
+};
+
+/** The neutral reading of a sending call: `res.json()` with no argument sends nothing. */
+export function sendOf(send: SendCall): Send {
+  const known = SENDS[send.method] ?? { kind: 'data', encoding: 'auto' };
+  const kind: SendKind = known.kind === 'data' && send.call.arguments.length === 0 ? 'empty' : known.kind;
+  const target = send.method === 'redirect' ? send.call.arguments[send.call.arguments.length - 1] : undefined;
+  return { kind, node: send.call, label: `.${send.method}(…)`, encoding: known.encoding, target };
+}
+
+// Response methods known not to send. Any other method called later may: `res.write()` starts a
+// stream, and projects add their own senders (`res.success(data)`, `res.boom.notFound()`).
+const NON_SENDING_METHODS = new Set([
+  'status', 'set', 'header', 'setHeader', 'append', 'location', 'links', 'type', 'contentType', 'cookie',
+  'clearCookie', 'vary', 'attachment', 'get', 'getHeader', 'hasHeader', 'removeHeader', 'on', 'once', 'setTimeout',
+]);
+
+/** `res.write(…)`, `res.success(…)`, `res.boom.notFound()`: a call on the response that may send. */
+function maySend(call: ts.CallExpression, names: ReadonlySet<string>): boolean {
+  let callee: ts.Expression = call.expression;
+  let method: string | undefined;
+  while (ts.isPropertyAccessExpression(callee)) {
+    method = callee.name.text;
+    callee = callee.expression;
+  }
+  return ts.isIdentifier(callee) && names.has(callee.text) && method !== undefined && !NON_SENDING_METHODS.has(method);
+}
+
+function parameterName(handler: ts.FunctionLikeDeclaration, index: number): string | undefined {
+  const parameter = handler.parameters[index];
+  return parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+}
+
+/**
+ * Does someone else finish the response after the site? `next()` hands over to the next
+ * middleware or the error handler, a `throw` does too, a call that receives the response object
+ * (`sendError(res, …)`, `stream.pipe(res)`) or `return res` may send, and so may any method of
+ * the response not known to leave it open.
+ */
+export function completesLater(site: ResponseSite): boolean {
+  const handler = site.handler?.node;
+  if (!handler?.body) return false;
+  const nextName = parameterName(handler, site.handler?.errorName !== undefined ? 3 : 2) ?? 'next';
+  const after = site.chain.getEnd();
+  const isResponse = (expression: ts.Expression | undefined): boolean => expression !== undefined && ts.isIdentifier(expression) && site.responseNames.has(expression.text);
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (node.getStart() >= after) {
+      if (ts.isThrowStatement(node) || (ts.isReturnStatement(node) && isResponse(node.expression))) found = true;
+      else if (ts.isCallExpression(node)) {
+        const callee = node.expression;
+        found = (ts.isIdentifier(callee) && callee.text === nextName) || node.arguments.some(isResponse) || maySend(node, site.responseNames);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(handler.body);
+  return found;
 }

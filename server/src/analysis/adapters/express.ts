@@ -1,101 +1,20 @@
-// Express (and the node:http methods an Express response inherits): what its responses send, its
-// defaults (`res.json(x)` is 200, `res.redirect(url)` 302), and fixes written in its idiom.
+// Express (and the node:http methods an Express response inherits): its defaults (`res.json(x)` is
+// 200, `res.redirect(url)` 302) and fixes written in its idiom.
 import ts from 'typescript';
 import { codeText } from '../evidence/branchTests';
-import { indentationAt } from '../facts/style';
+import { quoted } from '../facts/style';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import type { RuleContext } from '../rule';
-import type { Fix, ResponseSite, SendCall, SendKind, TextEdit } from '../types';
-import type { ResponseAdapter } from './adapter';
-import { addHeadersEdit, headersUnknown } from './expressHeaders';
-
-/** What each sending method sends, and how it writes a body. */
-const SENDS: Record<string, { kind: SendKind; encoding: 'json' | 'text' | 'auto' }> = {
-  json: { kind: 'data', encoding: 'json' },
-  jsonp: { kind: 'data', encoding: 'json' },
-  send: { kind: 'data', encoding: 'auto' },
-  end: { kind: 'data', encoding: 'text' },
-  sendStatus: { kind: 'empty', encoding: 'text' },
-  redirect: { kind: 'redirect', encoding: 'text' },
-  render: { kind: 'view', encoding: 'text' },
-  sendFile: { kind: 'file', encoding: 'text' },
-  download: { kind: 'file', encoding: 'text' },
-};
-
-/** The neutral reading of a sending call: `res.json()` with no argument sends nothing. */
-export function expressSend(send: SendCall) {
-  const known = SENDS[send.method] ?? { kind: 'data', encoding: 'auto' };
-  const kind: SendKind = known.kind === 'data' && send.call.arguments.length === 0 ? 'empty' : known.kind;
-  const target = send.method === 'redirect' ? send.call.arguments[send.call.arguments.length - 1] : undefined;
-  return { kind, node: send.call, label: `.${send.method}(…)`, encoding: known.encoding, target };
-}
-
-// Response methods known not to send. Any other method called later may: `res.write()` starts a
-// stream, and projects add their own senders (`res.success(data)`, `res.boom.notFound()`).
-const NON_SENDING_METHODS = new Set([
-  'status', 'set', 'header', 'setHeader', 'append', 'location', 'links', 'type', 'contentType', 'cookie',
-  'clearCookie', 'vary', 'attachment', 'get', 'getHeader', 'hasHeader', 'removeHeader', 'on', 'once', 'setTimeout',
-]);
-
-/** `res.write(…)`, `res.success(…)`, `res.boom.notFound()`: a call on the response that may send. */
-function maySend(call: ts.CallExpression, names: ReadonlySet<string>): boolean {
-  let callee: ts.Expression = call.expression;
-  let method: string | undefined;
-  while (ts.isPropertyAccessExpression(callee)) {
-    method = callee.name.text;
-    callee = callee.expression;
-  }
-  return ts.isIdentifier(callee) && names.has(callee.text) && method !== undefined && !NON_SENDING_METHODS.has(method);
-}
-
-function parameterName(handler: ts.FunctionLikeDeclaration, index: number): string | undefined {
-  const parameter = handler.parameters[index];
-  return parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
-}
-
-/**
- * Does someone else finish the response after the site? `next()` hands over to the next
- * middleware or the error handler, a `throw` does too, a call that receives the response object
- * (`sendError(res, …)`, `stream.pipe(res)`) or `return res` may send, and so may any method of
- * the response not known to leave it open.
- */
-function completesLater(site: ResponseSite): boolean {
-  const handler = site.handler?.node;
-  if (!handler?.body) return false;
-  const nextName = parameterName(handler, site.handler?.errorName !== undefined ? 3 : 2) ?? 'next';
-  const after = site.chain.getEnd();
-  const isResponse = (expression: ts.Expression | undefined): boolean => expression !== undefined && ts.isIdentifier(expression) && site.responseNames.has(expression.text);
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (node.getStart() >= after) {
-      if (ts.isThrowStatement(node) || (ts.isReturnStatement(node) && isResponse(node.expression))) found = true;
-      else if (ts.isCallExpression(node)) {
-        const callee = node.expression;
-        found = (ts.isIdentifier(callee) && callee.text === nextName) || node.arguments.some(isResponse) || maySend(node, site.responseNames);
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(handler.body);
-  return found;
-}
+import type { Fix, ResponseSite, TextEdit } from '../types';
+import type { HeaderToAdd, ResponseAdapter } from './adapter';
+import { completesLater } from './chains';
+import { headersUnknown } from './headersElsewhere';
+import { endResponseFixes, nodeHeadersEdit } from './nodeHttp';
 
 /** Fixes for a status set but never sent: `res.status(N)` → `res.sendStatus(N)`, or an `.end()`. */
 function completeResponseFixes(site: ResponseSite, context: RuleContext): Fix[] {
-  const statement = site.chain.parent;
-  // `res.status(400).send;` or a status inside a larger expression: no edit is obviously right.
-  if (!statement || !ts.isExpressionStatement(statement)) return [];
-  const chainEnd = site.chain.getEnd();
-  const end: Fix = { title: 'Add .end() to send the response', edits: [{ start: chainEnd, end: chainEnd, newText: '.end()' }] };
   const node = site.statusNode;
-  if (site.shape.setter === 'statusCode') {
-    if (!ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent) && !ts.isCaseClause(statement.parent)) return [];
-    const indent = indentationAt(context.text, statement.getStart());
-    const call = `${site.responseName}.end()${context.style.semicolons ? ';' : ''}`;
-    return [{ title: `Add ${site.responseName}.end() after it`, edits: [{ start: statement.getEnd(), end: statement.getEnd(), newText: `${context.style.eol}${indent}${call}` }], isPreferred: true }];
-  }
-  if (site.shape.setter === 'status' && node === site.chain && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+  if (site.shape.setter === 'status' && node === site.chain && ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isExpressionStatement(node.parent)) {
     const member = node.expression.name;
     const value = node.arguments[0] ? codeText(node.arguments[0]) : '';
     const sendStatus: Fix = {
@@ -103,9 +22,9 @@ function completeResponseFixes(site: ResponseSite, context: RuleContext): Fix[] 
       edits: [{ start: member.getStart(), end: member.getEnd(), newText: 'sendStatus' }],
       isPreferred: true,
     };
-    return [sendStatus, end];
+    return [sendStatus, ...endResponseFixes(site, context).map((fix) => ({ ...fix, isPreferred: false }))];
   }
-  return [{ ...end, isPreferred: true }];
+  return endResponseFixes(site, context);
 }
 
 /** The range from a call's method name to its closing parenthesis: `end()` in `res.status(400).end()`. */
@@ -160,6 +79,33 @@ function dropBodyFix(site: ResponseSite): Fix | undefined {
   const callee = send && skipTypeWrappers(send.call.expression);
   if (!send || !callee || !ts.isPropertyAccessExpression(callee)) return undefined;
   return { title: `Remove the body (\`.${send.method}(…)\` → \`.end()\`)`, edits: [{ start: callee.name.getStart(), end: send.call.getEnd(), newText: 'end()' }] };
+}
+
+/**
+ * One edit that adds `headers` to the site's response, or undefined where the code gives no safe
+ * place (headers already flushed by a `writeHead` held in a variable, say).
+ */
+function addHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd[], context: RuleContext): TextEdit | undefined {
+  const { setter, sendCall } = site.shape;
+  // Code written in node:http's idiom gets its headers that way: `writeHead`'s object, `setHeader`.
+  if (setter === 'writeHead' || (sendCall?.method === 'end' && (setter === 'statusCode' || setter === 'implicit'))) return nodeHeadersEdit(site, headers, context);
+  const calls = headers.map(([name, value]) => `.set(${quoted(name, context.style)}, ${value})`).join('');
+  return chainInsertion(site, calls, context);
+}
+
+/**
+ * Inserts `calls` into the chain, after the status call when there is one, keeping a chain
+ * written one link per line on its own line.
+ */
+function chainInsertion(site: ResponseSite, calls: string, context: RuleContext): TextEdit | undefined {
+  const status = site.statusNode;
+  const statusCall = status && ts.isCallExpression(status) && status.getStart() >= site.chain.getStart() && status.getEnd() <= site.chain.getEnd() && site.shape.setter !== 'sendStatus' ? status : undefined;
+  const anchor = statusCall ?? chainRootIdentifier(site.chain);
+  if (!anchor) return undefined;
+  const at = anchor.getEnd();
+  const next = /^(\r?\n)([ \t]*)\./.exec(context.text.slice(at));
+  if (next) return { start: at, end: at, newText: `${next[1]}${next[2]}${calls}` };
+  return { start: at, end: at, newText: calls };
 }
 
 export const expressAdapter: ResponseAdapter = {

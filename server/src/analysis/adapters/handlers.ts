@@ -35,7 +35,7 @@ function handlerShape(fn: FunctionNode, registered: boolean): Omit<Handler, 'nod
 }
 
 /** `app.post('/users', …)`, `router.route('/users').post(…)`: the method and path. */
-function routeOf(call: ts.CallExpression): { method: HttpMethod; path?: string } | undefined {
+function routeOf(call: ts.CallExpression): Route | undefined {
   if (!ts.isPropertyAccessExpression(call.expression)) return undefined;
   const method = call.expression.name.text.toLowerCase() as HttpMethod;
   if (!ROUTE_METHODS.has(method)) return undefined;
@@ -50,7 +50,16 @@ function routeOf(call: ts.CallExpression): { method: HttpMethod; path?: string }
   return { method };
 }
 
-type Route = { method: HttpMethod; path?: string };
+type Route = { method?: HttpMethod; path?: string };
+
+/** `http.createServer(handler)`, `createServer(options, handler)`, `server.on('request', handler)`: node:http's handlers. */
+function isServerRegistration(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === 'createServer' || name === 'createSecureServer') return true;
+  const [event] = call.arguments;
+  return name === 'on' && event !== undefined && ts.isStringLiteral(event) && event.text === 'request';
+}
 
 /** Finds handlers node by node during the file's one walk; `handlers()` resolves references after it. */
 export class HandlerCollector {
@@ -64,7 +73,7 @@ export class HandlerCollector {
     else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) {
       this.byName.set(node.name.text, node.initializer);
     } else if (ts.isCallExpression(node)) {
-      const route = routeOf(node);
+      const route = routeOf(node) ?? (isServerRegistration(node) ? {} : undefined);
       if (route) {
         for (const argument of node.arguments) {
           if (isFunctionNode(argument)) this.register(argument, route);

@@ -4,10 +4,13 @@
 import ts from 'typescript';
 import { type Bindings } from '../facts/bindings';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
-import { expressAdapter, expressSend } from './express';
-import { HEADER_METHODS, SEND_METHODS, responseUseAt, type ResponseUse } from './chains';
+import type { ResponseAdapter } from './adapter';
+import { HEADER_METHODS, SEND_METHODS, responseUseAt, sendOf, type ResponseUse } from './chains';
+import { expressAdapter } from './express';
+import type { Framework } from './frameworks';
+import { checkedRoute, nodeHttpAdapter } from './nodeHttp';
 import { rangeOf, resolveStatus } from '../facts/status';
-import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, SendCall, StatusSetter, StatusValue } from '../types';
+import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, Route, SendCall, StatusSetter, StatusValue } from '../types';
 
 interface StatusPart {
   value: StatusValue;
@@ -58,7 +61,7 @@ function partsOf(use: ResponseUse, bindings: Bindings): UseParts {
       parts.send = { method: link.name, call: link.call };
     } else if (SEND_METHODS.has(link.name)) {
       parts.send = { method: link.name, call: link.call };
-      if (['json', 'send', 'jsonp', 'end'].includes(link.name) && first) parts.body = first;
+      if (['json', 'send', 'jsonp', 'end'].includes(link.name) && first) parts.body = bodyValue(first);
     } else if (HEADER_METHODS.has(link.name)) {
       if (link.name === 'location') parts.headers.push({ name: 'location', node: link.call });
       else if (link.name === 'links') parts.headers.push({ name: 'link', node: link.call });
@@ -69,9 +72,34 @@ function partsOf(use: ResponseUse, bindings: Bindings): UseParts {
   return parts;
 }
 
+/** What a body says: the value inside `JSON.stringify(x)` (how node:http code sends JSON). */
+function bodyValue(argument: ts.Expression): ts.Expression {
+  const value = skipTypeWrappers(argument);
+  return ts.isCallExpression(value) && value.arguments[0] && value.expression.getText() === 'JSON.stringify' ? value.arguments[0] : argument;
+}
+
+/** Methods of an Express response that a plain node:http ServerResponse lacks. */
+const EXPRESS_ONLY = new Set([...SEND_METHODS, ...HEADER_METHODS, 'clearCookie', 'format']);
+EXPRESS_ONLY.delete('end');
+EXPRESS_ONLY.delete('setHeader');
+
+/**
+ * Express unless the file is node:http's alone and the handler uses node:http's methods only: a
+ * handler that calls `res.status()` or `res.json()` is an Express handler whatever the file imports.
+ */
+function adapterFor(uses: readonly ResponseUse[], frameworks: readonly Framework[]): ResponseAdapter {
+  if (frameworks.includes('express') || !frameworks.includes('node:http')) return expressAdapter;
+  return uses.some((use) => use.links.some((link) => EXPRESS_ONLY.has(link.name))) ? expressAdapter : nodeHttpAdapter;
+}
+
 function implicitStatus(send: SendCall): StatusValue {
   const code = send.method === 'redirect' ? 302 : 200;
   return { source: 'implicit', code, range: rangeOf(send.call) };
+}
+
+/** The route a handler is registered for, when the registration says (`app.post('/users', …)`). */
+export function handlerRoute(handler: Handler | undefined): Route | undefined {
+  return handler && (handler.method || handler.path) ? { method: handler.method, path: handler.path } : undefined;
 }
 
 /** The statement that holds `node`, or the expression itself when it is an arrow function's body. */
@@ -166,23 +194,25 @@ function isHandedOver(use: ResponseUse): boolean {
   return ts.isReturnStatement(parent) || ts.isCallExpression(parent) || ts.isVariableDeclaration(parent) || ts.isArrowFunction(parent);
 }
 
-export function collectSites(handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
+export function collectSites(handlers: readonly Handler[], bindings: Bindings, frameworks: readonly Framework[]): ResponseSite[] {
   const sites: ResponseSite[] = [];
   for (const handler of handlers) {
     const { uses, calls, names } = walkHandler(handler);
+    const adapter = adapterFor(uses, frameworks);
     const headers: HeaderSet[] = [];
     let pending: UseParts | undefined;
     const makeSite = (parts: UseParts, status: StatusPart | undefined, send: SendCall | undefined): ResponseSite => {
       const anchor = parts.use.expression;
       const start = anchor.getStart();
       return {
-        adapter: expressAdapter,
+        adapter,
         responseName: handler.responseName,
         responseNames: names,
         handler,
+        route: adapter === nodeHttpAdapter ? checkedRoute(anchor, handler.node, handler.requestName) : handlerRoute(handler),
         status: status?.value ?? implicitStatus(send as SendCall),
         statusNode: status?.node,
-        send: send && expressSend(send),
+        send: send && sendOf(send),
         shape: { setter: status?.setter ?? 'implicit', sendCall: send },
         body: parts.body,
         headers: headers.filter((header) => header.node.getStart() < (send?.call.getEnd() ?? anchor.getEnd())),

@@ -11,7 +11,7 @@ import { quoted } from '../facts/style';
 import type { RuleContext } from '../rule';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, StatusValue, TextEdit } from '../types';
 import type { HeaderToAdd, ResponseAdapter } from './adapter';
-import { enclosingStatement, surroundings } from './sites';
+import { enclosingStatement, handlerRoute, surroundings } from './sites';
 
 const HTTP_ERRORS = /^(http-errors|http-errors-enhanced)$/;
 /** Test files throw errors to test the code that catches them: never responses. */
@@ -247,11 +247,13 @@ function thrownSite(
   callsIn: (fn: ts.FunctionLikeDeclaration | undefined) => CallBefore[],
 ): ResponseSite {
   const fn = enclosingFunction(handed.by);
+  const handler = fn && byNode.get(fn);
   return {
     adapter: carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter,
     responseName: '',
     responseNames: new Set(),
-    handler: fn && byNode.get(fn),
+    handler,
+    route: handlerRoute(handler),
     status: carried.status,
     statusNode: handed.error,
     // Without a message the error handler sends the reason phrase alone: no detail.

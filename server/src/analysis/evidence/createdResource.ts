@@ -188,7 +188,7 @@ function isOnApp(site: ResponseSite): boolean {
  * the mount path is written elsewhere.
  */
 export function createdLocation(site: ResponseSite, creates: readonly CreateCall[]): string | undefined {
-  const path = site.handler?.path;
+  const path = site.route?.path;
   const request = site.handler?.requestName;
   if (path === undefined || creates.some((create) => create.bulk)) return undefined;
   const id = createdId(site, creates);

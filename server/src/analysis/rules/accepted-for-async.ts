@@ -119,7 +119,7 @@ export const acceptedForAsync: Rule<'accepted-for-async'> = {
   check(site, context) {
     const code = site.status.code;
     if ((code !== 200 && code !== 201) || !site.send) return;
-    if (site.handler?.method === 'get' || site.handler?.method === 'head') return;
+    if (site.route?.method === 'get' || site.route?.method === 'head') return;
     const enqueue = onlyEnqueue(site);
     if (!enqueue) return;
     const fix = changeStatusFix(site, 202, context, true);

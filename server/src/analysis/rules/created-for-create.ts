@@ -44,8 +44,8 @@ function handlerName(site: ResponseSite): string | undefined {
 
 /** Is this a create endpoint? A POST route, or an unregistered controller named `createX`/`addX`. */
 function isCreateEndpoint(site: ResponseSite): boolean {
-  const method = site.handler?.method;
-  if (method === 'post') return !isActionPath(site.handler?.path);
+  const method = site.route?.method;
+  if (method === 'post') return !isActionPath(site.route?.path);
   return method === undefined && /^(create|add|insert)([A-Z_]|$)/.test(handlerName(site) ?? '');
 }
 
@@ -59,8 +59,8 @@ function answersTheCreate(site: ResponseSite, create: CreateCall): boolean {
     if (mentionedStrings(site.body).some((text) => CREATE_WORDS.test(text) && !NEGATIONS.test(text))) return true;
   }
   // Only a plural segment names a collection: `/users` does, `/posts/:id/like` is an action.
-  const last = site.handler?.path?.split('/').filter((part) => part !== '').pop();
-  if (!last || !/^[\w-]+s$/.test(last) || site.handler?.method !== 'post') return false;
+  const last = site.route?.path?.split('/').filter((part) => part !== '').pop();
+  if (!last || !/^[\w-]+s$/.test(last) || site.route?.method !== 'post') return false;
   const receiver = create.call.callee.split('.')[0];
   return receiver !== '…' && resourceName(receiver) === resourceName(last);
 }
@@ -112,7 +112,7 @@ export const createdForCreate: Rule<'created-for-create'> = {
     if (!isCreateEndpoint(site)) return;
     const creates = createCalls(site).filter((create) => runsBefore(create.call.node, site) && answersTheCreate(site, create));
     if (creates.length === 0) return;
-    const what = site.handler?.method === 'post' ? 'POST' : 'handler';
+    const what = site.route?.method === 'post' ? 'POST' : 'handler';
     context.report({
       range: site.status.range,
       message: `This ${what} creates a record (\`${shorten(creates[0].call.callee)}\`) but answers 200 OK: answer 201 Created so clients know a new resource exists.`,

@@ -39,9 +39,9 @@ export const createdNeedsLocation: Rule<'created-needs-location'> = {
   },
   check(site, context) {
     if (site.status.code !== 201 || !lacksHeader(site, 'location')) return;
-    const handler = site.handler;
+    const route = site.route;
     // PUT and PATCH create at the URL the client already used.
-    if (handler?.method === 'put' || handler?.method === 'patch' || isActionPath(handler?.path)) return;
+    if (route?.method === 'put' || route?.method === 'patch' || isActionPath(route?.path)) return;
     const creates = createCalls(site);
     if (creates.some((create) => create.bulk)) return;
     const location = createdLocation(site, creates);

@@ -62,7 +62,7 @@ function answersNothing(site: ResponseSite, reference: Reference): boolean {
   // `{ error: 'User not found' }` in a 2xx is no-error-in-success's finding; one report is enough.
   const saysNotFound = NOT_FOUND_WORDS.test(bodyWords(site)) && !(body && hasFailureMarker(body));
   // A POST that finds no account (a password reset) may answer the same either way: only "not found" counts.
-  if (saysNotFound || site.handler?.method === 'post') return saysNotFound;
+  if (saysNotFound || site.route?.method === 'post') return saysNotFound;
   if (!body) return site.send?.kind === 'empty';
   return isEmptyBody(body) || (reference.local !== undefined && ts.isIdentifier(body) && body.text === reference.local);
 }
@@ -72,7 +72,7 @@ function thingName(site: ResponseSite, reference: Reference | undefined): string
   const qualifier = reference?.detail?.split('.')[0] ?? '';
   const model = /^[A-Z][a-z]\w*$/.test(qualifier) ? qualifier : undefined;
   const local = reference?.local?.replace(/^(existing|found|current|target|matching|selected|the)(?=[A-Z])/, '');
-  const segment = site.handler?.path?.split('/').filter((part) => part && !part.startsWith(':')).pop()?.replace(/s$/, '');
+  const segment = site.route?.path?.split('/').filter((part) => part && !part.startsWith(':')).pop()?.replace(/s$/, '');
   const name = model ?? local ?? segment;
   if (!name || !/^[A-Za-z]\w*$/.test(name)) return 'Resource';
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
@@ -123,7 +123,7 @@ export const noSuccessForMissing: Rule<'no-success-for-missing'> = {
         message: `${codeLabel(code)} where the lookup found nothing (${missing.evidence}): clients cannot tell "missing" from "empty". Answer ${codeLabel(404)}.`,
         fixes: notFoundFixes(site, thingName(site, missing.reference), context),
       });
-    } else if (site.handler?.method === 'get' && site.body && isEmptyBody(site.body)) {
+    } else if (site.route?.method === 'get' && site.body && isEmptyBody(site.body)) {
       context.report({
         range: site.status.range,
         message: `${codeLabel(code)} with an empty body (\`${codeText(site.body)}\`): clients cannot tell "missing" from "empty". Answer ${codeLabel(404)}.`,

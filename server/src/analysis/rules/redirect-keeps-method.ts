@@ -50,11 +50,12 @@ function forwardsSameEndpoint(site: ResponseSite, target: ts.Expression): boolea
   const handler = site.handler;
   const { hasOrigin, path } = splitTarget(targetShape(target, handler?.requestName));
   if (path === REQUEST_URL) return hasOrigin;
-  if (handler?.path === undefined) return false;
+  const routePath = site.route?.path;
+  if (routePath === undefined) return false;
   const to = segments(path, true);
-  const from = segments(handler.path, true);
+  const from = segments(routePath, true);
   const same = to.length === from.length && to.some((part) => part !== '*') && to.every((part, index) => part === from[index]);
-  return same && (hasOrigin || segments(path, false).join('/') !== segments(handler.path, false).join('/'));
+  return same && (hasOrigin || segments(path, false).join('/') !== segments(routePath, false).join('/'));
 }
 
 /** Forwarding handlers do nothing with the request before redirecting; reading it or logging is fine. */
@@ -89,10 +90,10 @@ export const redirectKeepsMethod: Rule<'redirect-keeps-method'> = {
     },
   },
   check(site, context) {
-    if (site.status.code !== 302 || site.send?.kind !== 'redirect' || GET_LIKE.has(site.handler?.method ?? '')) return;
+    if (site.status.code !== 302 || site.send?.kind !== 'redirect' || GET_LIKE.has(site.route?.method ?? '')) return;
     const target = site.send.target;
     if (!target || !forwardsSameEndpoint(site, target) || !doesNoWork(site)) return;
-    const method = site.handler?.method;
+    const method = site.route?.method;
     const verb = method && ['post', 'put', 'patch', 'delete'].includes(method) ? method.toUpperCase() : 'POST';
     const fix = changeStatusFix(site, 307, context, true);
     context.report({

@@ -13,7 +13,7 @@ const HEALTH_PATH = /(^|\/)(health|healthz|healthcheck|health-check|ready|readyz
 
 /** A health route, or a branch of a plain server that tests for one (`if (req.url === '/health')`). */
 function isHealthCheck(site: ResponseSite): boolean {
-  if (HEALTH_PATH.test(site.handler?.path ?? '')) return true;
+  if (HEALTH_PATH.test(site.route?.path ?? '')) return true;
   return site.conditions.some(({ expression }) => mentionedStrings(expression).some((text) => HEALTH_PATH.test(text)));
 }
 

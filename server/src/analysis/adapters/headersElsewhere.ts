@@ -1,14 +1,9 @@
-// Headers of an Express response: whether code the file cannot see may set them, and one edit
-// that adds headers the way the site already sets them (a `.set(…)` in the chain, or node:http's
-// idiom where the site uses it).
+// Whether code the file cannot see may set a response's headers (Express and node:http): rules
+// that miss a header stay quiet then.
 import ts from 'typescript';
-import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
-import type { RuleContext } from '../rule';
-import { quoted } from '../facts/style';
-import type { ResponseSite, TextEdit } from '../types';
-import type { HeaderToAdd } from './adapter';
+import { skipTypeWrappers } from '../facts/syntax';
+import type { ResponseSite } from '../types';
 import { responseUseAt } from './chains';
-import { setHeaderCallsEdit, writeHeadEdit } from './nodeHttp';
 
 /** A headers object whose names the file spells out (no spread, no computed names). */
 function isSpelledOut(object: ts.Expression | undefined): boolean {
@@ -90,34 +85,4 @@ export function headersUnknown(site: ResponseSite): boolean {
   };
   visit(body);
   return unknown;
-}
-
-/**
- * One edit that adds `headers` to the site's response, or undefined where the code gives no safe
- * place (headers already flushed by a `writeHead` held in a variable, say).
- */
-export function addHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd[], context: RuleContext): TextEdit | undefined {
-  const { setter, sendCall } = site.shape;
-  if (setter === 'writeHead') {
-    // After writeHead the headers are sent: only its own headers argument can still take them.
-    return site.statusNode && ts.isCallExpression(site.statusNode) ? writeHeadEdit(site.statusNode, headers, context) : undefined;
-  }
-  if (sendCall?.method === 'end' && (setter === 'statusCode' || setter === 'implicit')) return setHeaderCallsEdit(site, headers, context);
-  const calls = headers.map(([name, value]) => `.set(${quoted(name, context.style)}, ${value})`).join('');
-  return chainInsertion(site, calls, context);
-}
-
-/**
- * Inserts `calls` into the chain, after the status call when there is one, keeping a chain
- * written one link per line on its own line.
- */
-function chainInsertion(site: ResponseSite, calls: string, context: RuleContext): TextEdit | undefined {
-  const status = site.statusNode;
-  const statusCall = status && ts.isCallExpression(status) && status.getStart() >= site.chain.getStart() && status.getEnd() <= site.chain.getEnd() && site.shape.setter !== 'sendStatus' ? status : undefined;
-  const anchor = statusCall ?? chainRootIdentifier(site.chain);
-  if (!anchor) return undefined;
-  const at = anchor.getEnd();
-  const next = /^(\r?\n)([ \t]*)\./.exec(context.text.slice(at));
-  if (next) return { start: at, end: at, newText: `${next[1]}${next[2]}${calls}` };
-  return { start: at, end: at, newText: calls };
 }

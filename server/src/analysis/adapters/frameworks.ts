@@ -1,0 +1,55 @@
+// Which frameworks a file answers requests with, read from what it imports or requires. A file
+// that imports none (a controller module, a handler file) takes the frameworks the project names
+// in `httpStatusGuide.frameworks`, and without that setting is read as Express, as it always was.
+import ts from 'typescript';
+import { skipTypeWrappers } from '../facts/syntax';
+
+export const FRAMEWORKS = ['express', 'node:http'] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
+export function isFramework(value: unknown): value is Framework {
+  return typeof value === 'string' && (FRAMEWORKS as readonly string[]).includes(value);
+}
+
+/** Module names that say which framework answers: `express`, `node:http`, `https`. */
+const MODULES: readonly { pattern: RegExp; framework: Framework }[] = [
+  { pattern: /^express$/, framework: 'express' },
+  { pattern: /^(node:)?(http|https|http2)$/, framework: 'node:http' },
+];
+
+/** The module names a file imports or requires at its top level (also `import x = require()`). */
+export function importedModules(sourceFile: ts.SourceFile): string[] {
+  const modules: string[] = [];
+  const required = (expression: ts.Expression | undefined): void => {
+    const value = expression && skipTypeWrappers(expression);
+    if (!value) return;
+    if (ts.isPropertyAccessExpression(value)) return required(value.expression);
+    if (ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === 'require' && value.arguments[0] && ts.isStringLiteral(value.arguments[0])) {
+      modules.push(value.arguments[0].text);
+    }
+  };
+  for (const statement of sourceFile.statements) {
+    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      modules.push(statement.moduleSpecifier.text);
+    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+      required(statement.moduleReference.expression);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) required(declaration.initializer);
+    } else if (ts.isExpressionStatement(statement)) {
+      required(statement.expression);
+    }
+  }
+  return modules;
+}
+
+/**
+ * The frameworks of a file: those its imports name, else the project's (`configured`), else
+ * Express. Order follows the table above, so an Express app that also requires `http` (to
+ * `createServer(app)`) reads as Express first.
+ */
+export function frameworksOf(sourceFile: ts.SourceFile, configured: readonly Framework[]): Framework[] {
+  const modules = importedModules(sourceFile);
+  const named = MODULES.filter(({ pattern }) => modules.some((module) => pattern.test(module))).map(({ framework }) => framework);
+  if (named.length > 0) return [...new Set(named)];
+  return configured.length > 0 ? [...configured] : ['express'];
+}
