@@ -22,8 +22,9 @@ describe('settingsFrom', () => {
   });
 
   it('reads every setting it declares', () => {
-    const settings = settingsFrom({ enable: false, validationStatus: 422, maxFileSize: 1000, inlayHints: { enabled: true }, include: ['src/**'], exclude: [] });
+    const settings = settingsFrom({ enable: false, validationStatus: 422, maxFileSize: 1000, inlayHints: { enabled: true }, include: ['src/**'], exclude: [], frameworks: ['node:http', 'rails', 'node:http'] });
     assert.equal(settings.enable, false);
+    assert.deepEqual(settings.analysis.frameworks, ['node:http'], 'known frameworks, once each');
     assert.equal(settings.analysis.validationStatus, 422);
     assert.equal(settings.analysis.maxFileSize, 1000);
     assert.equal(settings.inlayHints, true);

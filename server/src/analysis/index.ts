@@ -1,13 +1,11 @@
 // The one entry point of the analysis: text in, sites, status references and findings out.
 import ts from 'typescript';
 import { addBindingsOf, type Binding } from './facts/bindings';
-import { HandlerCollector } from './adapters/handlers';
 import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse';
 import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './facts/refs';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
-import { frameworksOf } from './adapters/frameworks';
-import { collectSites } from './adapters/sites';
+import { collectorsFor, frameworksOf } from './adapters/frameworks';
 import { ThrownErrorCollector } from './adapters/thrownErrors';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
@@ -55,20 +53,21 @@ export function severityOf(ruleId: RuleId, options: AnalysisOptions): Severity |
 /** One walk over the whole file feeds every collector that needs it; sites then walk only handlers. */
 function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   const bindings = new Map<string, Binding>();
-  const handlers = new HandlerCollector();
+  const frameworks = frameworksOf(sourceFile, options.frameworks);
+  const collectors = collectorsFor(frameworks);
   const thrown = new ThrownErrorCollector();
   const positions: StatusPosition[] = [];
   const visit = (node: ts.Node): void => {
     addBindingsOf(node, bindings);
-    handlers.visit(node);
+    for (const collector of collectors) collector.visit(node);
     thrown.visit(node);
     for (const position of statusPositionsOf(node)) positions.push(position);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  const found = handlers.handlers();
-  const thrownSites = thrown.sites(sourceFile, found, bindings);
-  const sites = [...collectSites(found, bindings, frameworksOf(sourceFile, options.frameworks)), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  const reading = { sourceFile, bindings, frameworks };
+  const thrownSites = thrown.sites(sourceFile, collectors.flatMap((collector) => collector.handlers()), bindings);
+  const sites = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const statusRefs = resolveStatusRefs(positions, bindings);
   // The status an error carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
   for (const site of thrownSites) {

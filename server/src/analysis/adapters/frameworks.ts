@@ -3,6 +3,8 @@
 // in `httpStatusGuide.frameworks`, and without that setting is read as Express, as it always was.
 import ts from 'typescript';
 import { skipTypeWrappers } from '../facts/syntax';
+import type { SiteCollector } from './collector';
+import { ResponseObjectCollector } from './sites';
 
 export const FRAMEWORKS = ['express', 'node:http'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
@@ -52,4 +54,14 @@ export function frameworksOf(sourceFile: ts.SourceFile, configured: readonly Fra
   const named = MODULES.filter(({ pattern }) => modules.some((module) => pattern.test(module))).map(({ framework }) => framework);
   if (named.length > 0) return [...new Set(named)];
   return configured.length > 0 ? [...configured] : ['express'];
+}
+
+/** Each framework's collector; frameworks that share one (Express reads node:http's methods too) share an entry. */
+const COLLECTORS: readonly { frameworks: readonly Framework[]; create: () => SiteCollector }[] = [
+  { frameworks: ['express', 'node:http'], create: () => new ResponseObjectCollector() },
+];
+
+/** A fresh collector for each framework of the file, once even where frameworks share one. */
+export function collectorsFor(frameworks: readonly Framework[]): SiteCollector[] {
+  return COLLECTORS.filter((entry) => entry.frameworks.some((framework) => frameworks.includes(framework))).map((entry) => entry.create());
 }

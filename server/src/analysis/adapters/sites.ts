@@ -9,6 +9,8 @@ import { HEADER_METHODS, SEND_METHODS, responseUseAt, sendOf, type ResponseUse }
 import { expressAdapter } from './express';
 import type { Framework } from './frameworks';
 import { checkedRoute, nodeHttpAdapter } from './nodeHttp';
+import { HandlerCollector } from './handlers';
+import type { FileReading, SiteCollector } from './collector';
 import { rangeOf, resolveStatus } from '../facts/status';
 import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, Route, SendCall, StatusSetter, StatusValue } from '../types';
 
@@ -194,7 +196,7 @@ function isHandedOver(use: ResponseUse): boolean {
   return ts.isReturnStatement(parent) || ts.isCallExpression(parent) || ts.isVariableDeclaration(parent) || ts.isArrowFunction(parent);
 }
 
-export function collectSites(handlers: readonly Handler[], bindings: Bindings, frameworks: readonly Framework[]): ResponseSite[] {
+function collectSites(handlers: readonly Handler[], bindings: Bindings, frameworks: readonly Framework[]): ResponseSite[] {
   const sites: ResponseSite[] = [];
   for (const handler of handlers) {
     const { uses, calls, names } = walkHandler(handler);
@@ -240,4 +242,22 @@ export function collectSites(handlers: readonly Handler[], bindings: Bindings, f
     if (pending?.status) sites.push(makeSite(pending, pending.status, undefined));
   }
   return sites.sort((a, b) => a.chain.getStart() - b.chain.getStart());
+}
+
+/** Express and node:http handlers: `(req, res)` functions and the uses of their response object. */
+export class ResponseObjectCollector implements SiteCollector {
+  private readonly found = new HandlerCollector();
+  private resolved: Handler[] | undefined;
+
+  visit(node: ts.Node): void {
+    this.found.visit(node);
+  }
+
+  handlers(): readonly Handler[] {
+    return (this.resolved ??= this.found.handlers());
+  }
+
+  sites(file: FileReading): ResponseSite[] {
+    return collectSites(this.handlers(), file.bindings, file.frameworks);
+  }
 }

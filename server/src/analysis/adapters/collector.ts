@@ -1,0 +1,23 @@
+// The seam between the engine and the frameworks: each framework's collector sees every node of
+// the file's one walk, then turns what it saw into response sites. The engine runs the collectors
+// of the frameworks a file uses (`frameworks.ts`) and knows nothing else about them.
+import type ts from 'typescript';
+import type { Bindings } from '../facts/bindings';
+import type { Handler, ResponseSite } from '../types';
+import type { Framework } from './frameworks';
+
+/** What the engine knows of a file once its walk is done. */
+export interface FileReading {
+  sourceFile: ts.SourceFile;
+  bindings: Bindings;
+  frameworks: readonly Framework[];
+}
+
+export interface SiteCollector {
+  /** Called for every node of the file, parents before children. */
+  visit(node: ts.Node): void;
+  /** The functions that answer requests, found during the walk (errors forwarded from them are responses too). */
+  handlers(): readonly Handler[];
+  /** The response sites of the handlers, after the walk. */
+  sites(file: FileReading): ResponseSite[];
+}
