@@ -13,10 +13,14 @@ export function isFramework(value: unknown): value is Framework {
   return typeof value === 'string' && (FRAMEWORKS as readonly string[]).includes(value);
 }
 
-/** Module names that say which framework answers: `express`, `node:http`, `https`. */
-const MODULES: readonly { pattern: RegExp; framework: Framework }[] = [
-  { pattern: /^express$/, framework: 'express' },
-  { pattern: /^(node:)?(http|https|http2)$/, framework: 'node:http' },
+/**
+ * How a file says which framework answers: the modules it imports (`express`, `node:http`), and
+ * for files that import none, a cheap look at its place or shape (`sniff`: a Next.js route file's
+ * path, a Koa `ctx.body =`), which must not mistake another framework's file for this one.
+ */
+const SIGNS: readonly { framework: Framework; modules: RegExp; sniff?: (sourceFile: ts.SourceFile) => boolean }[] = [
+  { framework: 'express', modules: /^express$/ },
+  { framework: 'node:http', modules: /^(node:)?(http|https|http2)$/ },
 ];
 
 /** The module names a file imports or requires at its top level (also `import x = require()`). */
@@ -45,15 +49,17 @@ export function importedModules(sourceFile: ts.SourceFile): string[] {
 }
 
 /**
- * The frameworks of a file: those its imports name, else the project's (`configured`), else
- * Express. Order follows the table above, so an Express app that also requires `http` (to
- * `createServer(app)`) reads as Express first.
+ * The frameworks of a file: those its imports name; else those its place or shape says and the
+ * project's (`configured`); else Express. Order follows the table above, so an Express app that
+ * also requires `http` (to `createServer(app)`) reads as Express first.
  */
 export function frameworksOf(sourceFile: ts.SourceFile, configured: readonly Framework[]): Framework[] {
   const modules = importedModules(sourceFile);
-  const named = MODULES.filter(({ pattern }) => modules.some((module) => pattern.test(module))).map(({ framework }) => framework);
+  const named = SIGNS.filter((sign) => modules.some((module) => sign.modules.test(module))).map((sign) => sign.framework);
   if (named.length > 0) return [...new Set(named)];
-  return configured.length > 0 ? [...configured] : ['express'];
+  const sniffed = SIGNS.filter((sign) => sign.sniff?.(sourceFile)).map((sign) => sign.framework);
+  const unimported = [...new Set([...sniffed, ...configured])];
+  return unimported.length > 0 ? unimported : ['express'];
 }
 
 /** Each framework's collector; frameworks that share one (Express reads node:http's methods too) share an entry. */
