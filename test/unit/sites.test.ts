@@ -22,6 +22,12 @@ describe('response sites', () => {
       'literal 401 unsent',
     ]);
   });
+  it('a status followed by a throw is sent by the error handler, with the message as its body', () => {
+    const code = "app.post('/users', async (req, res) => {\n  if (!req.body.name) {\n    res.status(400);\n    throw new Error('Name is required');\n  }\n  res.status(401);\n  log('x');\n  throw new Error('later');\n});";
+    const sites = analyze(code, 'case.ts').sites.map((site) => `${site.status.code} ${site.send?.kind ?? 'unsent'} ${site.completedBy ?? '-'} ${site.body?.getText() ?? '-'}`);
+    // Only the statement right after the status counts: work in between may answer first.
+    assert.deepEqual(sites, ["400 data error-handler 'Name is required'", '401 unsent - -']);
+  });
   it('implicit statuses: 200 for json/send, 302 for redirect(url)', () => {
     assert.deepEqual(sitesOf('  res.json({ id: 1 });\n  res.redirect("/home");'), ['implicit 200 json', 'implicit 302 redirect']);
   });

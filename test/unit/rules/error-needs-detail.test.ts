@@ -21,6 +21,11 @@ ruleTests('error-needs-detail', {
   ],
   invalid: [
     {
+      // A throw with no message after the status: the error handler has nothing to say.
+      code: "app.post('/orders', asyncHandler(async (req, res) => {\n  if (!req.body.items) {\n    res.status(400);\n    throw new Error();\n  }\n  res.status(201).json(await Order.create(req.body));\n}));",
+      at: 'res.status(«400»)',
+    },
+    {
       // A thrown error without a message: the error handler sends the reason phrase alone.
       code: "const createError = require('http-errors');\nrouter.post('/users', (req, res) => {\n  if (!req.body.email) throw createError(400);\n  res.status(201).json(create(req.body));\n});",
       at: 'createError(«400»',

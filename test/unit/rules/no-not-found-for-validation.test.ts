@@ -23,6 +23,12 @@ ruleTests('no-not-found-for-validation', {
   ],
   invalid: [
     {
+      // express-async-handler style: the status is set, the throw's message is the body the error handler sends.
+      code: "router.post('/users', asyncHandler(async (req, res) => {\n  if (!req.body.email) {\n    res.status(404);\n    throw new Error('Email is required');\n  }\n  res.status(201).json(await User.create(req.body));\n}));",
+      at: 'res.status(«404»)',
+      output: "router.post('/users', asyncHandler(async (req, res) => {\n  if (!req.body.email) {\n    res.status(400);\n    throw new Error('Email is required');\n  }\n  res.status(201).json(await User.create(req.body));\n}));",
+    },
+    {
       code: "app.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(404).json({ error: 'q is required' });\n});",
       at: 'status(«404»)',
       message: /404 for a validation failure.*!req\.query\.q.*400 Bad Request/,

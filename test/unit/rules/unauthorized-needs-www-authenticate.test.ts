@@ -29,6 +29,13 @@ ruleTests('unauthorized-needs-www-authenticate', {
   ],
   invalid: [
     {
+      // The status is set on the response before the throw: the header can be set there too.
+      code: "const protect = asyncHandler(async (req, res, next) => {\n  if (!req.headers.authorization) {\n    res.status(401);\n    throw new Error('Not authorized, no token');\n  }\n  next();\n});",
+      at: 'res.status(«401»)',
+      message: /set WWW-Authenticate on the response before the throw/,
+      output: "const protect = asyncHandler(async (req, res, next) => {\n  if (!req.headers.authorization) {\n    res.status(401).set('WWW-Authenticate', 'Bearer');\n    throw new Error('Not authorized, no token');\n  }\n  next();\n});",
+    },
+    {
       // A thrown 401: the error handler sends it, so the header must come from there.
       code: "const httpStatus = require('http-status');\nrouter.get('/me', (req, res) => {\n  if (!req.user) throw new ApiError(httpStatus.UNAUTHORIZED, 'Please authenticate');\n  res.json(req.user);\n});",
       at: 'ApiError(«httpStatus.UNAUTHORIZED»',

@@ -189,6 +189,22 @@ function jumpsAfter(statements: ts.NodeArray<ts.Statement>, after: ts.Node, unti
   return false;
 }
 
+/**
+ * `res.status(400); throw new Error('Name is required')`: the status is set and the very next
+ * statement throws, so the error handler sends the error with that status (express-async-handler
+ * projects answer this way). The thrown error's message is the body.
+ */
+function throwAfter(anchor: ts.Expression): { statement: ts.ThrowStatement; message?: ts.Expression } | undefined {
+  const statement = enclosingStatement(anchor);
+  const block = statement.parent;
+  if (!block || !(ts.isBlock(block) || ts.isCaseClause(block) || ts.isDefaultClause(block))) return undefined;
+  const next = block.statements[block.statements.indexOf(statement as ts.Statement) + 1];
+  if (!next || !ts.isThrowStatement(next)) return undefined;
+  const error = next.expression && skipTypeWrappers(next.expression);
+  const message = error && (ts.isNewExpression(error) || ts.isCallExpression(error)) ? error.arguments?.[0] : undefined;
+  return { statement: next, message: message && !ts.isObjectLiteralExpression(skipTypeWrappers(message)) ? message : undefined };
+}
+
 /** Is the chain handed to someone else (`return res.status(404)`, `next(res.status(500))`)? */
 function isHandedOver(use: ResponseUse): boolean {
   let parent = use.expression.parent;
@@ -206,6 +222,7 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
     const makeSite = (parts: UseParts, status: StatusPart | undefined, send: SendCall | undefined): ResponseSite => {
       const anchor = parts.use.expression;
       const start = anchor.getStart();
+      const thrown = send ? undefined : throwAfter(anchor);
       return {
         adapter,
         responseName: handler.responseName,
@@ -214,9 +231,10 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
         route: adapter === nodeHttpAdapter ? checkedRoute(anchor, handler.node, handler.requestName) : handlerRoute(handler),
         status: status?.value ?? implicitStatus(send as SendCall),
         statusNode: status?.node,
-        send: send && sendOf(send),
+        send: send ? sendOf(send) : thrown && { kind: thrown.message ? 'data' : 'empty', node: thrown.statement, label: 'the error', encoding: 'json' },
+        ...(thrown && { completedBy: 'error-handler' as const }),
         shape: { setter: status?.setter ?? 'implicit', sendCall: send },
-        body: parts.body,
+        body: parts.body ?? thrown?.message,
         headers: headers.filter((header) => header.node.getStart() < (send?.call.getEnd() ?? anchor.getEnd())),
         chain: anchor,
         statement: enclosingStatement(anchor),

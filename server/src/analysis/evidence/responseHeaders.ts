@@ -7,7 +7,11 @@ import type { ResponseSite } from '../types';
 
 /** For a site another part of the project sends (a thrown error): where the missing header must come from. */
 export function headerSource(site: ResponseSite, header: string): string {
-  return site.completedBy === 'error-handler' ? ` The error is sent by the error handler: set ${header} there, or give the error the header to send.` : '';
+  if (site.completedBy !== 'error-handler') return '';
+  // A status set on the response before the throw keeps the response's headers too.
+  return site.responseName
+    ? ` The error handler sends it: set ${header} on the response before the throw, or in the error handler.`
+    : ` The error is sent by the error handler: set ${header} there, or give the error the header to send.`;
 }
 
 export function hasHeader(site: ResponseSite, name: string): boolean {
