@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { commands, languages, workspace, window, type ExtensionContext, type TextDocumentContentProvider, Uri } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ServerKeeper } from './serverKeeper';
+import { FILE_STATUS_NOTIFICATION, SkippedFileStatus, type FileStatus } from './skippedFileStatus';
 
 const LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
 const CHEAT_SHEET = Uri.parse('http-status-guide:/HTTP%20Status%20Cheat%20Sheet.md');
@@ -12,6 +13,8 @@ let keeper: ServerKeeper | undefined;
 export interface HttpStatusGuideApi {
   /** How many times the user was told that the server keeps crashing. */
   readonly crashNotices: number;
+  /** Why the server does not analyse the document at `uri` (what the status bar item says), if it does not. */
+  skippedReason(uri: string): string | undefined;
 }
 
 export async function activate(context: ExtensionContext): Promise<HttpStatusGuideApi> {
@@ -30,6 +33,8 @@ export async function activate(context: ExtensionContext): Promise<HttpStatusGui
   };
   const languageClient = new LanguageClient('httpStatusGuide', 'HTTP Status Guide', serverOptions, clientOptions);
   serverKeeper.attach(languageClient);
+  const skipped = new SkippedFileStatus();
+  languageClient.onNotification(FILE_STATUS_NOTIFICATION, (status: FileStatus) => skipped.set(status));
 
   // The cheat sheet is read-only: a virtual document whose text the server renders.
   const cheatSheet: TextDocumentContentProvider = {
@@ -37,6 +42,7 @@ export async function activate(context: ExtensionContext): Promise<HttpStatusGui
   };
   context.subscriptions.push(
     serverKeeper,
+    skipped,
     workspace.registerTextDocumentContentProvider(CHEAT_SHEET.scheme, cheatSheet),
     commands.registerCommand('httpStatusGuide.restartServer', () => serverKeeper.restart()),
     commands.registerCommand('httpStatusGuide.showOutput', () => languageClient.outputChannel.show()),
@@ -50,6 +56,7 @@ export async function activate(context: ExtensionContext): Promise<HttpStatusGui
     get crashNotices() {
       return serverKeeper.crashNotices;
     },
+    skippedReason: (uri) => skipped.reasonFor(uri),
   };
 }
 

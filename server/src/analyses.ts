@@ -13,7 +13,7 @@ export interface DocumentAnalysis {
   version: number;
   findings: Finding[];
   statusRefs: StatusRef[];
-  skipped?: SkipReason;
+  skipped?: FileSkip;
   /** Syntax errors of this version, counted from the analysis's own parse; undefined when not parsed. */
   syntaxErrors?: number;
 }
@@ -41,8 +41,12 @@ interface Snapshot {
   generation: number;
 }
 
-/** Why a file was not analysed, for the one log line; a file without candidates is not worth one. */
-const SKIP_LOG: Record<SkipReason, string | undefined> = {
+/** Why an open file was not analysed: the analysis's reasons, or the settings' include/exclude. */
+export type FileSkip = SkipReason | 'excluded';
+
+/** Why a file was not analysed, for the one log line and the editor's status; a file without candidates is not worth one. */
+export const SKIP_LOG: Record<FileSkip, string | undefined> = {
+  excluded: 'matched by httpStatusGuide.exclude, or not by httpStatusGuide.include',
   'too-large': 'larger than httpStatusGuide.maxFileSize',
   minified: 'looks minified or generated',
   'too-deep': 'nested too deeply to parse',
@@ -161,7 +165,10 @@ export class DocumentAnalyses {
   private async run(snapshot: Snapshot, fileName: string, settings: Settings): Promise<DocumentAnalysis | undefined> {
     if (this.isStale(snapshot)) return undefined;
     let result: AnalysisResult | undefined;
-    if (settings.enable && isIncluded(settings, fileName)) {
+    const included = isIncluded(settings, fileName);
+    if (settings.enable && !included) {
+      if (this.once(`excluded@${snapshot.uri}`)) this.host.log(`Skipped ${snapshot.uri}: ${SKIP_LOG.excluded}.`);
+    } else if (settings.enable) {
       // Taken out before use: an update consumes the old tree, even when the run is then abandoned.
       const previous = this.trees.get(snapshot.uri);
       this.trees.delete(snapshot.uri);
@@ -191,7 +198,7 @@ export class DocumentAnalyses {
           skipped: result.skipped,
           syntaxErrors: result.sourceFile && parseErrorCount(result.sourceFile),
         }
-      : emptyAnalysis(snapshot.version);
+      : { ...emptyAnalysis(snapshot.version), skipped: settings.enable && !included ? ('excluded' as const) : undefined };
     this.results.set(snapshot.uri, { snapshot, analysis });
     collectWhenIdle();
     return analysis;

@@ -9,20 +9,26 @@ import {
   CodeActionKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalyses } from './analyses';
+import { DocumentAnalyses, SKIP_LOG } from './analyses';
+
+/** Tells the client why an open file is not analysed (VS Code shows it in the status bar). */
+const FILE_STATUS_NOTIFICATION = 'httpStatusGuide/fileStatus';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { renderCheatSheet } from './knowledge';
-import { settingsFrom, type Settings } from './settings';
+import { initializationSection, overlaid, settingsFrom, type Settings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settingsCache = new Map<string, Promise<Settings>>();
+/** What the client gave at start (`initializationOptions`): the base that editor settings override. */
+let initialSection: unknown;
 let globalSettings = settingsFrom({});
 let canPullConfiguration = false;
 let canRefreshInlayHints = false;
+let canRegisterConfigurationChange = false;
 
 const EXTENSIONS: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
 
@@ -35,10 +41,19 @@ function settingsFor(uri: string): Promise<Settings> {
   if (!canPullConfiguration) return Promise.resolve(globalSettings);
   let settings = settingsCache.get(uri);
   if (!settings) {
-    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusGuide' }).then(settingsFrom, () => globalSettings);
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusGuide' }).then((section: unknown) => settingsFrom(overlaid(initialSection, section)), () => globalSettings);
     settingsCache.set(uri, settings);
   }
   return settings;
+}
+
+/** Why each open file is not analysed, as last told to the client: told again only when it changes. */
+const skippedTold = new Map<string, string>();
+function tellSkipped(uri: string, reason: string | undefined): void {
+  if ((skippedTold.get(uri) ?? null) === (reason ?? null)) return;
+  if (reason) skippedTold.set(uri, reason);
+  else skippedTold.delete(uri);
+  void connection.sendNotification(FILE_STATUS_NOTIFICATION, { uri, skipped: reason ?? null });
 }
 
 const analyses = new DocumentAnalyses(
@@ -49,6 +64,8 @@ const analyses = new DocumentAnalyses(
     publish: (uri, version, analysis) => {
       const document = documents.get(uri);
       const diagnostics = document && analysis ? analysis.findings.map((finding) => toDiagnostic(finding, document)) : [];
+      // First, so a client that has the diagnostics knows whether the file was analysed at all.
+      if (document) tellSkipped(uri, analysis?.skipped && SKIP_LOG[analysis.skipped]);
       void connection.sendDiagnostics({ uri, version, diagnostics });
     },
   },
@@ -58,6 +75,9 @@ const analyses = new DocumentAnalyses(
 connection.onInitialize((params) => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  initialSection = initializationSection(params.initializationOptions);
+  globalSettings = settingsFrom(initialSection);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -71,20 +91,35 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
-  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusGuide' });
+  // Clients that cannot register dynamically (Neovim) send the notification unasked, or not at all.
+  if (canPullConfiguration && canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusGuide' });
 });
 
 connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
-  if (!canPullConfiguration) globalSettings = settingsFrom((change.settings as { httpStatusGuide?: unknown } | undefined)?.httpStatusGuide);
+  if (!canPullConfiguration) {
+    const pushed = (change.settings as { httpStatusGuide?: unknown } | undefined)?.httpStatusGuide;
+    globalSettings = settingsFrom(overlaid(initialSection, pushed));
+  }
   analyses.clear();
   for (const document of documents.all()) analyses.schedule(document, false);
   if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
 });
 
-documents.onDidOpen((event) => analyses.schedule(event.document, false));
-documents.onDidChangeContent((event) => analyses.schedule(event.document, true));
+// The document manager fires a content change on open too: one analysis per opened version.
+const opened = new Map<string, number>();
+documents.onDidOpen((event) => {
+  opened.set(event.document.uri, event.document.version);
+  analyses.schedule(event.document, false);
+});
+documents.onDidChangeContent((event) => {
+  if (opened.get(event.document.uri) === event.document.version) return;
+  opened.delete(event.document.uri);
+  analyses.schedule(event.document, true);
+});
 documents.onDidClose((event) => {
+  opened.delete(event.document.uri);
+  skippedTold.delete(event.document.uri);
   settingsCache.delete(event.document.uri);
   analyses.forget(event.document.uri);
 });

@@ -26,6 +26,27 @@ function globs(value: unknown, fallback: string[]): RegExp[] {
   return list.map(globToRegExp);
 }
 
+/**
+ * The settings a client gives at start: `{ httpStatusGuide: { … } }` as editors nest them, or the
+ * section itself (`{ rules: { … } }`).
+ */
+export function initializationSection(options: unknown): unknown {
+  const given = record(options);
+  return 'httpStatusGuide' in given ? given.httpStatusGuide : given;
+}
+
+/**
+ * `over` laid on `base`: the keys `over` sets win, `rules` merged rule by rule. A client answers
+ * `workspace/configuration` with only what its user set (or null), so a start-up option survives
+ * unless the user overrides that very key.
+ */
+export function overlaid(base: unknown, over: unknown): Record<string, unknown> {
+  const under = record(base);
+  const top = record(over);
+  const defined = Object.fromEntries(Object.entries(top).filter(([, value]) => value !== undefined && value !== null));
+  return { ...under, ...defined, rules: { ...record(under.rules), ...record(top.rules) } };
+}
+
 export function settingsFrom(raw: unknown): Settings {
   const section = record(raw);
   const rules: Record<string, RuleSetting> = {};

@@ -14,6 +14,12 @@ export interface ServerSession {
   /** The settings the server gets from `workspace/configuration`; change, then notify. */
   settings: Record<string, unknown>;
   logs: string[];
+  /** Every publish, in order of arrival. */
+  published: PublishDiagnosticsParams[];
+  /** Methods the server registered dynamically (`client/registerCapability`). */
+  registered: string[];
+  /** `httpStatusGuide/fileStatus` notifications: why an open file is not analysed. */
+  fileStatuses: { uri: string; skipped: string | null }[];
   open(uri: string, text: string, languageId?: string, version?: number): Promise<Diagnostic[]>;
   change(uri: string, text: string, version: number): Promise<Diagnostic[]>;
   /** Resolves with the next publish for `uri` whose version is `version` (or any, when undefined). */
@@ -43,17 +49,29 @@ export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: str
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** What the test client says it can do, and what it gives at start. */
+export interface ClientCapabilities {
+  configuration?: boolean;
+  /** False for clients that cannot register notifications dynamically (Neovim). Default true. */
+  dynamicRegistration?: boolean;
+  initializationOptions?: unknown;
+}
+
 export async function startServer(
   settings: Record<string, unknown> = {},
-  capabilities: { configuration?: boolean } = { configuration: true },
+  capabilities: ClientCapabilities = { configuration: true },
   { serverPath = SERVER, waitMs = WAIT_MS }: StartOptions = {},
 ): Promise<ServerSession> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
   const logs: string[] = [];
-  const session = { settings } as ServerSession;
+  const session = { settings, published: [], registered: [], fileStatuses: [] } as unknown as ServerSession;
+  connection.onNotification('httpStatusGuide/fileStatus', (params: { uri: string; skipped: string | null }) => {
+    session.fileStatuses.push(params);
+  });
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    session.published.push(params);
     for (const waiter of [...waiting]) {
       if (waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version)) {
         waiting.splice(waiting.indexOf(waiter), 1);
@@ -65,7 +83,10 @@ export async function startServer(
     logs.push(params.message);
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => session.settings));
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
+    session.registered.push(...params.registrations.map((registration) => registration.method));
+    return null;
+  });
   connection.onRequest('workspace/inlayHint/refresh', () => null);
   connection.listen();
   let stderr = '';
@@ -80,7 +101,8 @@ export async function startServer(
       connection.sendRequest<InitializeResult>('initialize', {
         processId: process.pid,
         rootUri: null,
-        capabilities: { workspace: { configuration: capabilities.configuration === true, didChangeConfiguration: { dynamicRegistration: true } } },
+        capabilities: { workspace: { configuration: capabilities.configuration === true, didChangeConfiguration: { dynamicRegistration: capabilities.dynamicRegistration !== false } } },
+        initializationOptions: capabilities.initializationOptions,
       }),
       died,
     ]),

@@ -24,12 +24,19 @@ function action(document: TextDocument, title: string, edits: TextEdit[], kind: 
   };
 }
 
-/** The finding a diagnostic of ours was made from (same rule, same place). */
+/**
+ * The finding a diagnostic of ours was made from (same rule, same place). Some clients send the
+ * range back in other units (byte columns, not UTF-16): the offsets kept in `data` still match.
+ */
 function findingFor(diagnostic: Diagnostic, document: TextDocument, findings: readonly Finding[]): Finding | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const start = document.offsetAt(diagnostic.range.start);
   const end = document.offsetAt(diagnostic.range.end);
-  return findings.find((finding) => finding.ruleId === diagnostic.code && finding.range.start === start && finding.range.end === end);
+  const data = diagnostic.data as Partial<Record<'ruleId' | 'start' | 'end', unknown>> | undefined;
+  return (
+    findings.find((finding) => finding.ruleId === diagnostic.code && finding.range.start === start && finding.range.end === end) ??
+    findings.find((finding) => finding.ruleId === data?.ruleId && finding.range.start === data?.start && finding.range.end === data?.end)
+  );
 }
 
 export function codeActions(

@@ -2,13 +2,34 @@
 // on, its severity changed, and the whole extension disabled.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openFixtureCopy, setUserSetting, waitFor, waitForNoRule, waitForRule, ourDiagnostics } from './helpers';
+import { EXTENSION_ID, closeAllEditors, openFixtureCopy, setUserSetting, waitFor, waitForNoRule, waitForRule, ourDiagnostics } from './helpers';
 
 describe('settings', () => {
   afterEach(async () => {
     await setUserSetting('httpStatusGuide.rules', undefined);
     await setUserSetting('httpStatusGuide.enable', undefined);
+    await setUserSetting('httpStatusGuide.exclude', undefined);
     await closeAllEditors();
+  });
+
+  it('an excluded file says why in the status bar, and says nothing once it is analysed', async () => {
+    const api = vscode.extensions.getExtension<{ skippedReason(uri: string): string | undefined }>(EXTENSION_ID)?.exports;
+    assert.ok(api, 'the extension exports its API');
+    await setUserSetting('httpStatusGuide.exclude', ['**/copies/**']);
+    const document = await openFixtureCopy('seeded.js');
+    // Nothing is published for a skipped file that the editor would signal: check on a short tick, under a timeout.
+    const tick = new vscode.EventEmitter<void>();
+    const ticking = setInterval(() => tick.fire(), 100);
+    try {
+      const reason = await waitFor('the status item to say the file is not analysed', () => api.skippedReason(document.uri.toString()), [tick.event]);
+      assert.match(reason, /httpStatusGuide\.exclude/);
+      await setUserSetting('httpStatusGuide.exclude', undefined);
+      await waitForRule(document.uri, 'no-error-in-success');
+      await waitFor('the status item to clear', () => (api.skippedReason(document.uri.toString()) === undefined ? true : undefined), [tick.event]);
+    } finally {
+      clearInterval(ticking);
+      tick.dispose();
+    }
   });
 
   it('httpStatusGuide.rules turns a rule off and on again', async () => {
