@@ -110,8 +110,8 @@ export function ensureDebianPackages(names: readonly string[], why: string): voi
   if (!hasDpkg || !isRoot || !fs.existsSync('/usr/bin/apt-get')) {
     throw new Error(
       `The editor tests need ${missing.join(' and ')} (${why}). Install them first:\n` +
-        `  sudo apt-get update && sudo apt-get install -y ${DEBIAN_PACKAGES.join(' ')}\n` +
-        '(on a distribution other than Debian/Ubuntu: its Chromium at /usr/bin/chromium and its Kerberos development headers)',
+        `  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\n` +
+        '(on a distribution other than Debian/Ubuntu: its Chromium at /usr/bin/chromium, its Kerberos development headers, its Neovim)',
     );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
