@@ -100,8 +100,17 @@ export function nodeHeadersEdit(site: ResponseSite, headers: readonly HeaderToAd
   return setHeaderCallsEdit(site, headers, context);
 }
 
-/** `res.end(x)` → `res.writeHead(404).end(x)`: writeHead returns the response, so the chain holds. */
+/**
+ * `res.end(x)` → `res.writeHead(404).end(x)`: writeHead returns the response, so the chain holds.
+ * It goes right before the sending call, after any `setHeader` calls of the chain (or added at its
+ * root by another edit of the same fix): a header set after `writeHead` throws.
+ */
 function setDefaultStatusEdit(site: ResponseSite, status: string): TextEdit | undefined {
+  const callee = site.shape.sendCall && skipTypeWrappers(site.shape.sendCall.call.expression);
+  if (callee && ts.isPropertyAccessExpression(callee)) {
+    const name = callee.name;
+    return { start: name.getStart(), end: name.getEnd(), newText: `writeHead(${status}).${name.text}` };
+  }
   const root = chainRootIdentifier(site.chain);
   return root ? { start: root.getEnd(), end: root.getEnd(), newText: `.writeHead(${status})` } : undefined;
 }
