@@ -82,6 +82,31 @@ function requestReference(path: string[]): Local | undefined {
   return undefined;
 }
 
+// Helpers that read and parse a request's body from the request itself: `await readJson(req)`,
+// `parseBody(req)`, micro's `json(req)`, `getRawBody(req)` (code without a framework's `req.body`).
+const BODY_READERS = /^(json|text|buffer|urlencoded|\w*(body|json|form|payload))$/i;
+
+/** `readJson(req)`: a body reader handed the request object. */
+function readsBody(call: ts.CallExpression, name: string, requestName: string | undefined): boolean {
+  return requestName !== undefined && BODY_READERS.test(name) && call.arguments.some((argument) => {
+    const value = skipTypeWrappers(argument);
+    return ts.isIdentifier(value) && value.text === requestName;
+  });
+}
+
+/** `body.email` where `body` holds the whole request body: the field it reads (`email`), or undefined. */
+function fieldOfBody(expression: ts.PropertyAccessExpression, locals: ReadonlyMap<string, Local>): string | undefined {
+  const segments: string[] = [];
+  let current: ts.Expression = expression;
+  while (ts.isPropertyAccessExpression(current)) {
+    segments.unshift(current.name.text);
+    current = skipTypeWrappers(current.expression);
+  }
+  const local = ts.isIdentifier(current) ? locals.get(current.text) : undefined;
+  while (segments.length > 0 && /^(length|trim|toString|toLowerCase|includes|match|test)$/.test(segments[segments.length - 1])) segments.pop();
+  return local?.kind === 'input' && local.source === 'body' && local.detail === undefined && segments.length > 0 ? segments.join('.') : undefined;
+}
+
 /** The calls of an initializer, outermost first (`User.findById(id).lean()`: `lean`, then `findById`). */
 function callsIn(expression: ts.Expression): ts.CallExpression[] {
   const calls: ts.CallExpression[] = [];
@@ -107,6 +132,7 @@ function classify(initializer: ts.Expression, requestName: string | undefined, l
   for (const call of calls) {
     const callee = calleeOf(call);
     if (!callee) continue;
+    if (readsBody(call, callee.name, requestName)) return { kind: 'input', source: 'body' };
     if (VERIFY_CALLS.test(callee.name)) return { kind: 'credential', detail: callee.text };
     if (VALIDATION_CALLS.test(callee.name)) return { kind: 'validation', detail: callee.text };
     if (isLookupName(callee.name)) {
@@ -172,6 +198,11 @@ export function referencesIn(node: ts.Node, requestName: string | undefined, loc
         if (reference) found.push({ ...reference, node: child });
         return;
       }
+    }
+    const field = ts.isPropertyAccessExpression(child) && !ts.isCallExpression(child.parent) ? fieldOfBody(child, locals) : undefined;
+    if (field) {
+      found.push({ kind: 'input', source: 'body', node: child, detail: field });
+      return;
     }
     if (ts.isCallExpression(child)) {
       const callee = calleeOf(child);
