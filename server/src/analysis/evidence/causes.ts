@@ -107,6 +107,15 @@ function fieldOfBody(expression: ts.PropertyAccessExpression, locals: ReadonlyMa
   return local?.kind === 'input' && local.source === 'body' && local.detail === undefined && segments.length > 0 ? segments.join('.') : undefined;
 }
 
+/** `url.searchParams.get('q')` (a URL parsed from the request, where no framework fills `req.query`): `q`. */
+function searchParameter(call: ts.CallExpression): string | undefined {
+  const callee = skipTypeWrappers(call.expression);
+  const [name] = call.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || !/^(get|getAll|has)$/.test(callee.name.text) || !name || !ts.isStringLiteralLike(name)) return undefined;
+  const owner = skipTypeWrappers(callee.expression);
+  return ts.isPropertyAccessExpression(owner) && owner.name.text === 'searchParams' ? name.text : undefined;
+}
+
 /** The calls of an initializer, outermost first (`User.findById(id).lean()`: `lean`, then `findById`). */
 function callsIn(expression: ts.Expression): ts.CallExpression[] {
   const calls: ts.CallExpression[] = [];
@@ -133,6 +142,8 @@ function classify(initializer: ts.Expression, requestName: string | undefined, l
     const callee = calleeOf(call);
     if (!callee) continue;
     if (readsBody(call, callee.name, requestName)) return { kind: 'input', source: 'body' };
+    const parameter = searchParameter(call);
+    if (parameter) return { kind: 'input', source: 'query', detail: parameter };
     if (VERIFY_CALLS.test(callee.name)) return { kind: 'credential', detail: callee.text };
     if (VALIDATION_CALLS.test(callee.name)) return { kind: 'validation', detail: callee.text };
     if (isLookupName(callee.name)) {
@@ -202,6 +213,11 @@ export function referencesIn(node: ts.Node, requestName: string | undefined, loc
     const field = ts.isPropertyAccessExpression(child) && !ts.isCallExpression(child.parent) ? fieldOfBody(child, locals) : undefined;
     if (field) {
       found.push({ kind: 'input', source: 'body', node: child, detail: field });
+      return;
+    }
+    const parameter = ts.isCallExpression(child) ? searchParameter(child) : undefined;
+    if (parameter) {
+      found.push({ kind: 'input', source: 'query', node: child, detail: parameter });
       return;
     }
     if (ts.isCallExpression(child)) {
