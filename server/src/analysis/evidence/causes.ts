@@ -210,15 +210,19 @@ export function referencesIn(node: ts.Node, requestName: string | undefined, loc
         return;
       }
     }
-    const field = ts.isPropertyAccessExpression(child) && !ts.isCallExpression(child.parent) ? fieldOfBody(child, locals) : undefined;
-    if (field) {
-      found.push({ kind: 'input', source: 'body', node: child, detail: field });
-      return;
+    if (ts.isPropertyAccessExpression(child) && !ts.isCallExpression(child.parent)) {
+      const field = fieldOfBody(child, locals);
+      if (field) {
+        found.push({ kind: 'input', source: 'body', node: child, detail: field });
+        return;
+      }
     }
-    const parameter = ts.isCallExpression(child) ? searchParameter(child) : undefined;
-    if (parameter) {
-      found.push({ kind: 'input', source: 'query', node: child, detail: parameter });
-      return;
+    if (ts.isCallExpression(child)) {
+      const parameter = searchParameter(child);
+      if (parameter) {
+        found.push({ kind: 'input', source: 'query', node: child, detail: parameter });
+        return;
+      }
     }
     if (ts.isCallExpression(child)) {
       const callee = calleeOf(child);

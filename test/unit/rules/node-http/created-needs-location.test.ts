@@ -1,7 +1,7 @@
 // The rule under the node:http adapter: Location in `writeHead`'s headers or a `setHeader` call,
 // the whole path read from `req.url` checks (a plain server has no mount path).
 import { ruleTests } from '../../ruleTester';
-import { route, server } from './server';
+import { route } from './server';
 
 ruleTests(
   'created-needs-location',
