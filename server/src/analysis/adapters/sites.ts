@@ -8,7 +8,7 @@ import type { ResponseAdapter } from './adapter';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, sendOf, type ResponseUse } from './chains';
 import { expressAdapter } from './express';
 import type { Framework } from './frameworks';
-import { checkedRoute, nodeHttpAdapter } from './nodeHttp';
+import { checkedRoute, locationRedirect, nodeHttpAdapter } from './nodeHttp';
 import { rangeOf, resolveStatus } from '../facts/status';
 import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, Route, SendCall, StatusSetter, StatusValue } from '../types';
 
@@ -204,6 +204,8 @@ export function collectSites(handlers: readonly Handler[], bindings: Bindings, f
     const makeSite = (parts: UseParts, status: StatusPart | undefined, send: SendCall | undefined): ResponseSite => {
       const anchor = parts.use.expression;
       const start = anchor.getStart();
+      const siteHeaders = headers.filter((header) => header.node.getStart() < (send?.call.getEnd() ?? anchor.getEnd()));
+      const sent = send && sendOf(send);
       return {
         adapter,
         responseName: handler.responseName,
@@ -212,10 +214,10 @@ export function collectSites(handlers: readonly Handler[], bindings: Bindings, f
         route: adapter === nodeHttpAdapter ? checkedRoute(anchor, handler.node, handler.requestName) : handlerRoute(handler),
         status: status?.value ?? implicitStatus(send as SendCall),
         statusNode: status?.node,
-        send: send && sendOf(send),
+        send: sent && adapter === nodeHttpAdapter ? locationRedirect(sent, status?.value.code, siteHeaders) : sent,
         shape: { setter: status?.setter ?? 'implicit', sendCall: send },
         body: parts.body,
-        headers: headers.filter((header) => header.node.getStart() < (send?.call.getEnd() ?? anchor.getEnd())),
+        headers: siteHeaders,
         chain: anchor,
         statement: enclosingStatement(anchor),
         ...surroundings(anchor, handler.node),
