@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import { indentationAt, quoted } from '../facts/style';
 import type { RuleContext } from '../rule';
-import type { Fix, HttpMethod, ResponseSite, Route, TextEdit } from '../types';
+import type { Fix, HeaderSet, HttpMethod, ResponseSite, Route, Send, TextEdit } from '../types';
 import type { HeaderToAdd, ResponseAdapter } from './adapter';
 import { completesLater } from './chains';
 import { headersUnknown } from './headersElsewhere';
@@ -79,13 +79,24 @@ export function checkedRoute(node: ts.Node, boundary: ts.Node, requestName: stri
   return route.method || route.path ? route : undefined;
 }
 
+/**
+ * node:http's redirect: a 3xx with a `Location` header (`writeHead(302, { Location: url })`, or
+ * `setHeader('Location', url)`), then `end()`. Read as a redirect to `url`, as `res.redirect(url)` is.
+ */
+export function locationRedirect(send: Send, code: number | undefined, headers: readonly HeaderSet[]): Send {
+  if (code === undefined || code < 300 || code > 399 || code === 304 || (send.kind !== 'empty' && send.kind !== 'data')) return send;
+  const location = headers.filter((header) => header.name === 'location').pop()?.node;
+  const target = location && ts.isPropertyAssignment(location) ? location.initializer : location && ts.isCallExpression(location) ? location.arguments[1] : undefined;
+  return target ? { ...send, kind: 'redirect', target } : send;
+}
+
 /** Fixes that end a response whose status is set: `res.end()` after a `statusCode` assignment, `.end()` on a chain. */
 export function endResponseFixes(site: ResponseSite, context: RuleContext): Fix[] {
   const statement = site.chain.parent;
   // `res.writeHead(400).end;` or a status inside a larger expression: no edit is obviously right.
   if (!statement || !ts.isExpressionStatement(statement)) return [];
   if (site.shape.setter === 'statusCode') {
-    if (!ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent) && !ts.isCaseClause(statement.parent)) return [];
+    if (!ts.isBlock(statement.parent) && !ts.isSourceFile(statement.parent) && !ts.isCaseOrDefaultClause(statement.parent)) return [];
     const indent = indentationAt(context.text, statement.getStart());
     const call = `${site.responseName}.end()${context.style.semicolons ? ';' : ''}`;
     return [{ title: `Add ${site.responseName}.end() after it`, edits: [{ start: statement.getEnd(), end: statement.getEnd(), newText: `${context.style.eol}${indent}${call}` }], isPreferred: true }];
@@ -100,8 +111,17 @@ export function nodeHeadersEdit(site: ResponseSite, headers: readonly HeaderToAd
   return setHeaderCallsEdit(site, headers, context);
 }
 
-/** `res.end(x)` → `res.writeHead(404).end(x)`: writeHead returns the response, so the chain holds. */
+/**
+ * `res.end(x)` → `res.writeHead(404).end(x)`: writeHead returns the response, so the chain holds.
+ * It goes right before the sending call, after any `setHeader` calls of the chain (or added at its
+ * root by another edit of the same fix): a header set after `writeHead` throws.
+ */
 function setDefaultStatusEdit(site: ResponseSite, status: string): TextEdit | undefined {
+  const callee = site.shape.sendCall && skipTypeWrappers(site.shape.sendCall.call.expression);
+  if (callee && ts.isPropertyAccessExpression(callee)) {
+    const name = callee.name;
+    return { start: name.getStart(), end: name.getEnd(), newText: `writeHead(${status}).${name.text}` };
+  }
   const root = chainRootIdentifier(site.chain);
   return root ? { start: root.getEnd(), end: root.getEnd(), newText: `.writeHead(${status})` } : undefined;
 }

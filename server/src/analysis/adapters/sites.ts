@@ -8,7 +8,7 @@ import type { ResponseAdapter } from './adapter';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, sendOf, type ResponseUse } from './chains';
 import { expressAdapter } from './express';
 import type { Framework } from './frameworks';
-import { checkedRoute, nodeHttpAdapter } from './nodeHttp';
+import { checkedRoute, locationRedirect, nodeHttpAdapter } from './nodeHttp';
 import { HandlerCollector } from './handlers';
 import type { FileReading, SiteCollector } from './collector';
 import { rangeOf, resolveStatus } from '../facts/status';
@@ -223,6 +223,8 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
       const anchor = parts.use.expression;
       const start = anchor.getStart();
       const thrown = send ? undefined : throwAfter(anchor);
+      const siteHeaders = headers.filter((header) => header.node.getStart() < (send?.call.getEnd() ?? anchor.getEnd()));
+      const sent = send && sendOf(send);
       return {
         adapter,
         responseName: handler.responseName,
@@ -231,11 +233,15 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
         route: adapter === nodeHttpAdapter ? checkedRoute(anchor, handler.node, handler.requestName) : handlerRoute(handler),
         status: status?.value ?? implicitStatus(send as SendCall),
         statusNode: status?.node,
-        send: send ? sendOf(send) : thrown && { kind: thrown.message ? 'data' : 'empty', node: thrown.statement, label: 'the error', encoding: 'json' },
+        send: sent
+          ? adapter === nodeHttpAdapter
+            ? locationRedirect(sent, status?.value.code, siteHeaders)
+            : sent
+          : thrown && { kind: thrown.message ? 'data' : 'empty', node: thrown.statement, label: 'the error', encoding: 'json' },
         ...(thrown && { completedBy: 'error-handler' as const }),
         shape: { setter: status?.setter ?? 'implicit', sendCall: send },
         body: parts.body ?? thrown?.message,
-        headers: headers.filter((header) => header.node.getStart() < (send?.call.getEnd() ?? anchor.getEnd())),
+        headers: siteHeaders,
         chain: anchor,
         statement: enclosingStatement(anchor),
         ...surroundings(anchor, handler.node),

@@ -82,6 +82,40 @@ function requestReference(path: string[]): Local | undefined {
   return undefined;
 }
 
+// Helpers that read and parse a request's body from the request itself: `await readJson(req)`,
+// `parseBody(req)`, micro's `json(req)`, `getRawBody(req)` (code without a framework's `req.body`).
+const BODY_READERS = /^(json|text|buffer|urlencoded|\w*(body|json|form|payload))$/i;
+
+/** `readJson(req)`: a body reader handed the request object. */
+function readsBody(call: ts.CallExpression, name: string, requestName: string | undefined): boolean {
+  return requestName !== undefined && BODY_READERS.test(name) && call.arguments.some((argument) => {
+    const value = skipTypeWrappers(argument);
+    return ts.isIdentifier(value) && value.text === requestName;
+  });
+}
+
+/** `body.email` where `body` holds the whole request body: the field it reads (`email`), or undefined. */
+function fieldOfBody(expression: ts.PropertyAccessExpression, locals: ReadonlyMap<string, Local>): string | undefined {
+  const segments: string[] = [];
+  let current: ts.Expression = expression;
+  while (ts.isPropertyAccessExpression(current)) {
+    segments.unshift(current.name.text);
+    current = skipTypeWrappers(current.expression);
+  }
+  const local = ts.isIdentifier(current) ? locals.get(current.text) : undefined;
+  while (segments.length > 0 && /^(length|trim|toString|toLowerCase|includes|match|test)$/.test(segments[segments.length - 1])) segments.pop();
+  return local?.kind === 'input' && local.source === 'body' && local.detail === undefined && segments.length > 0 ? segments.join('.') : undefined;
+}
+
+/** `url.searchParams.get('q')` (a URL parsed from the request, where no framework fills `req.query`): `q`. */
+function searchParameter(call: ts.CallExpression): string | undefined {
+  const callee = skipTypeWrappers(call.expression);
+  const [name] = call.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || !/^(get|getAll|has)$/.test(callee.name.text) || !name || !ts.isStringLiteralLike(name)) return undefined;
+  const owner = skipTypeWrappers(callee.expression);
+  return ts.isPropertyAccessExpression(owner) && owner.name.text === 'searchParams' ? name.text : undefined;
+}
+
 /** The calls of an initializer, outermost first (`User.findById(id).lean()`: `lean`, then `findById`). */
 function callsIn(expression: ts.Expression): ts.CallExpression[] {
   const calls: ts.CallExpression[] = [];
@@ -107,6 +141,9 @@ function classify(initializer: ts.Expression, requestName: string | undefined, l
   for (const call of calls) {
     const callee = calleeOf(call);
     if (!callee) continue;
+    if (readsBody(call, callee.name, requestName)) return { kind: 'input', source: 'body' };
+    const parameter = searchParameter(call);
+    if (parameter) return { kind: 'input', source: 'query', detail: parameter };
     if (VERIFY_CALLS.test(callee.name)) return { kind: 'credential', detail: callee.text };
     if (VALIDATION_CALLS.test(callee.name)) return { kind: 'validation', detail: callee.text };
     if (isLookupName(callee.name)) {
@@ -170,6 +207,20 @@ export function referencesIn(node: ts.Node, requestName: string | undefined, loc
       if (path) {
         const reference = requestReference(path);
         if (reference) found.push({ ...reference, node: child });
+        return;
+      }
+    }
+    if (ts.isPropertyAccessExpression(child) && !ts.isCallExpression(child.parent)) {
+      const field = fieldOfBody(child, locals);
+      if (field) {
+        found.push({ kind: 'input', source: 'body', node: child, detail: field });
+        return;
+      }
+    }
+    if (ts.isCallExpression(child)) {
+      const parameter = searchParameter(child);
+      if (parameter) {
+        found.push({ kind: 'input', source: 'query', node: child, detail: parameter });
         return;
       }
     }

@@ -174,8 +174,12 @@ function literalRecordId(site: ResponseSite): string | undefined {
   return id;
 }
 
-/** Is the handler registered on `app` itself (so its path is the whole path, not a router's)? */
+/**
+ * Is the route's path the whole path: the handler registered on `app` itself (not a router), or the
+ * path read from a check of the request's URL (`if (req.url === '/users')`), not from a registration?
+ */
 function isOnApp(site: ResponseSite): boolean {
+  if (site.route?.path !== undefined && site.handler?.path === undefined) return true;
   const parent = site.handler?.node.parent;
   if (!parent || !ts.isCallExpression(parent) || !ts.isPropertyAccessExpression(parent.expression)) return false;
   const target = parent.expression.expression;

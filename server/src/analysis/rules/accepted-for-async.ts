@@ -61,10 +61,11 @@ function isOnPath(call: ts.Node, site: ResponseSite): boolean {
     const branch =
       (ts.isIfStatement(current) && child !== current.expression) ||
       (ts.isConditionalExpression(current) && child !== current.condition) ||
-      ts.isCatchClause(current) ||
-      ts.isCaseClause(current);
+      ts.isCatchClause(current);
     if (ts.isIfStatement(current) && child === current.expression) return false;
     if (branch && !contains(child, site.chain)) return false;
+    // A `case` holds its statements side by side: a call in it is on the path of a response later in it.
+    if (ts.isCaseClause(current) && !contains(current, site.chain)) return false;
   }
   return true;
 }

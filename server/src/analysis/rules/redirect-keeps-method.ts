@@ -84,7 +84,8 @@ export const redirectKeepsMethod: Rule<'redirect-keeps-method'> = {
         'Not reported: Post/Redirect/Get, where a handler processes a form and sends the browser to a page ' +
         '(`res.redirect(\'/thanks\')`, or back to the same URL): there the switch to GET is the point, and 307 would ' +
         'submit the form again. Also not reported: 303 (which asks for a GET on purpose), 301, GET handlers, ' +
-        'redirects to a computed target the file does not spell out, and `writeHead(302, { Location })`.',
+        'redirects to a computed target the file does not spell out, and `writeHead(302, { Location })` in Express ' +
+        'code (node:http code redirects that way, and is read like `res.redirect`).',
       incorrect: "app.post('/api/v1/payments', (req, res) => {\n  res.redirect('/api/v2/payments');\n});",
       correct: "app.post('/api/v1/payments', (req, res) => {\n  res.redirect(307, '/api/v2/payments');\n});",
     },

@@ -1,7 +1,6 @@
 // The rule under the node:http adapter: `writeHead`'s headers, `statusCode` with `setHeader`.
 import { ruleTests } from '../../ruleTester';
-
-const server = (body: string): string => `const http = require('node:http');\nhttp.createServer((req, res) => {\n${body}\n}).listen(3000);`;
+import { server } from './server';
 
 ruleTests(
   'unauthorized-needs-www-authenticate',
