@@ -38,6 +38,11 @@ describe('hover: status positions', () => {
     ['httpStatus.NOT_FOUND (http-status)', "import httpStatus from 'http-status';\n" + handler('res.status(httpStatus.NOT_|FOUND).end();'), '**404 Not Found**'],
     ['local const', 'const NOT_FOUND = 404;\n' + handler('res.status(NOT_|FOUND).end();'), '**404 Not Found**'],
     ['local object of codes', 'const HTTP = { NOT_FOUND: 404 } as const;\n' + handler('res.status(HTTP.NOT_F|OUND).end();'), '**404 Not Found**'],
+    ['a let assigned once', 'let code = 404;\n' + handler('res.status(co|de).end();'), '**404 Not Found**'],
+    ['an enum member', 'enum Status { NotFound = 404 }\n' + handler('res.status(Status.NotF|ound).end();'), '**404 Not Found**'],
+    ['a const enum member counted on', 'const enum Status { NotFound = 404, MethodNotAllowed }\n' + handler('res.status(Status.MethodNot|Allowed).end();'), '**405 Method Not Allowed**'],
+    ['a frozen object of codes', 'const HTTP = Object.freeze({ NOT_FOUND: 404 });\n' + handler('res.status(HTTP.NOT_F|OUND).end();'), '**404 Not Found**'],
+    ['a nested object of codes', "const codes = { client: { notFound: 404 } };\n" + handler("res.status(codes.client.not|Found).end();"), '**404 Not Found**'],
     ['supertest .expect(N)', "it('404s', () => request(app).get('/nope').expect(4|04));", '**404 Not Found**'],
     ['expect(res.status).toBe(N)', "it('404s', async () => {\n  expect(res.status).toBe(4|04);\n});", '**404 Not Found**'],
     ['assert.equal(res.statusCode, N)', 'assert.equal(res.statusCode, 2|00);', '**200 OK**'],
@@ -66,6 +71,7 @@ describe('hover: numbers that are not statuses', () => {
     ['setTimeout delay', 'setTimeout(done, 2|00);'],
     ['a status compared with a non-status number in a test', 'expect(items.length).toBe(2|00);'],
     ['a string that looks like a code', handler("res.json({ code: '4|04' });")],
+    ['a let assigned again', 'let code = 404;\ncode = next();\n' + handler('res.status(co|de).end();')],
   ];
   for (const [name, source] of others) {
     it(name, () => assert.equal(hoverTitle(source), undefined));

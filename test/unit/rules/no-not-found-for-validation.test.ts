@@ -20,6 +20,14 @@ ruleTests('no-not-found-for-validation', {
     "app.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(400).json({ error: 'q is required' });\n});",
     // Dynamic status.
     "app.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(code).json({ error: 'q is required' });\n});",
+    // A `let` assigned again (in a branch, by destructuring, by ++) is not pinned down.
+    "let status = 404;\nif (strict) status = 400;\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(status).json({ error: 'q is required' });\n});",
+    "let status = 404;\n[status] = codes;\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(status).json({ error: 'q is required' });\n});",
+    "var status = 403;\nstatus++;\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(status).json({ error: 'q is required' });\n});",
+    // One name declared with two values in the file: which one a use means is not read, so neither.
+    "app.get('/a', (req, res) => {\n  const status = 400;\n  res.status(status).json({ error: 'bad' });\n});\napp.get('/search', (req, res) => {\n  const status = 404;\n  if (!req.query.q) return res.status(status).json({ error: 'q is required' });\n});",
+    // A parameter of the same name is not the file's constant.
+    "const status = 404;\napp.get('/search', (req, res) => {\n  statusFor(req, (status) => {\n    if (!req.query.q) return res.status(status).json({ error: 'q is required' });\n  });\n});",
   ],
   invalid: [
     {
@@ -63,6 +71,25 @@ ruleTests('no-not-found-for-validation', {
       code: "app.post('/x', (req, res) => {\n  const result = schema.safeParse(req.body);\n  if (!result.success) {\n    res.statusCode = 404;\n    return res.json(result.error);\n  }\n});",
       at: '= «404»',
       output: "app.post('/x', (req, res) => {\n  const result = schema.safeParse(req.body);\n  if (!result.success) {\n    res.statusCode = 400;\n    return res.json(result.error);\n  }\n});",
+    },
+    {
+      // A `let` assigned once is as pinned down as a `const`.
+      code: "let status = 404;\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(status).json({ error: 'q is required' });\n});",
+      at: 'res.status(«status»)',
+      output: "let status = 404;\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(400).json({ error: 'q is required' });\n});",
+    },
+    {
+      // An enum member: the fix names the member for 400.
+      code: "enum Status { BadRequest = 400, NotFound = 404 }\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(Status.NotFound).json({ error: 'q is required' });\n});",
+      only: 'ts',
+      at: 'status(«Status.NotFound»)',
+      output: "enum Status { BadRequest = 400, NotFound = 404 }\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(Status.BadRequest).json({ error: 'q is required' });\n});",
+    },
+    {
+      // A frozen table of codes, nested one level.
+      code: "const codes = Object.freeze({ client: { badRequest: 400, notFound: 404 } });\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(codes.client.notFound).json({ error: 'q is required' });\n});",
+      at: 'status(«codes.client.notFound»)',
+      output: "const codes = Object.freeze({ client: { badRequest: 400, notFound: 404 } });\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(codes.client.badRequest).json({ error: 'q is required' });\n});",
     },
   ],
 });
