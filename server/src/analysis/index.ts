@@ -7,6 +7,7 @@ import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './fac
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectSites } from './adapters/sites';
+import { splitStatusBranches } from './adapters/statusBranches';
 import { ThrownErrorCollector } from './adapters/thrownErrors';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
@@ -66,13 +67,14 @@ function readFacts(sourceFile: ts.SourceFile) {
   };
   visit(sourceFile);
   const found = handlers.handlers();
-  const thrownSites = thrown.sites(sourceFile, found, bindings);
-  const sites = [...collectSites(found, bindings), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  const sites = [...collectSites(found, bindings), ...thrown.sites(sourceFile, found, bindings)]
+    .flatMap((site) => splitStatusBranches(site, bindings))
+    .sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const statusRefs = resolveStatusRefs(positions, bindings);
   // The status an error carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
-  for (const site of thrownSites) {
-    const { code, range } = site.status;
-    if (code !== undefined && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });
+  for (const site of sites) {
+    const { code, range, source } = site.status;
+    if (code !== undefined && source !== 'implicit' && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });
   }
   statusRefs.sort((a, b) => a.range.start - b.range.start);
   return { bindings, sites, statusRefs };

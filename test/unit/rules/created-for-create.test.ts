@@ -108,6 +108,12 @@ ruleTests('created-for-create', {
       at: ' «res.json({ id: result.insertedId })»',
       output: "app.post('/notes', async (req, res) => {\n  const result = await db.collection('notes').insertOne(req.body);\n  res.status(201).json({ id: result.insertedId });\n});",
     },
+    {
+      // The success branch of a conditional status.
+      code: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(user ? 200 : 500).json(user);\n});",
+      at: "user ? \u00ab200\u00bb : 500",
+      output: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(user ? 201 : 500).json(user);\n});",
+    },
   ],
 });
 

@@ -2,6 +2,8 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests('no-not-found-for-validation', {
   valid: [
+    // A branch the file does not pin down stays dynamic.
+    "app.get('/search', (req, res) => {\n  res.status(!req.query.q ? code : 200).json({ error: 'q is required' });\n});",
     // A lookup found nothing: exactly what 404 is for.
     "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(404).json({ error: 'User not found' });\n  res.json(user);\n});",
     // Even when the message says "invalid", the lookup decides.
@@ -90,6 +92,18 @@ ruleTests('no-not-found-for-validation', {
       code: "const codes = Object.freeze({ client: { badRequest: 400, notFound: 404 } });\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(codes.client.notFound).json({ error: 'q is required' });\n});",
       at: 'status(«codes.client.notFound»)',
       output: "const codes = Object.freeze({ client: { badRequest: 400, notFound: 404 } });\napp.get('/search', (req, res) => {\n  if (!req.query.q) return res.status(codes.client.badRequest).json({ error: 'q is required' });\n});",
+    },
+    {
+      // The branch chosen by a failed check, in a conditional status.
+      code: "app.post('/register', async (req, res) => {\n  return res.status(!req.body.email ? 404 : 409).json({ error: 'Cannot register' });\n});",
+      at: "!req.body.email ? \u00ab404\u00bb : 409",
+      output: "app.post('/register', async (req, res) => {\n  return res.status(!req.body.email ? 400 : 409).json({ error: 'Cannot register' });\n});",
+    },
+    {
+      // The same in a thrown error.
+      code: "const createError = require('http-errors');\napp.post('/register', async (req, res) => {\n  throw createError(!req.body.email ? 404 : 409, 'Cannot register');\n});",
+      at: "!req.body.email ? \u00ab404\u00bb : 409",
+      output: "const createError = require('http-errors');\napp.post('/register', async (req, res) => {\n  throw createError(!req.body.email ? 400 : 409, 'Cannot register');\n});",
     },
   ],
 });

@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
 import type { Bindings } from '../facts/bindings';
-import { resolveStatus } from '../facts/status';
+import { resolveStatus, statusBranches } from '../facts/status';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import { quoted } from '../facts/style';
 import type { RuleContext } from '../rule';
@@ -43,6 +43,11 @@ function isStatusValue(status: StatusValue): boolean {
   return status.code !== undefined && status.code >= 100 && status.code <= 599;
 }
 
+/** A status the file pins down, or a conditional one branch of which it pins down (`dup ? 409 : 400`). */
+function carriesStatus(expression: ts.Expression, bindings: Bindings, accept: (status: StatusValue) => boolean = isStatusValue): StatusValue | undefined {
+  return statusBranches(expression, bindings).some(({ status }) => accept(status)) ? resolveStatus(expression, bindings) : undefined;
+}
+
 /** `{ status: 401, message }`, `{ statusCode: 404 }`: a status given as an option. */
 function statusOption(argument: ts.Expression, bindings: Bindings): CarriedStatus | undefined {
   const object = skipTypeWrappers(argument);
@@ -52,10 +57,8 @@ function statusOption(argument: ts.Expression, bindings: Bindings): CarriedStatu
   for (const property of object.properties) {
     if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
     const name = property.name.text;
-    if (name === 'status' || name === 'statusCode' || name === 'code') {
-      const value = resolveStatus(property.initializer, bindings);
-      if (isStatusValue(value)) status = value;
-    } else if (name === 'message') message = property.initializer;
+    if (name === 'status' || name === 'statusCode' || name === 'code') status = carriesStatus(property.initializer, bindings) ?? status;
+    else if (name === 'message') message = property.initializer;
   }
   return status && { status, message };
 }
@@ -71,8 +74,8 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
   const callee = skipTypeWrappers(error.expression);
   // createError(404, 'No such user'), createError.NotFound('…'), new createError.NotFound()
   if (ts.isIdentifier(callee) && httpErrors.has(callee.text)) {
-    const status = args[0] && resolveStatus(args[0], bindings);
-    return status && isStatusValue(status) ? { status, message: isMessage(args[1]) ? args[1] : undefined, httpErrorsCall: error } : undefined;
+    const status = args[0] && carriesStatus(args[0], bindings);
+    return status ? { status, message: isMessage(args[1]) ? args[1] : undefined, httpErrorsCall: error } : undefined;
   }
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && httpErrors.has(callee.expression.text)) {
     const code = CONSTRUCTOR_CODES.get(callee.name.text);
@@ -86,10 +89,10 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
     const option = statusOption(argument, bindings);
     if (option) return option;
     const value = skipTypeWrappers(argument);
-    if (!ts.isNumericLiteral(value) && !ts.isPropertyAccessExpression(value) && !ts.isIdentifier(value)) continue;
-    const status = resolveStatus(argument, bindings);
+    if (!ts.isNumericLiteral(value) && !ts.isPropertyAccessExpression(value) && !ts.isIdentifier(value) && !ts.isConditionalExpression(value)) continue;
     // A number that is not a status (`new RangeError(5)`) or a name the file cannot pin down is not one.
-    if (status.source === 'dynamic' || !isStatusValue(status) || (status.source === 'literal' && status.code! < 400)) continue;
+    const status = carriesStatus(argument, bindings, (branch) => isStatusValue(branch) && !(branch.source === 'literal' && branch.code! < 400));
+    if (!status) continue;
     // The body: a string message first, else whatever else the error is given (`{ errors: {…} }`).
     const others = args.filter((_, at) => at !== index);
     const message = others.find((other) => ts.isStringLiteralLike(skipTypeWrappers(other))) ?? others.find(isMessage) ?? others[0];

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { constantValue } from './constants';
 import { type Bindings } from './bindings';
 import { skipTypeWrappers } from './syntax';
-import type { NamedConstant, StatusValue, TextRange } from '../types';
+import type { BranchCondition, NamedConstant, StatusValue, TextRange } from '../types';
 
 export function rangeOf(node: ts.Node): TextRange {
   return { start: node.getStart(), end: node.getEnd() };
@@ -59,3 +59,18 @@ function memberPath(value: ts.Expression): { object: ts.Identifier; path: string
 }
 
 
+/**
+ * Each status a conditional may be (`cond ? 409 : 400`, nested ones too), with the conditions that
+ * choose it, innermost first; a status that is not a conditional is its only branch.
+ */
+export function statusBranches(expression: ts.Expression, bindings: Bindings): { status: StatusValue; conditions: BranchCondition[] }[] {
+  const value = skipTypeWrappers(expression);
+  if (!ts.isConditionalExpression(value)) return [{ status: resolveStatus(expression, bindings), conditions: [] }];
+  const branches: [ts.Expression, boolean][] = [
+    [value.whenTrue, false],
+    [value.whenFalse, true],
+  ];
+  return branches.flatMap(([branch, inElse]) =>
+    statusBranches(branch, bindings).map(({ status, conditions }) => ({ status, conditions: [...conditions, { expression: value.condition, inElse }] })),
+  );
+}
