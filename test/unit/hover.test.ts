@@ -50,6 +50,8 @@ describe('hover: status positions', () => {
     ['unregistered code', handler('res.status(41|8).end();'), '**418** is not a registered HTTP status code.'],
     ['either branch of a conditional status', handler('res.status(user ? 200 : 4|04).json(user);'), '**404 Not Found**'],
     ['a branch of a thrown error\'s conditional status', "const createError = require('http-errors');\n" + handler("throw createError(dup ? 4|09 : 400, 'Taken');"), '**409 Conflict**'],
+    ['a local helper called with a status', 'function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\n' + handler("return sendError(res, 4|04, 'No such user');"), '**404 Not Found**'],
+    ['a branch of a helper\'s conditional status', 'const fail = (res, code, msg) => res.status(code).send({ error: msg });\n' + handler("return fail(res, dup ? 40|9 : 400, 'Taken');"), '**409 Conflict**'],
     ['the fallback of err.status ?? N', "app.use((err, req, res, next) => {\n  res.status(err.status ?? 5|00).json({ error: 'Something went wrong' });\n});", '**500 Internal Server Error**'],
     ['reply.code(N) (Fastify)', "fastify.get('/x', async (request, reply) => reply.code(2|01).send({ id: 1 }));", '**201 Created**'],
     ['@HttpCode(N) (NestJS)', '@HttpCode(2|04)\nremove() {}', '**204 No Content**'],

@@ -2,6 +2,7 @@
 import ts from 'typescript';
 import { addBindingsOf, type Binding } from './facts/bindings';
 import { HandlerCollector } from './adapters/handlers';
+import { HelperCallCollector } from './adapters/helperCalls';
 import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse';
 import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './facts/refs';
 import type { RuleContext, RuleReport } from './rule';
@@ -57,21 +58,23 @@ function readFacts(sourceFile: ts.SourceFile) {
   const bindings = new Map<string, Binding>();
   const handlers = new HandlerCollector();
   const thrown = new ThrownErrorCollector();
+  const helperCalls = new HelperCallCollector();
   const positions: StatusPosition[] = [];
   const visit = (node: ts.Node): void => {
     addBindingsOf(node, bindings);
     handlers.visit(node);
     thrown.visit(node);
+    helperCalls.visit(node);
     for (const position of statusPositionsOf(node)) positions.push(position);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
   const found = handlers.handlers();
-  const sites = [...collectSites(found, bindings), ...thrown.sites(sourceFile, found, bindings)]
+  const sites = [...collectSites(found, bindings), ...thrown.sites(sourceFile, found, bindings), ...helperCalls.sites(sourceFile, found, bindings)]
     .flatMap((site) => splitStatusBranches(site, bindings))
     .sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const statusRefs = resolveStatusRefs(positions, bindings);
-  // The status an error carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
+  // The status an error or a helper call carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
   for (const site of sites) {
     const { code, range, source } = site.status;
     if (code !== undefined && source !== 'implicit' && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });

@@ -2,6 +2,12 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests('no-not-found-for-validation', {
   valid: [
+    // A helper imported from another module is not read: its calls are not sites.
+    "import { sendError } from './errors';\napp.post('/users', (req, res) => {\n  if (!req.body.email) return sendError(res, 404, 'Email is required');\n});",
+    // A helper whose number is not the status it sends.
+    "function reply(res, retries, message) {\n  log(retries);\n  return res.status(400).json({ message });\n}\napp.post('/users', (req, res) => {\n  if (!req.body.email) return reply(res, 404, 'Email is required');\n});",
+    // A helper called with a status the file does not pin down; its own body stays quiet too.
+    "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.post('/users', (req, res) => {\n  if (!req.body.email) return sendError(res, code, 'Email is required');\n});",
     // A branch the file does not pin down stays dynamic.
     "app.get('/search', (req, res) => {\n  res.status(!req.query.q ? code : 200).json({ error: 'q is required' });\n});",
     // A lookup found nothing: exactly what 404 is for.
@@ -104,6 +110,12 @@ ruleTests('no-not-found-for-validation', {
       code: "const createError = require('http-errors');\napp.post('/register', async (req, res) => {\n  throw createError(!req.body.email ? 404 : 409, 'Cannot register');\n});",
       at: "!req.body.email ? \u00ab404\u00bb : 409",
       output: "const createError = require('http-errors');\napp.post('/register', async (req, res) => {\n  throw createError(!req.body.email ? 400 : 409, 'Cannot register');\n});",
+    },
+    {
+      // A local helper called with a status: reported and fixed at the argument.
+      code: "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.post('/users', async (req, res) => {\n  if (!req.body.email) return sendError(res, 404, 'Email is required');\n  res.status(201).json(await User.create(req.body));\n});",
+      at: "sendError(res, \u00ab404\u00bb, 'Email is required')",
+      output: "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.post('/users', async (req, res) => {\n  if (!req.body.email) return sendError(res, 400, 'Email is required');\n  res.status(201).json(await User.create(req.body));\n});",
     },
   ],
 });

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
 import type { Bindings } from '../facts/bindings';
 import { resolveStatus, statusBranches } from '../facts/status';
-import { calleeOf, skipTypeWrappers } from '../facts/syntax';
+import { callsReader, calleeOf, enclosingFunction, skipTypeWrappers } from '../facts/syntax';
 import { quoted } from '../facts/style';
 import type { RuleContext } from '../rule';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, StatusValue, TextEdit } from '../types';
@@ -142,25 +142,6 @@ function isNextOfHandler(name: ts.Identifier, handlers: ReadonlyMap<ts.Node, Han
   return false;
 }
 
-function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current) && 'body' in current) return current as ts.FunctionLikeDeclaration;
-  return undefined;
-}
-
-/** Every call of a function body, in source order; a site keeps those that end before it. */
-function callsOf(fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] {
-  const calls: CallBefore[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const callee = calleeOf(node);
-      if (callee) calls.push({ callee: callee.text, name: callee.name, node });
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (fn?.body) visit(fn.body);
-  return calls.sort((a, b) => a.node.getStart() - b.node.getStart());
-}
-
 /** `createError(401, msg, { headers: { … } })`: the props object of an http-errors call. */
 function propsOf(call: ts.CallExpression | ts.NewExpression): ts.ObjectLiteralExpression | undefined {
   const last = call.arguments?.[call.arguments.length - 1];
@@ -197,13 +178,21 @@ function httpErrorsHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd
   return { start: at, end: at, newText: props.properties.length === 0 ? ` headers: { ${entries} } ` : ` headers: { ${entries} },` };
 }
 
+/** A string message replaced by another string: the body of a site that sends its message through other code. */
+export function messageEdit(site: ResponseSite, body: string): TextEdit | undefined {
+  return site.body && ts.isStringLiteralLike(skipTypeWrappers(site.body)) && /^['"`]/.test(body) ? { start: site.body.getStart(), end: site.body.getEnd(), newText: body } : undefined;
+}
+
 /** The error handler sends a thrown error: the file cannot add to that response, nor see its headers. */
 const thrownErrorAdapter: ResponseAdapter = {
   framework: 'thrown error',
   setDefaultStatusEdit: () => undefined,
   addHeadersEdit: () => undefined,
   headersMayBeSetElsewhere: () => false,
-  sendBodyEdits: (site, body) => (site.body && ts.isStringLiteralLike(skipTypeWrappers(site.body)) && /^['"`]/.test(body) ? [{ start: site.body.getStart(), end: site.body.getEnd(), newText: body }] : undefined),
+  sendBodyEdits: (site, body) => {
+    const edit = messageEdit(site, body);
+    return edit && [edit];
+  },
   dropBodyFix: () => undefined,
   completeResponseFixes: () => [],
   completesLater: () => true,
@@ -229,15 +218,11 @@ export class ThrownErrorCollector {
     const httpErrors = httpErrorsNames(sourceFile);
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     // One walk per function, however many errors it throws.
-    const calls = new Map<ts.FunctionLikeDeclaration | undefined, CallBefore[]>();
-    const callsIn = (fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] => {
-      if (!calls.has(fn)) calls.set(fn, callsOf(fn));
-      return calls.get(fn)!;
-    };
+    const callsOnce = callsReader();
     return this.candidates.flatMap((node) => {
       const handed = handedError(node, byNode);
       const carried = handed && carriedStatus(handed.error, httpErrors, bindings);
-      return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile, callsIn)] : [];
+      return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile, callsOnce)] : [];
     });
   }
 }
