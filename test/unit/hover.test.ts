@@ -36,6 +36,12 @@ describe('hover: status positions', () => {
     ['StatusCodes.MOVED_TEMPORARILY is 302', "const { StatusCodes } = require('http-status-codes');\n" + handler('res.status(StatusCodes.MOVED_TEMPO|RARILY).end();'), '**302 Found**'],
     ['HttpStatus.NOT_FOUND (NestJS)', "import { HttpStatus } from '@nestjs/common';\n" + handler('res.status(HttpStatus.NOT_|FOUND).end();'), '**404 Not Found**'],
     ['httpStatus.NOT_FOUND (http-status)', "import httpStatus from 'http-status';\n" + handler('res.status(httpStatus.NOT_|FOUND).end();'), '**404 Not Found**'],
+    ['httpStatus[N] (http-status reason phrase)', "const httpStatus = require('http-status');\n" + handler('res.status(404).json({ message: httpStatus[4|04] });'), '**404 Not Found**'],
+    ['httpStatus[httpStatus.X]', "import httpStatus from 'http-status';\n" + handler('res.status(404).json({ message: httpStatus[httpStatus.NOT_F|OUND] });'), '**404 Not Found**'],
+    ["httpStatus['N_MESSAGE']", "const httpStatus = require('http-status');\n" + handler("res.status(404).json({ message: httpStatus['404_MES|SAGE'] });"), '**404 Not Found**'],
+    ["httpStatus['N_NAME']", "const httpStatus = require('http-status');\n" + handler("res.status(404).json({ code: httpS|tatus['404_NAME'] });"), '**404 Not Found**'],
+    ['httpStatus[`${httpStatus.X}_NAME`]', "const httpStatus = require('http-status');\n" + handler('res.status(409).json({ code: httpStatus[`${httpStatus.CONF|LICT}_NAME`] });'), '**409 Conflict**'],
+    ['status[status.X] (named import)', "import { status } from 'http-status';\n" + handler('res.status(403).json({ message: status[status.FORBI|DDEN] });'), '**403 Forbidden**'],
     ['local const', 'const NOT_FOUND = 404;\n' + handler('res.status(NOT_|FOUND).end();'), '**404 Not Found**'],
     ['local object of codes', 'const HTTP = { NOT_FOUND: 404 } as const;\n' + handler('res.status(HTTP.NOT_F|OUND).end();'), '**404 Not Found**'],
     ['a let assigned once', 'let code = 404;\n' + handler('res.status(co|de).end();'), '**404 Not Found**'],
@@ -74,6 +80,8 @@ describe('hover: numbers that are not statuses', () => {
     ['setTimeout delay', 'setTimeout(done, 2|00);'],
     ['a status compared with a non-status number in a test', 'expect(items.length).toBe(2|00);'],
     ['a string that looks like a code', handler("res.json({ code: '4|04' });")],
+    ['an index into another table', handler('res.json({ message: messages[4|04] });')],
+    ['an http-status key the library does not have', "const httpStatus = require('http-status');\n" + handler("res.json({ message: httpStatus['9|99_NAME'] });")],
     ['a let assigned again', 'let code = 404;\ncode = next();\n' + handler('res.status(co|de).end();')],
   ];
   for (const [name, source] of others) {
