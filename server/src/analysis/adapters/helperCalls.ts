@@ -101,12 +101,13 @@ function readHelper(name: string, fn: HelperNode): Helper | undefined {
     const statusIndex = parameterOf(use.statusCodeAssignment?.value ?? setter?.call.arguments[0]);
     if (responseIndex === undefined || statusIndex === undefined || statusIndex === responseIndex) continue;
     // The send: in the same chain, or in another use of the same response parameter.
-    const sends = uses.filter((other) => chainRootIdentifier(other.expression)?.text === response).flatMap((other) => other.links.filter((link) => SEND_METHODS.has(link.name)));
+    const responseUses = uses.filter((other) => chainRootIdentifier(other.statusCodeAssignment?.target ?? other.expression)?.text === response);
+    const sendLink = responseUses.flatMap((other) => other.links).find((link) => SEND_METHODS.has(link.name));
     // Read as Express reads it: the helper's response is one (`res.json(x)` sends data, `res.sendStatus(n)` nothing).
-    const send = sends[0] && expressSend({ method: sends[0].name, call: sends[0].call });
-    if (!send || send.kind === 'redirect') return undefined;
-    const headerSets = uses.filter((other) => chainRootIdentifier(other.expression)?.text === response).flatMap((other) => other.links.map(linkHeaders));
-    const body = bodyParameter(BODY_SENDERS.has(sends[0].name) ? sends[0].call.arguments[0] : undefined, indexes);
+    const send = sendLink && expressSend({ method: sendLink.name, call: sendLink.call });
+    if (!sendLink || !send || send.kind === 'redirect') return undefined;
+    const headerSets = responseUses.flatMap((other) => other.links.map(linkHeaders));
+    const body = bodyParameter(BODY_SENDERS.has(sendLink.name) ? sendLink.call.arguments[0] : undefined, indexes);
     return {
       name,
       responseIndex,
