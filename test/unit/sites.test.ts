@@ -50,6 +50,22 @@ describe('response sites', () => {
   it('never the result of fetch', () => {
     assert.deepEqual(sitesOf('  const res = await fetch("/api");\n  const data = await res.json();', 'async function load() {'), []);
   });
+  it('each branch of a conditional status is a site, under the conditions that choose it', () => {
+    const code = "app.get('/u', (req, res) => {\n  if (req.query.id) res.status(!user ? 404 : dup ? 409 : 400).json({ error: 'No' });\n});";
+    const sites = analyze(code, 'case.ts').sites.map((site) => [
+      code.slice(site.status.range.start, site.status.range.end),
+      site.conditions.map((condition) => `${condition.inElse ? 'else ' : ''}${condition.expression.getText()}`).join(', '),
+    ]);
+    assert.deepEqual(sites, [
+      ['404', '!user, req.query.id'],
+      ['409', 'dup, else !user, req.query.id'],
+      ['400', 'else dup, else !user, req.query.id'],
+    ]);
+  });
+  it('a branch site offers no body edit: the body is every branch\'s', () => {
+    const fixes = analyze("app.delete('/u', (req, res) => {\n  res.status(removed ? 204 : 404).json({ removed });\n});", 'case.ts').findings.flatMap((finding) => finding.fixes.map((fix) => fix.title));
+    assert.deepEqual(fixes, ['Change 204 to 200 OK and keep the body']);
+  });
   it('collects headers, route, conditions, catch and earlier calls', () => {
     const [site] = analyze(
       "router.route('/users').post(async (req, res) => {\n  try {\n    const user = await User.create(req.body);\n    if (user) res.status(201).location(`/users/${user.id}`).json(user);\n  } catch (err) {\n    next(err);\n  }\n});",

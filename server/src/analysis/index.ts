@@ -1,11 +1,13 @@
 // The one entry point of the analysis: text in, sites, status references and findings out.
 import ts from 'typescript';
 import { addBindingsOf, type Binding } from './facts/bindings';
+import { HelperCallCollector } from './adapters/helperCalls';
 import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse';
 import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './facts/refs';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectorsFor, frameworksOf } from './adapters/frameworks';
+import { splitStatusBranches } from './adapters/statusBranches';
 import { ThrownErrorCollector } from './adapters/thrownErrors';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
@@ -56,23 +58,27 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   const frameworks = frameworksOf(sourceFile, options.frameworks);
   const collectors = collectorsFor(frameworks);
   const thrown = new ThrownErrorCollector();
+  const helperCalls = new HelperCallCollector();
   const positions: StatusPosition[] = [];
   const visit = (node: ts.Node): void => {
     addBindingsOf(node, bindings);
     for (const collector of collectors) collector.visit(node);
     thrown.visit(node);
+    helperCalls.visit(node);
     for (const position of statusPositionsOf(node)) positions.push(position);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
   const reading = { sourceFile, bindings, frameworks };
-  const thrownSites = thrown.sites(sourceFile, collectors.flatMap((collector) => collector.handlers()), bindings);
-  const sites = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  const handlers = collectors.flatMap((collector) => collector.handlers());
+  const sites = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings)]
+    .flatMap((site) => splitStatusBranches(site, bindings))
+    .sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const statusRefs = resolveStatusRefs(positions, bindings);
-  // The status an error carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
-  for (const site of thrownSites) {
-    const { code, range } = site.status;
-    if (code !== undefined && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });
+  // The status an error or a helper call carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
+  for (const site of sites) {
+    const { code, range, source } = site.status;
+    if (code !== undefined && source !== 'implicit' && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });
   }
   statusRefs.sort((a, b) => a.range.start - b.range.start);
   return { bindings, sites, statusRefs };

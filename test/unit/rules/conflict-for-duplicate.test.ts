@@ -63,5 +63,11 @@ ruleTests('conflict-for-duplicate', {
       at: 'status(«400»)',
       output: "app.put('/slugs/:slug', async (req, res) => {\n  try {\n    await Slug.insert(req.params.slug);\n    res.sendStatus(201);\n  } catch (e) {\n    if (!isDuplicateKeyError(e)) {\n      res.sendStatus(500);\n    } else {\n      res.status(409).json({ error: 'Slug exists' });\n    }\n  }\n});",
     },
+    {
+      // Each branch of a conditional status is a response of its own; the fix edits that branch alone.
+      code: "app.post('/users', async (req, res) => {\n  try {\n    res.status(201).json(await User.create(req.body));\n  } catch (err) {\n    res.status(err.code === 11000 ? 400 : 500).json({ error: 'Could not register' });\n  }\n});",
+      at: "err.code === 11000 ? \u00ab400\u00bb : 500",
+      output: "app.post('/users', async (req, res) => {\n  try {\n    res.status(201).json(await User.create(req.body));\n  } catch (err) {\n    res.status(err.code === 11000 ? 409 : 500).json({ error: 'Could not register' });\n  }\n});",
+    },
   ],
 });

@@ -108,6 +108,24 @@ ruleTests('created-for-create', {
       at: ' «res.json({ id: result.insertedId })»',
       output: "app.post('/notes', async (req, res) => {\n  const result = await db.collection('notes').insertOne(req.body);\n  res.status(201).json({ id: result.insertedId });\n});",
     },
+    {
+      // The success branch of a conditional status.
+      code: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(user ? 200 : 500).json(user);\n});",
+      at: "user ? \u00ab200\u00bb : 500",
+      output: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(user ? 201 : 500).json(user);\n});",
+    },
+    {
+      // An arrow helper called with a status.
+      code: "const fail = (res, code, msg) => res.status(code).send({ error: msg });\napp.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  return fail(res, 200, 'Created');\n});",
+      at: "fail(res, \u00ab200\u00bb, 'Created')",
+      output: "const fail = (res, code, msg) => res.status(code).send({ error: msg });\napp.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  return fail(res, 201, 'Created');\n});",
+    },
+    {
+      // A helper whose status parameter has a default: reported at the call, fixed by passing the status.
+      code: "const ok = (res, data, status = 200) => res.status(status).json(data);\napp.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  return ok(res, user);\n});",
+      at: "return \u00abok(res, user)\u00bb",
+      output: "const ok = (res, data, status = 200) => res.status(status).json(data);\napp.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  return ok(res, user, 201);\n});",
+    },
   ],
 });
 

@@ -17,8 +17,6 @@ ruleTests('created-needs-location', {
     "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  addLocation(res, user);\n  res.status(201).json(user);\n});",
     // node:http with the header in writeHead.
     "function handle(req, res) {\n  res.writeHead(201, { Location: '/users/1' });\n  res.end();\n}",
-    // The status is not pinned down.
-    "app.post('/users', async (req, res) => {\n  res.status(created ? 201 : 200).json(req.body);\n});",
     // 200 is another rule's business.
     "app.get('/users', (req, res) => {\n  res.json([]);\n});",
   ],
@@ -74,6 +72,11 @@ ruleTests('created-needs-location', {
       code: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201);\n  res.json(user);\n});",
       at: 'status(«201»)',
       output: "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201);\n  res.set('Location', `/users/${user.id}`).json(user);\n});",
+    },
+    {
+      // Each branch of a conditional status is a response of its own: the 201 one lacks a Location.
+      code: "app.post('/users', async (req, res) => {\n  res.status(created ? 201 : 200).json(req.body);\n});",
+      at: 'created ? «201» : 200',
     },
   ],
 });

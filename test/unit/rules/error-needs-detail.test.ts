@@ -97,5 +97,11 @@ ruleTests('error-needs-detail', {
       at: 'status(«400»)',
       output: "app.post('/users', (req, res) => {\n  if (!req.body.user.email) return res.status(400).json({ error: 'user.email is required', fields: { 'user.email': 'required' } });\n});",
     },
+    {
+      // A helper's message argument that only repeats the reason phrase; the fix edits that argument.
+      code: "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.post('/users', async (req, res) => {\n  if (!req.body.email) return sendError(res, 400, 'Bad Request');\n  res.status(201).json(await User.create(req.body));\n});",
+      at: "sendError(res, \u00ab400\u00bb, 'Bad Request')",
+      output: "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.post('/users', async (req, res) => {\n  if (!req.body.email) return sendError(res, 400, 'email is required');\n  res.status(201).json(await User.create(req.body));\n});",
+    },
   ],
 });

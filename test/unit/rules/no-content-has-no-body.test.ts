@@ -61,6 +61,11 @@ ruleTests('no-content-has-no-body', {
       at: '= «204»',
       output: "app.delete('/users/:id', (req, res) => {\n  res.statusCode = 204;\n  res.end();\n});",
     },
+    {
+      // One branch of a conditional status: dropping the body would drop it from the other branch too, so only the status change is offered.
+      code: "app.delete('/users/:id', async (req, res) => {\n  const removed = await User.deleteOne({ _id: req.params.id });\n  res.status(removed ? 204 : 404).json({ removed });\n});",
+      at: "removed ? \u00ab204\u00bb : 404",
+    },
   ],
 });
 

@@ -103,5 +103,11 @@ ruleTests('no-leaked-error-details', {
       at: 'status(«StatusCodes.INTERNAL_SERVER_ERROR»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.get('/x', async (req, res) => {\n  try {\n    await work();\n  } catch (err) {\n    if (!res.headersSent) res.status(StatusCodes.INTERNAL_SERVER_ERROR).end('Internal server error');\n  }\n});",
     },
+    {
+      // A helper that wraps its message: the message argument becomes a generic one.
+      code: "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.post('/users', async (req, res) => {\n  try {\n    res.status(201).json(await User.create(req.body));\n  } catch (err) {\n    sendError(res, 500, err.message);\n  }\n});",
+      at: "sendError(res, \u00ab500\u00bb, err.message)",
+      output: "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.post('/users', async (req, res) => {\n  try {\n    res.status(201).json(await User.create(req.body));\n  } catch (err) {\n    console.error(err);\n    sendError(res, 500, 'Internal server error');\n  }\n});",
+    },
   ],
 });

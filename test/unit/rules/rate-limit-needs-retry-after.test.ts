@@ -21,8 +21,6 @@ ruleTests('rate-limit-needs-retry-after', {
     // express-rate-limit sets Retry-After before it calls the handler of its options.
     "app.use(rateLimit({ windowMs: 60000, max: 100, handler: (req, res) => res.status(429).json({ error: 'Slow down' }) }));",
     "const onLimit = (req, res) => {\n  res.status(429).json({ error: 'Slow down' });\n};\napp.use(rateLimit({ max: 100, handler: onLimit }));",
-    // The status is not pinned down.
-    "app.post('/messages', (req, res) => {\n  res.status(limited ? 429 : 200).json(result);\n});",
     // Another status.
     "app.post('/messages', (req, res) => {\n  res.status(400).json({ error: 'text is required' });\n});",
   ],
@@ -73,6 +71,12 @@ ruleTests('rate-limit-needs-retry-after', {
       code: withQuota,
       at: 'status(«429»)',
       output: withQuota.replace(".status(429).json", ".status(429).set('Retry-After', '60').json"),
+    },
+    {
+      // Each branch of a conditional status is a response of its own: the 429 one says nothing of when to retry.
+      code: "app.post('/messages', (req, res) => {\n  res.status(limited ? 429 : 200).json(result);\n});",
+      at: 'limited ? «429» : 200',
+      output: "app.post('/messages', (req, res) => {\n  res.status(limited ? 429 : 200).set('Retry-After', '60').json(result);\n});",
     },
   ],
 });

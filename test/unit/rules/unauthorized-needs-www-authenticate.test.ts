@@ -8,6 +8,10 @@ const basicAuth =
 
 ruleTests('unauthorized-needs-www-authenticate', {
   valid: [
+    // The helper sets the header itself.
+    "function deny(res, status, message) {\n  res.set('WWW-Authenticate', 'Bearer');\n  return res.status(status).json({ message });\n}\napp.get('/me', (req, res) => {\n  if (!req.user) return deny(res, 401, 'Sign in first');\n});",
+    // The handler sets the header before calling the helper.
+    "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.get('/me', (req, res) => {\n  res.set('WWW-Authenticate', 'Bearer');\n  if (!req.user) return sendError(res, 401, 'Sign in first');\n});",
     // The error carries the header; http-errors sends it.
     "const createError = require('http-errors');\nrouter.get('/me', (req, res) => {\n  if (!req.user) throw createError(401, 'Sign in', { headers: { 'WWW-Authenticate': 'Bearer' } });\n  res.json(req.user);\n});",
     "app.get('/me', (req, res) => {\n  res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Sign in first' });\n});",
@@ -95,6 +99,11 @@ ruleTests('unauthorized-needs-www-authenticate', {
     },
     // A file that only speaks Basic gets a Basic challenge, not preferred: its realm is for a person to name.
     { code: basicAuth, at: 'status(«401»)' },
+    {
+      // A helper that sends without the header: no fix, the helper decides headers.
+      code: "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.get('/me', (req, res) => {\n  if (!req.user) return sendError(res, 401, 'Sign in first');\n  res.json(req.user);\n});",
+      at: "sendError(res, \u00ab401\u00bb, 'Sign in first')",
+    },
   ],
 });
 

@@ -2,6 +2,8 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests('unauthorized-vs-forbidden', {
   valid: [
+    // The outer branch of a nested conditional: no user at all is 401.
+    "app.get('/admin', (req, res) => {\n  res.status(!req.user ? 401 : 200).json({ ok: true });\n});",
     // A token claim checked for a known user: log in again is the right advice, 401 stays.
     "router.get('/me', async (req, res, next) => {\n  const currentUser = await User.findById(decoded.id);\n  if (currentUser.changedPasswordAfter(decoded.iat)) return next(new AppError('Please log in again', 401));\n  res.json(currentUser);\n});",
     // A permission check that is handed the signed-in user, whatever its name: 403 is right.
@@ -103,6 +105,12 @@ ruleTests('unauthorized-vs-forbidden', {
       code: "import { StatusCodes } from 'http-status-codes';\napp.delete('/users/:id', (req, res) => {\n  if (!req.user.isAdmin) return res.status(StatusCodes.UNAUTHORIZED).end();\n});",
       at: 'status(«StatusCodes.UNAUTHORIZED»)',
       output: "import { StatusCodes } from 'http-status-codes';\napp.delete('/users/:id', (req, res) => {\n  if (!req.user.isAdmin) return res.status(StatusCodes.FORBIDDEN).end();\n});",
+    },
+    {
+      // The inner branch of a nested conditional, under both conditions.
+      code: "app.get('/admin', (req, res) => {\n  res.status(!req.user ? 401 : !req.user.isAdmin ? 401 : 200).json({ ok: true });\n});",
+      at: "!req.user.isAdmin ? \u00ab401\u00bb : 200",
+      output: "app.get('/admin', (req, res) => {\n  res.status(!req.user ? 401 : !req.user.isAdmin ? 403 : 200).json({ ok: true });\n});",
     },
   ],
 });

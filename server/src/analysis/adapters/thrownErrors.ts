@@ -5,8 +5,8 @@
 import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
 import type { Bindings } from '../facts/bindings';
-import { resolveStatus } from '../facts/status';
-import { calleeOf, skipTypeWrappers } from '../facts/syntax';
+import { resolveStatus, statusBranches } from '../facts/status';
+import { callsReader, calleeOf, enclosingFunction, skipTypeWrappers } from '../facts/syntax';
 import { quoted } from '../facts/style';
 import type { RuleContext } from '../rule';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, StatusValue, TextEdit } from '../types';
@@ -43,6 +43,11 @@ function isStatusValue(status: StatusValue): boolean {
   return status.code !== undefined && status.code >= 100 && status.code <= 599;
 }
 
+/** A status the file pins down, or a conditional one branch of which it pins down (`dup ? 409 : 400`). */
+function carriesStatus(expression: ts.Expression, bindings: Bindings, accept: (status: StatusValue) => boolean = isStatusValue): StatusValue | undefined {
+  return statusBranches(expression, bindings).some(({ status }) => accept(status)) ? resolveStatus(expression, bindings) : undefined;
+}
+
 /** `{ status: 401, message }`, `{ statusCode: 404 }`: a status given as an option. */
 function statusOption(argument: ts.Expression, bindings: Bindings): CarriedStatus | undefined {
   const object = skipTypeWrappers(argument);
@@ -52,10 +57,8 @@ function statusOption(argument: ts.Expression, bindings: Bindings): CarriedStatu
   for (const property of object.properties) {
     if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
     const name = property.name.text;
-    if (name === 'status' || name === 'statusCode' || name === 'code') {
-      const value = resolveStatus(property.initializer, bindings);
-      if (isStatusValue(value)) status = value;
-    } else if (name === 'message') message = property.initializer;
+    if (name === 'status' || name === 'statusCode' || name === 'code') status = carriesStatus(property.initializer, bindings) ?? status;
+    else if (name === 'message') message = property.initializer;
   }
   return status && { status, message };
 }
@@ -71,8 +74,8 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
   const callee = skipTypeWrappers(error.expression);
   // createError(404, 'No such user'), createError.NotFound('…'), new createError.NotFound()
   if (ts.isIdentifier(callee) && httpErrors.has(callee.text)) {
-    const status = args[0] && resolveStatus(args[0], bindings);
-    return status && isStatusValue(status) ? { status, message: isMessage(args[1]) ? args[1] : undefined, httpErrorsCall: error } : undefined;
+    const status = args[0] && carriesStatus(args[0], bindings);
+    return status ? { status, message: isMessage(args[1]) ? args[1] : undefined, httpErrorsCall: error } : undefined;
   }
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && httpErrors.has(callee.expression.text)) {
     const code = CONSTRUCTOR_CODES.get(callee.name.text);
@@ -86,10 +89,10 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
     const option = statusOption(argument, bindings);
     if (option) return option;
     const value = skipTypeWrappers(argument);
-    if (!ts.isNumericLiteral(value) && !ts.isPropertyAccessExpression(value) && !ts.isIdentifier(value)) continue;
-    const status = resolveStatus(argument, bindings);
+    if (!ts.isNumericLiteral(value) && !ts.isPropertyAccessExpression(value) && !ts.isIdentifier(value) && !ts.isConditionalExpression(value)) continue;
     // A number that is not a status (`new RangeError(5)`) or a name the file cannot pin down is not one.
-    if (status.source === 'dynamic' || !isStatusValue(status) || (status.source === 'literal' && status.code! < 400)) continue;
+    const status = carriesStatus(argument, bindings, (branch) => isStatusValue(branch) && !(branch.source === 'literal' && branch.code! < 400));
+    if (!status) continue;
     // The body: a string message first, else whatever else the error is given (`{ errors: {…} }`).
     const others = args.filter((_, at) => at !== index);
     const message = others.find((other) => ts.isStringLiteralLike(skipTypeWrappers(other))) ?? others.find(isMessage) ?? others[0];
@@ -139,25 +142,6 @@ function isNextOfHandler(name: ts.Identifier, handlers: ReadonlyMap<ts.Node, Han
   return false;
 }
 
-function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current) && 'body' in current) return current as ts.FunctionLikeDeclaration;
-  return undefined;
-}
-
-/** Every call of a function body, in source order; a site keeps those that end before it. */
-function callsOf(fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] {
-  const calls: CallBefore[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const callee = calleeOf(node);
-      if (callee) calls.push({ callee: callee.text, name: callee.name, node });
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (fn?.body) visit(fn.body);
-  return calls.sort((a, b) => a.node.getStart() - b.node.getStart());
-}
-
 /** `createError(401, msg, { headers: { … } })`: the props object of an http-errors call. */
 function propsOf(call: ts.CallExpression | ts.NewExpression): ts.ObjectLiteralExpression | undefined {
   const last = call.arguments?.[call.arguments.length - 1];
@@ -194,13 +178,21 @@ function httpErrorsHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd
   return { start: at, end: at, newText: props.properties.length === 0 ? ` headers: { ${entries} } ` : ` headers: { ${entries} },` };
 }
 
+/** A string message replaced by another string: the body of a site that sends its message through other code. */
+export function messageEdit(site: ResponseSite, body: string): TextEdit | undefined {
+  return site.body && ts.isStringLiteralLike(skipTypeWrappers(site.body)) && /^['"`]/.test(body) ? { start: site.body.getStart(), end: site.body.getEnd(), newText: body } : undefined;
+}
+
 /** The error handler sends a thrown error: the file cannot add to that response, nor see its headers. */
 const thrownErrorAdapter: ResponseAdapter = {
   framework: 'thrown error',
   setDefaultStatusEdit: () => undefined,
   addHeadersEdit: () => undefined,
   headersMayBeSetElsewhere: () => false,
-  sendBodyEdits: (site, body) => (site.body && ts.isStringLiteralLike(skipTypeWrappers(site.body)) && /^['"`]/.test(body) ? [{ start: site.body.getStart(), end: site.body.getEnd(), newText: body }] : undefined),
+  sendBodyEdits: (site, body) => {
+    const edit = messageEdit(site, body);
+    return edit && [edit];
+  },
   dropBodyFix: () => undefined,
   completeResponseFixes: () => [],
   completesLater: () => true,
@@ -226,15 +218,11 @@ export class ThrownErrorCollector {
     const httpErrors = httpErrorsNames(sourceFile);
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     // One walk per function, however many errors it throws.
-    const calls = new Map<ts.FunctionLikeDeclaration | undefined, CallBefore[]>();
-    const callsIn = (fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] => {
-      if (!calls.has(fn)) calls.set(fn, callsOf(fn));
-      return calls.get(fn)!;
-    };
+    const callsOnce = callsReader();
     return this.candidates.flatMap((node) => {
       const handed = handedError(node, byNode);
       const carried = handed && carriedStatus(handed.error, httpErrors, bindings);
-      return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile, callsIn)] : [];
+      return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile, callsOnce)] : [];
     });
   }
 }

@@ -3,7 +3,7 @@
 import { reasonPhrase } from '../../knowledge';
 import { constantName } from '../facts/constants';
 import type { RuleContext } from '../rule';
-import { indentationAt } from '../facts/style';
+import { indentationAt, quoted } from '../facts/style';
 import type { Fix, ResponseSite, TextEdit } from '../types';
 import type { HeaderToAdd } from '../adapters/adapter';
 
@@ -20,12 +20,17 @@ export function statusText(site: ResponseSite, code: number, context: RuleContex
   if (constant.table === 'local') {
     const binding = context.bindings.get(constant.qualifier);
     if (binding?.kind === 'object') {
-      for (const [name, value] of binding.members) if (value === code) return `${constant.qualifier}.${name}`;
+      for (const [path, value] of binding.members) if (value === code) return memberPathText(constant.qualifier, path, context);
     }
     return String(code);
   }
   const name = constantName(constant.table, code);
   return name && constant.qualifier ? `${constant.qualifier}.${name}` : String(code);
+}
+
+/** How code names a member path: `HTTP.client.notFound`, `HTTP['not-found']`. */
+function memberPathText(qualifier: string, path: string, context: RuleContext): string {
+  return qualifier + path.split('.').map((name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${quoted(name, context.style)}]`)).join('');
 }
 
 /**

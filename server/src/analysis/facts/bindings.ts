@@ -1,5 +1,7 @@
-// What the names of one file stand for, as far as a reader of that file can tell:
-// imports of status-constant libraries and `const` numbers or objects of numbers.
+// What the names of one file stand for, as far as a reader of that file can tell: imports of
+// status-constant libraries, numbers and objects of numbers held in a `const` (or a `let`/`var`
+// never assigned again), and `enum` members. The map is flat by name, so a name declared twice
+// with different values, or assigned anywhere, stands for nothing the file pins down.
 import ts from 'typescript';
 import { skipTypeWrappers } from './syntax';
 import { constantValue, tableFor } from './constants';
@@ -11,32 +13,75 @@ export type Binding =
   | { kind: 'table'; table: LibraryTable }
   | { kind: 'member'; table: LibraryTable; member: string }
   | { kind: 'number'; value: number }
-  | { kind: 'object'; members: ReadonlyMap<string, number> };
+  /** Member paths (`NOT_FOUND`, `client.notFound` one level down) to their numbers. */
+  | { kind: 'object'; members: ReadonlyMap<string, number> }
+  /** Declared or assigned in a way that does not pin a value down (a parameter, `let x; x = …`). */
+  | { kind: 'unknown' };
 
 export type Bindings = ReadonlyMap<string, Binding>;
+
+const UNKNOWN: Binding = { kind: 'unknown' };
 
 /** Records what `node` binds, if anything; called for every node of the file in one walk. */
 export function addBindingsOf(node: ts.Node, bindings: Map<string, Binding>): void {
   if (ts.isImportDeclaration(node)) addImport(node, bindings);
-  else if (ts.isVariableDeclaration(node) && isConst(node)) addConst(node, bindings);
+  else if (ts.isVariableDeclaration(node)) addVariable(node, bindings);
+  else if (ts.isEnumDeclaration(node)) bind(node.name.text, enumBinding(node), bindings);
+  else if (ts.isParameter(node)) bindUnknown(node.name, bindings);
+  else for (const name of assignedNames(node)) bindings.set(name, UNKNOWN);
 }
 
-function isConst(declaration: ts.VariableDeclaration): boolean {
-  const list = declaration.parent;
-  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+/** A name declared again with another value, in any scope, stands for nothing: the map cannot tell which is meant. */
+function bind(name: string, binding: Binding, bindings: Map<string, Binding>): void {
+  const existing = bindings.get(name);
+  bindings.set(name, !existing || sameBinding(existing, binding) ? binding : UNKNOWN);
+}
+
+function sameBinding(a: Binding, b: Binding): boolean {
+  const key = (binding: Binding): string => JSON.stringify(binding.kind === 'object' ? [...binding.members] : binding);
+  return a.kind === b.kind && key(a) === key(b);
+}
+
+function bindUnknown(name: ts.BindingName, bindings: Map<string, Binding>): void {
+  if (ts.isIdentifier(name)) bind(name.text, UNKNOWN, bindings);
+  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bindUnknown(element.name, bindings);
+}
+
+/** Names a node assigns: `x = …`, `x += …`, `x++`, `[x, y] = …`, `({ x } = …)`, `for (x of …)`. */
+function assignedNames(node: ts.Node): string[] {
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    return targetNames(node.left);
+  }
+  if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+    return targetNames(node.operand);
+  }
+  if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && !ts.isVariableDeclarationList(node.initializer)) return targetNames(node.initializer);
+  return [];
+}
+
+function targetNames(target: ts.Expression): string[] {
+  const value = skipTypeWrappers(target);
+  if (ts.isIdentifier(value)) return [value.text];
+  if (ts.isArrayLiteralExpression(value)) return value.elements.flatMap((element) => (ts.isSpreadElement(element) ? targetNames(element.expression) : targetNames(element)));
+  if (ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.EqualsToken) return targetNames(value.left);
+  if (!ts.isObjectLiteralExpression(value)) return [];
+  return value.properties.flatMap((property) => {
+    if (ts.isShorthandPropertyAssignment(property)) return [property.name.text];
+    if (ts.isPropertyAssignment(property)) return targetNames(property.initializer);
+    return ts.isSpreadAssignment(property) ? targetNames(property.expression) : [];
+  });
 }
 
 function bindImported(module: string, imported: string, local: string, bindings: Map<string, Binding>): void {
   const table = tableFor(module, imported);
   if (table) {
-    bindings.set(local, { kind: 'table', table });
+    bind(local, { kind: 'table', table }, bindings);
     return;
   }
   // A member imported by name: `import { NOT_FOUND } from 'http-status-codes'`.
   const moduleTable = tableFor(module, '*');
-  if (moduleTable && constantValue(moduleTable, imported) !== undefined) {
-    bindings.set(local, { kind: 'member', table: moduleTable, member: imported });
-  }
+  const known = moduleTable && constantValue(moduleTable, imported) !== undefined;
+  bind(local, known ? { kind: 'member', table: moduleTable, member: imported } : UNKNOWN, bindings);
 }
 
 function addImport(node: ts.ImportDeclaration, bindings: Map<string, Binding>): void {
@@ -73,10 +118,9 @@ function requireOf(expression: ts.Expression): { module: string; member?: string
   return undefined;
 }
 
-function addConst(node: ts.VariableDeclaration, bindings: Map<string, Binding>): void {
+function addVariable(node: ts.VariableDeclaration, bindings: Map<string, Binding>): void {
   const init = node.initializer && skipTypeWrappers(node.initializer);
-  if (!init) return;
-  const required = requireOf(init);
+  const required = init && requireOf(init);
   if (required) {
     if (ts.isIdentifier(node.name)) {
       // CommonJS default export (`const httpStatus = require('http-status')`) or a member.
@@ -87,19 +131,44 @@ function addConst(node: ts.VariableDeclaration, bindings: Map<string, Binding>):
         const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
         bindImported(required.module, imported, element.name.text, bindings);
       }
-    }
+    } else bindUnknown(node.name, bindings);
     return;
   }
-  if (!ts.isIdentifier(node.name)) return;
-  if (ts.isNumericLiteral(init)) {
-    bindings.set(node.name.text, { kind: 'number', value: Number(init.text) });
-  } else if (ts.isObjectLiteralExpression(init)) {
-    const members = new Map<string, number>();
-    for (const property of init.properties) {
-      if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
-      const value = skipTypeWrappers(property.initializer);
-      if (ts.isNumericLiteral(value)) members.set(property.name.text, Number(value.text));
-    }
-    if (members.size > 0) bindings.set(node.name.text, { kind: 'object', members });
+  if (!ts.isIdentifier(node.name)) return bindUnknown(node.name, bindings);
+  if (init && ts.isNumericLiteral(init)) return bind(node.name.text, { kind: 'number', value: Number(init.text) }, bindings);
+  const members = init && objectMembers(init);
+  bind(node.name.text, members && members.size > 0 ? { kind: 'object', members } : UNKNOWN, bindings);
+}
+
+function isObjectFreeze(callee: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'freeze';
+}
+
+/** `{ NOT_FOUND: 404 }`, `Object.freeze({ … })`, `{ … } as const`, and one level of nesting (`client.notFound`). */
+function objectMembers(expression: ts.Expression, depth = 0): Map<string, number> | undefined {
+  let value = skipTypeWrappers(expression);
+  if (ts.isCallExpression(value) && value.arguments.length === 1 && isObjectFreeze(value.expression)) value = skipTypeWrappers(value.arguments[0]);
+  if (!ts.isObjectLiteralExpression(value)) return undefined;
+  const members = new Map<string, number>();
+  for (const property of value.properties) {
+    if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) continue;
+    const name = property.name.text;
+    const member = skipTypeWrappers(property.initializer);
+    if (ts.isNumericLiteral(member)) members.set(name, Number(member.text));
+    else if (depth === 0) for (const [inner, code] of objectMembers(member, 1) ?? []) members.set(`${name}.${inner}`, code);
   }
+  return members;
+}
+
+/** `enum Status { NotFound = 404, Gone }`: numbers given, and those counted on from them. */
+function enumBinding(node: ts.EnumDeclaration): Binding {
+  const members = new Map<string, number>();
+  let next: number | undefined = 0;
+  for (const member of node.members) {
+    const init = member.initializer && skipTypeWrappers(member.initializer);
+    const value: number | undefined = init ? (ts.isNumericLiteral(init) ? Number(init.text) : undefined) : next;
+    if (value !== undefined && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) members.set(member.name.text, value);
+    next = value === undefined ? undefined : value + 1;
+  }
+  return members.size > 0 ? { kind: 'object', members } : UNKNOWN;
 }

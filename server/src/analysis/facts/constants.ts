@@ -46,3 +46,12 @@ export function constantName(table: Exclude<ConstantTable, 'local'>, code: numbe
   for (const [name, value] of LIBRARY_TABLES[table]) if (value === code) return name;
   return undefined;
 }
+
+/**
+ * The code an http-status companion key speaks of: `404` (its reason phrase), `404_NAME`,
+ * `404_MESSAGE`, `404_CLASS`; only keys the library has.
+ */
+export function httpStatusCompanionCode(key: string): number | undefined {
+  const match = /^([1-5]\d\d)(_NAME|_MESSAGE|_CLASS)?$/.exec(key);
+  return match && typeof (httpStatus as unknown as Record<string, unknown>)[key] === 'string' ? Number(match[1]) : undefined;
+}

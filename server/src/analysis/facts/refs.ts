@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { type Bindings } from './bindings';
 import { skipTypeWrappers } from './syntax';
 import { rangeOf, resolveStatus } from './status';
+import { httpStatusCompanionCode } from './constants';
 import type { StatusRef } from '../types';
 
 /** Calls whose first argument is a status: `res.status(404)`, `reply.code(404)`, `@HttpCode(201)`, `createError(404)`, `ctx.throw(404)`. */
@@ -61,6 +62,8 @@ function statusPositions(node: ts.Node): StatusPosition[] {
     }
     return [];
   }
+  // httpStatus[404], httpStatus['404_MESSAGE'], httpStatus[`${httpStatus.NOT_FOUND}_NAME`]: resolved once bindings are known.
+  if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression)) return [{ value: node, strict: false, companion: true }];
   // NextResponse.json(body, { status: 404 }), new Response(body, { status: 404 })
   if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'status' && ts.isObjectLiteralExpression(node.parent)) {
     const owner = node.parent.parent;
@@ -84,6 +87,23 @@ export interface StatusPosition {
   value: ts.Expression;
   member?: ts.MemberName;
   strict: boolean;
+  /** An http-status companion (`httpStatus['404_MESSAGE']`): the code it speaks of, not a status it holds. */
+  companion?: boolean;
+}
+
+/** The code an http-status companion lookup speaks of: `httpStatus[404]`, `httpStatus[httpStatus.NOT_FOUND]`, `` httpStatus[`${httpStatus.NOT_FOUND}_NAME`] ``. */
+function companionCode(access: ts.ElementAccessExpression, bindings: Bindings): number | undefined {
+  const table = ts.isIdentifier(access.expression) ? bindings.get(access.expression.text) : undefined;
+  if (table?.kind !== 'table' || table.table !== 'http-status') return undefined;
+  const key = skipTypeWrappers(access.argumentExpression);
+  if (ts.isNumericLiteral(key) || ts.isStringLiteralLike(key)) return httpStatusCompanionCode(key.text);
+  if (ts.isTemplateExpression(key)) {
+    const [span] = key.templateSpans;
+    const code = key.head.text === '' && key.templateSpans.length === 1 ? resolveStatus(span.expression, bindings).code : undefined;
+    return code === undefined ? undefined : httpStatusCompanionCode(`${code}${span.literal.text}`);
+  }
+  const code = resolveStatus(key, bindings).code;
+  return code === undefined ? undefined : httpStatusCompanionCode(String(code));
 }
 
 /** The status positions of one node; called for every node of the file in one walk. */
@@ -94,6 +114,11 @@ export function statusPositionsOf(node: ts.Node): StatusPosition[] {
 export function resolveStatusRefs(positions: readonly StatusPosition[], bindings: Bindings): StatusRef[] {
   const refs: StatusRef[] = [];
   for (const position of positions) {
+    if (position.companion) {
+      const code = ts.isElementAccessExpression(position.value) ? companionCode(position.value, bindings) : undefined;
+      if (code !== undefined) refs.push({ code, range: rangeOf(position.value) });
+      continue;
+    }
     const status = resolveStatus(position.value, bindings);
     if (status.code === undefined) continue;
     // Checks in tests compare with many numbers; only real status numbers count there.

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { constantValue } from './constants';
 import { type Bindings } from './bindings';
 import { skipTypeWrappers } from './syntax';
-import type { NamedConstant, StatusValue, TextRange } from '../types';
+import type { BranchCondition, NamedConstant, StatusValue, TextRange } from '../types';
 
 export function rangeOf(node: ts.Node): TextRange {
   return { start: node.getStart(), end: node.getEnd() };
@@ -29,26 +29,48 @@ function resolveName(value: ts.Expression, bindings: Bindings): { code: number; 
     }
     return undefined;
   }
-  // StatusCodes.NOT_FOUND, HttpStatus.NOT_FOUND, httpStatus.NOT_FOUND, HTTP.NOT_FOUND, HTTP['NOT_FOUND']
-  const access = memberAccess(value);
-  if (!access || !ts.isIdentifier(access.object)) return undefined;
+  // StatusCodes.NOT_FOUND, HttpStatus.NOT_FOUND, httpStatus.NOT_FOUND, HTTP.NOT_FOUND, HTTP['NOT_FOUND'], codes.client.notFound
+  const access = memberPath(value);
+  if (!access) return undefined;
   const binding = bindings.get(access.object.text);
   const qualifier = access.object.text;
-  if (binding?.kind === 'table') {
-    const code = constantValue(binding.table, access.member);
+  if (binding?.kind === 'table' && access.path.length === 1) {
+    const code = constantValue(binding.table, access.path[0]);
     return code === undefined ? undefined : { code, constant: { table: binding.table, qualifier } };
   }
   if (binding?.kind === 'object') {
-    const code = binding.members.get(access.member);
+    const code = binding.members.get(access.path.join('.'));
     return code === undefined ? undefined : { code, constant: { table: 'local', qualifier } };
   }
   return undefined;
 }
 
-function memberAccess(value: ts.Expression): { object: ts.Expression; member: string } | undefined {
-  if (ts.isPropertyAccessExpression(value)) return { object: value.expression, member: value.name.text };
-  if (ts.isElementAccessExpression(value) && ts.isStringLiteral(value.argumentExpression)) {
-    return { object: value.expression, member: value.argumentExpression.text };
+/** `HTTP.client['notFound']` → `HTTP` and [`client`, `notFound`]: member names read with a dot or a string. */
+function memberPath(value: ts.Expression): { object: ts.Identifier; path: string[] } | undefined {
+  const path: string[] = [];
+  let current = value;
+  for (;;) {
+    if (ts.isPropertyAccessExpression(current)) path.unshift(current.name.text);
+    else if (ts.isElementAccessExpression(current) && ts.isStringLiteral(current.argumentExpression)) path.unshift(current.argumentExpression.text);
+    else break;
+    current = skipTypeWrappers(current.expression);
   }
-  return undefined;
+  return path.length > 0 && ts.isIdentifier(current) ? { object: current, path } : undefined;
+}
+
+
+/**
+ * Each status a conditional may be (`cond ? 409 : 400`, nested ones too), with the conditions that
+ * choose it, innermost first; a status that is not a conditional is its only branch.
+ */
+export function statusBranches(expression: ts.Expression, bindings: Bindings): { status: StatusValue; conditions: BranchCondition[] }[] {
+  const value = skipTypeWrappers(expression);
+  if (!ts.isConditionalExpression(value)) return [{ status: resolveStatus(expression, bindings), conditions: [] }];
+  const branches: [ts.Expression, boolean][] = [
+    [value.whenTrue, false],
+    [value.whenFalse, true],
+  ];
+  return branches.flatMap(([branch, inElse]) =>
+    statusBranches(branch, bindings).map(({ status, conditions }) => ({ status, conditions: [...conditions, { expression: value.condition, inElse }] })),
+  );
 }

@@ -1,6 +1,7 @@
 // Small readings of the syntax tree that every layer needs, written once: what an expression is
 // under its type wrappers, where a call chain starts, and how a callee is named.
 import ts from 'typescript';
+import type { CallBefore } from '../types';
 
 /** `x as const`, `(x)`, `x satisfies T`, `<T>x`, `x!`: the value inside. */
 export function skipTypeWrappers(expression: ts.Expression): ts.Expression {
@@ -48,4 +49,33 @@ export function calleeOf(call: ts.CallExpression): { name: string; text: string 
         ? object.name.text
         : '…';
   return { name: callee.name.text, text: qualifier ? `${qualifier}.${callee.name.text}` : callee.name.text };
+}
+
+/** The function around a node (its body, parameters or name), if any. */
+export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current) && 'body' in current) return current as ts.FunctionLikeDeclaration;
+  return undefined;
+}
+
+/** Every call of a function body, in source order; a site keeps those that end before it. */
+function callsIn(fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] {
+  const calls: CallBefore[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = calleeOf(node);
+      if (callee) calls.push({ callee: callee.text, name: callee.name, node });
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn?.body) visit(fn.body);
+  return calls.sort((a, b) => a.node.getStart() - b.node.getStart());
+}
+
+/** `callsIn`, walking each function once however many sites in it ask. */
+export function callsReader(): (fn: ts.FunctionLikeDeclaration | undefined) => CallBefore[] {
+  const calls = new Map<ts.FunctionLikeDeclaration | undefined, CallBefore[]>();
+  return (fn) => {
+    if (!calls.has(fn)) calls.set(fn, callsIn(fn));
+    return calls.get(fn)!;
+  };
 }
