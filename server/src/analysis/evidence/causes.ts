@@ -127,6 +127,11 @@ export function handlerLocals(site: ResponseSite): ReadonlyMap<string, Local> {
   const cached = localsCache.get(handler.node);
   if (cached) return cached;
   const locals = new Map<string, Local>();
+  // Parameters that are parts of the request (`@Body() dto`, `@Param('id') id`) read like `req.body`, `req.params.id`.
+  for (const [name, path] of handler.requestParts ?? []) {
+    const part = requestReference([...path]);
+    if (part) locals.set(name, part);
+  }
   const bind = (name: ts.BindingName, initializer: ts.Expression): void => {
     const whole = classify(initializer, handler.requestName, locals);
     if (ts.isIdentifier(name)) {
@@ -160,6 +165,12 @@ function isVariableReference(node: ts.Identifier): boolean {
   return !(ts.isVariableDeclaration(parent) && parent.name === node);
 }
 
+/** `dto.email` where `dto` holds a whole part of the request (`@Body() dto`): the field read, `email`. */
+function wholeInputField(name: ts.Identifier): string | undefined {
+  const parent = name.parent;
+  return ts.isPropertyAccessExpression(parent) && parent.expression === name ? parent.name.text : undefined;
+}
+
 /** Every input, validation, lookup or credential an expression reads, outermost accesses first. */
 export function referencesIn(node: ts.Node, requestName: string | undefined, locals: ReadonlyMap<string, Local>): Reference[] {
   const found: Reference[] = [];
@@ -181,7 +192,7 @@ export function referencesIn(node: ts.Node, requestName: string | undefined, loc
     }
     if (ts.isIdentifier(child) && isVariableReference(child)) {
       const local = locals.get(child.text);
-      if (local) found.push({ ...local, node: child, local: child.text, detail: local.kind === 'input' ? (local.detail ?? child.text) : local.detail });
+      if (local) found.push({ ...local, node: child, local: child.text, detail: local.kind === 'input' ? (local.detail ?? wholeInputField(child) ?? child.text) : local.detail });
     }
     ts.forEachChild(child, visit);
   };
