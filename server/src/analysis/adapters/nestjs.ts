@@ -175,7 +175,7 @@ function returnsOf(method: ts.MethodDeclaration): ts.ReturnStatement[] {
 }
 
 /** What a `return` sends: a view under `@Render`, a file (`new StreamableFile(…)`), nothing, or data. */
-function sendOfReturn(returned: ts.ReturnStatement | undefined, method: ts.MethodDeclaration, redirect: ts.Decorator | undefined): Send {
+function sendOfReturn(returned: ts.ReturnStatement | undefined, method: ts.MethodDeclaration, redirect: ts.Decorator | undefined, status: StatusValue): Send {
   const node = returned ?? method.name;
   if (redirect) {
     const target = decoratorNamed(method, 'Redirect')?.args[0];
@@ -183,9 +183,18 @@ function sendOfReturn(returned: ts.ReturnStatement | undefined, method: ts.Metho
   }
   if (decoratorNamed(method, 'Render')) return { kind: 'view', node, label: '@Render(…)', encoding: 'text' };
   const value = returned?.expression && unwrapAwait(returned.expression);
-  if (!value || value.kind === ts.SyntaxKind.VoidExpression || (ts.isIdentifier(value) && value.text === 'undefined')) return { kind: 'empty', node, label: 'the returned value', encoding: 'auto' };
+  // Under 204 a method that returns a call (`return this.users.remove(id)`) passes on completion, not data.
+  const passesOnCompletion = status.code === 204 && value !== undefined && ts.isCallExpression(value);
+  if (!value || passesOnCompletion || declaresVoid(method.type) || value.kind === ts.SyntaxKind.VoidExpression || (ts.isIdentifier(value) && value.text === 'undefined')) return { kind: 'empty', node, label: 'the returned value', encoding: 'auto' };
   if (ts.isNewExpression(value) && value.expression.getText() === 'StreamableFile') return { kind: 'file', node, label: 'the returned file', encoding: 'text' };
   return { kind: 'data', node, label: 'the returned value', encoding: 'auto' };
+}
+
+/** `: void`, `: Promise<void>`: the method says it returns nothing, whatever its `return` passes on. */
+function declaresVoid(type: ts.TypeNode | undefined): boolean {
+  if (!type) return false;
+  if (type.kind === ts.SyntaxKind.VoidKeyword) return true;
+  return ts.isTypeReferenceNode(type) && /^(Promise|Observable)$/.test(type.typeName.getText()) && type.typeArguments?.length === 1 && declaresVoid(type.typeArguments[0]);
 }
 
 function unwrapAwait(expression: ts.Expression): ts.Expression {
@@ -206,7 +215,7 @@ function methodSites(handler: Handler, bindings: Bindings): ResponseSite[] {
   const returns = returnsOf(method);
   const answers: (ts.ReturnStatement | undefined)[] = returns.length > 0 ? returns : [undefined];
   return answers.map((returned) => {
-    const send = sendOfReturn(returned, method, redirect);
+    const send = sendOfReturn(returned, method, redirect, status);
     // A bare `return` or a method without one has no expression of its own: the method's name stands for it.
     const chain = returned?.expression ?? (method.name as ts.Identifier);
     return {
