@@ -165,12 +165,6 @@ function isVariableReference(node: ts.Identifier): boolean {
   return !(ts.isVariableDeclaration(parent) && parent.name === node);
 }
 
-/** `dto.email` where `dto` holds a whole part of the request (`@Body() dto`): the field read, `email`. */
-function wholeInputField(name: ts.Identifier): string | undefined {
-  const parent = name.parent;
-  return ts.isPropertyAccessExpression(parent) && parent.expression === name ? parent.name.text : undefined;
-}
-
 /** Every input, validation, lookup or credential an expression reads, outermost accesses first. */
 export function referencesIn(node: ts.Node, requestName: string | undefined, locals: ReadonlyMap<string, Local>): Reference[] {
   const found: Reference[] = [];
@@ -183,6 +177,12 @@ export function referencesIn(node: ts.Node, requestName: string | undefined, loc
         if (reference) found.push({ ...reference, node: child });
         return;
       }
+      // `dto.email` where `dto` holds a whole part of the request (`@Body() dto`): the field it reads.
+      const whole = ts.isPropertyAccessExpression(child) && ts.isIdentifier(child.expression) ? locals.get(child.expression.text) : undefined;
+      if (whole?.kind === 'input' && whole.source !== undefined && whole.detail === undefined && ts.isPropertyAccessExpression(child)) {
+        found.push({ ...whole, node: child, local: child.expression.getText(), detail: child.name.text });
+        return;
+      }
     }
     if (ts.isCallExpression(child)) {
       const callee = calleeOf(child);
@@ -192,7 +192,7 @@ export function referencesIn(node: ts.Node, requestName: string | undefined, loc
     }
     if (ts.isIdentifier(child) && isVariableReference(child)) {
       const local = locals.get(child.text);
-      if (local) found.push({ ...local, node: child, local: child.text, detail: local.kind === 'input' ? (local.detail ?? wholeInputField(child) ?? child.text) : local.detail });
+      if (local) found.push({ ...local, node: child, local: child.text, detail: local.kind === 'input' ? (local.detail ?? child.text) : local.detail });
     }
     ts.forEachChild(child, visit);
   };
