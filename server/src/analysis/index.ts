@@ -129,6 +129,8 @@ export function* analysisSteps(
   let style: CodeStyle | undefined;
   const styleOf = (): CodeStyle => (style ??= detectStyle(sourceFile));
   const findings: Finding[] = [];
+  // Sites that share a status (one decorator over a method's several returns) report it once.
+  const reported = new Set<string>();
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
   for (const ruleId of RULE_IDS) {
     const configured = severityOf(ruleId, options);
@@ -145,8 +147,12 @@ export function* analysisSteps(
       },
       bindings,
       sites,
-      report: (report: RuleReport) =>
-        findings.push({ ruleId, message: report.message, range: report.range, fixes: report.fixes ?? [], severity: userSet ? configured : (report.severity ?? configured) }),
+      report: (report: RuleReport) => {
+        const key = `${ruleId} ${report.range.start} ${report.range.end} ${report.message}`;
+        if (reported.has(key)) return;
+        reported.add(key);
+        findings.push({ ruleId, message: report.message, range: report.range, fixes: report.fixes ?? [], severity: userSet ? configured : (report.severity ?? configured) });
+      },
     };
     try {
       for (const site of sites) rule.check(site, context);

@@ -29,6 +29,11 @@ ruleTests(
         code: controller("  @Post()\n  @HttpCode(HttpStatus.CREATED)\n  async create(@Body() dto: CreateUserDto) {\n    return { user: await this.users.create(dto) };\n  }"),
         at: '@HttpCode(«HttpStatus.CREATED»)',
       },
+      {
+        // Two returns share the one default status: reported once.
+        code: controller("  @Post()\n  async create(@Body() dto: CreateUserDto) {\n    const user = await this.users.create(dto);\n    if (dto.notify) {\n      return { user, notified: true };\n    }\n    return user;\n  }"),
+        at: '@«Post()»',
+      },
     ],
   },
   { adapter: 'nestjs' },
