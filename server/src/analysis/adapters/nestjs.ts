@@ -61,17 +61,16 @@ function statusInFileStyle(status: string, context: RuleContext): string {
   return status;
 }
 
-/** Inserts decorators on the line after the route decorator (`@Post()` then `@HttpCode(201)`), adding them to the import. */
-function decoratorEdit(handler: Handler | undefined, names: readonly string[], decorators: string, context: RuleContext): TextEdit | undefined {
+/** Inserts decorators named `name` on the lines after the route decorator (`@Post()` then `@HttpCode(201)`), adding `name` to the import. */
+function decoratorEdit(handler: Handler | undefined, name: string, decorators: string, context: RuleContext): TextEdit | undefined {
   const route = handler && ts.isMethodDeclaration(handler.node) ? nestRoute(handler.node) : undefined;
   if (!route) return undefined;
   const at = route.decorator.decorator.getEnd();
   const eol = context.style.eol;
   const onItsOwnLine = context.text.slice(at).startsWith(eol);
   const indent = indentationAt(context.text, route.decorator.decorator.getStart());
-  let edit: TextEdit | undefined = { start: at, end: at, newText: onItsOwnLine ? decorators.split('\n').map((line) => `${eol}${indent}${line}`).join('') : ` ${decorators.split('\n').join(' ')}` };
-  for (const name of names) edit = edit && withNestImport(name, edit, context);
-  return edit;
+  const lines = decorators.split('\n');
+  return withNestImport(name, { start: at, end: at, newText: onItsOwnLine ? lines.map((line) => `${eol}${indent}${line}`).join('') : ` ${lines.join(' ')}` }, context);
 }
 
 /** The site's route method, when the site is one of a controller's. */
@@ -91,13 +90,13 @@ function setDefaultStatusEdit(site: ResponseSite, status: string, context: RuleC
     const url = redirect.args[0];
     return url && redirect.args.length === 1 ? { start: url.getEnd(), end: url.getEnd(), newText: `, ${text}` } : undefined;
   }
-  return decoratorEdit(site.handler, ['HttpCode'], `@HttpCode(${text})`, context);
+  return decoratorEdit(site.handler, 'HttpCode', `@HttpCode(${text})`, context);
 }
 
 /** `@Header('Retry-After', '120')`: only values the code spells as strings, since a decorator cannot read the request. */
 function addHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd[], context: RuleContext): TextEdit | undefined {
   if (!headers.every(([, value]) => /^(['"])[^'"`]*\1$/.test(value))) return undefined;
-  return decoratorEdit(site.handler, ['Header'], headers.map(([name, value]) => `@Header(${quoted(name, context.style)}, ${value})`).join('\n'), context);
+  return decoratorEdit(site.handler, 'Header', headers.map(([name, value]) => `@Header(${quoted(name, context.style)}, ${value})`).join('\n'), context);
 }
 
 /** The returned value replaced (or given to a bare `return`), with the status made explicit where asked. */
