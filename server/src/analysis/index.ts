@@ -19,7 +19,7 @@ export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, maxFileSize: 2_000_000, frameworks: [] };
 
 /** Words that any response or status check contains; a file without them has nothing to report. */
-const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|createError|throw|next)\b/;
+const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|Controller|createError|throw|next)\b/;
 /** Minified or generated code: very long lines, few of them. Not worth a parse on every keystroke. */
 const LONG_LINE = 5_000;
 
@@ -135,6 +135,8 @@ export function* analysisSteps(
   let style: CodeStyle | undefined;
   const styleOf = (): CodeStyle => (style ??= detectStyle(sourceFile));
   const findings: Finding[] = [];
+  // Sites that share a status (one decorator over a method's several returns) report it once.
+  const reported = new Set<string>();
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
   for (const ruleId of RULE_IDS) {
     const configured = severityOf(ruleId, options);
@@ -151,8 +153,12 @@ export function* analysisSteps(
       },
       bindings,
       sites,
-      report: (report: RuleReport) =>
-        findings.push({ ruleId, message: report.message, range: report.range, fixes: report.fixes ?? [], severity: userSet ? configured : (report.severity ?? configured) }),
+      report: (report: RuleReport) => {
+        const key = `${ruleId} ${report.range.start} ${report.range.end} ${report.message}`;
+        if (reported.has(key)) return;
+        reported.add(key);
+        findings.push({ ruleId, message: report.message, range: report.range, fixes: report.fixes ?? [], severity: userSet ? configured : (report.severity ?? configured) });
+      },
     };
     try {
       for (const site of sites) rule.check(site, context);

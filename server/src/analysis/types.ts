@@ -42,6 +42,10 @@ export interface Handler {
   responseName: string;
   /** Set for error middleware `(err, req, res, next)`. */
   errorName?: string;
+  /** Parameters that hold part of the request, as a path into it (NestJS `@Body() dto` → ['body'], `@Param('id') id` → ['params', 'id']). */
+  requestParts?: ReadonlyMap<string, readonly string[]>;
+  /** The status the framework sets before the handler runs (NestJS: 201 for `@Post`, or `@HttpCode`), where it is not 200. */
+  defaultStatus?: number;
 }
 
 /**

@@ -4,9 +4,10 @@
 import ts from 'typescript';
 import { skipTypeWrappers } from '../facts/syntax';
 import type { SiteCollector } from './collector';
+import { NestCollector } from './nestjs';
 import { ResponseObjectCollector } from './sites';
 
-export const FRAMEWORKS = ['express', 'node:http'] as const;
+export const FRAMEWORKS = ['express', 'node:http', 'nestjs'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 export function isFramework(value: unknown): value is Framework {
@@ -21,6 +22,7 @@ export function isFramework(value: unknown): value is Framework {
 const SIGNS: readonly { framework: Framework; modules: RegExp; sniff?: (sourceFile: ts.SourceFile) => boolean }[] = [
   { framework: 'express', modules: /^express$/ },
   { framework: 'node:http', modules: /^(node:)?(http|https|http2)$/ },
+  { framework: 'nestjs', modules: /^@nestjs\/(common|core)$/ },
 ];
 
 /** The module names a file imports or requires at its top level (also `import x = require()`). */
@@ -64,7 +66,9 @@ export function frameworksOf(sourceFile: ts.SourceFile, configured: readonly Fra
 
 /** Each framework's collector; frameworks that share one (Express reads node:http's methods too) share an entry. */
 const COLLECTORS: readonly { frameworks: readonly Framework[]; create: () => SiteCollector }[] = [
-  { frameworks: ['express', 'node:http'], create: () => new ResponseObjectCollector() },
+  // A NestJS method that takes `@Res() res` sends through an Express response.
+  { frameworks: ['express', 'node:http', 'nestjs'], create: () => new ResponseObjectCollector() },
+  { frameworks: ['nestjs'], create: () => new NestCollector() },
 ];
 
 /** A fresh collector for each framework of the file, once even where frameworks share one. */

@@ -2,6 +2,7 @@
 // route handler or middleware, never a variable holding the result of fetch/axios/got.
 import ts from 'typescript';
 import type { Handler, HttpMethod } from '../types';
+import { nestParameters, nestPresetStatus, nestRoute } from './nestjsDecorators';
 
 const ROUTE_METHODS = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']);
 const RESPONSE_NAMES = /^(res|response|resp)$/;
@@ -82,7 +83,30 @@ export class HandlerCollector {
       }
     }
     // Visited before its children, so a route call has registered its callbacks by now.
-    if (isFunctionNode(node) && !this.found.has(node)) this.register(node, undefined);
+    if (isFunctionNode(node) && !this.found.has(node) && !(ts.isMethodDeclaration(node) && this.registerDecorated(node))) this.register(node, undefined);
+  }
+
+  /**
+   * A method whose parameters are decorated (NestJS) names its request and response by decorator,
+   * not by position: it is an Express handler when it takes the response (`@Res() res`) and sends
+   * it itself, with the route and the status Nest sets from its decorators. False when no
+   * parameter is decorated.
+   */
+  private registerDecorated(method: ts.MethodDeclaration): boolean {
+    const parameters = nestParameters(method);
+    if (!parameters) return false;
+    if (!parameters.responseName || parameters.passthrough) return true;
+    const route = nestRoute(method);
+    this.found.set(method, {
+      node: method,
+      requestName: parameters.requestName,
+      responseName: parameters.responseName,
+      requestParts: parameters.requestParts,
+      method: route?.method,
+      path: route?.path,
+      defaultStatus: route && nestPresetStatus(method, route),
+    });
+    return true;
   }
 
   handlers(): Handler[] {

@@ -94,8 +94,8 @@ function adapterFor(uses: readonly ResponseUse[], frameworks: readonly Framework
   return uses.some((use) => use.links.some((link) => EXPRESS_ONLY.has(link.name))) ? expressAdapter : nodeHttpAdapter;
 }
 
-function implicitStatus(send: SendCall): StatusValue {
-  const code = send.method === 'redirect' ? 302 : 200;
+function implicitStatus(send: SendCall, handler: Handler): StatusValue {
+  const code = send.method === 'redirect' ? 302 : (handler.defaultStatus ?? 200);
   return { source: 'implicit', code, range: rangeOf(send.call) };
 }
 
@@ -134,7 +134,7 @@ export function surroundings(node: ts.Node, boundary: ts.Node): Pick<ResponseSit
 }
 
 /** Walks one handler: its uses of the response object and every other call, in source order. */
-function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore[]; names: ReadonlySet<string> } {
+export function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore[]; names: ReadonlySet<string> } {
   const names = new Set([handler.responseName]);
   const uses: ResponseUse[] = [];
   const calls: CallBefore[] = [];
@@ -231,7 +231,7 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
         responseNames: names,
         handler,
         route: adapter === nodeHttpAdapter ? checkedRoute(anchor, handler.node, handler.requestName) : handlerRoute(handler),
-        status: status?.value ?? implicitStatus(send as SendCall),
+        status: status?.value ?? implicitStatus(send as SendCall, handler),
         statusNode: status?.node,
         send: sent
           ? adapter === nodeHttpAdapter

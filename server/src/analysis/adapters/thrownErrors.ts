@@ -12,6 +12,9 @@ import type { RuleContext } from '../rule';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, StatusValue, TextEdit } from '../types';
 import type { HeaderToAdd, ResponseAdapter } from './adapter';
 import { enclosingStatement, handlerRoute, surroundings } from './sites';
+import { nestImports } from './nestjs';
+import { headerDecorators } from './nestjsDecorators';
+import { nestExceptionAdapter, nestExceptionStatus } from './nestjsExceptions';
 
 const HTTP_ERRORS = /^(http-errors|http-errors-enhanced)$/;
 /** Test files throw errors to test the code that catches them: never responses. */
@@ -37,6 +40,8 @@ interface CarriedStatus {
   message?: ts.Expression;
   /** For `createError(status, message?, props?)`: the call, whose props can carry headers. */
   httpErrorsCall?: ts.CallExpression | ts.NewExpression;
+  /** A framework's own exception (NestJS's `NotFoundException`), with edits in its idiom. */
+  adapter?: ResponseAdapter;
 }
 
 function isStatusValue(status: StatusValue): boolean {
@@ -69,7 +74,9 @@ const isMessage = (expression: ts.Expression | undefined): expression is ts.Expr
 };
 
 /** The status an error expression carries, when the file spells it out. */
-function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, bindings: Bindings): CarriedStatus | undefined {
+function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, nest: ReadonlyMap<string, string>, bindings: Bindings): CarriedStatus | undefined {
+  const nestException = nestExceptionStatus(error, nest, bindings);
+  if (nestException) return { ...nestException, adapter: nestExceptionAdapter };
   const args = error.arguments ?? ts.factory.createNodeArray();
   const callee = skipTypeWrappers(error.expression);
   // createError(404, 'No such user'), createError.NotFound('…'), new createError.NotFound()
@@ -216,12 +223,13 @@ export class ThrownErrorCollector {
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
     if (this.candidates.length === 0 || TEST_FILE.test(sourceFile.fileName.replace(/\\/g, '/'))) return [];
     const httpErrors = httpErrorsNames(sourceFile);
+    const nest = nestImports(sourceFile);
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     // One walk per function, however many errors it throws.
     const callsOnce = callsReader();
     return this.candidates.flatMap((node) => {
       const handed = handedError(node, byNode);
-      const carried = handed && carriedStatus(handed.error, httpErrors, bindings);
+      const carried = handed && carriedStatus(handed.error, httpErrors, nest, bindings);
       return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile, callsOnce)] : [];
     });
   }
@@ -237,7 +245,7 @@ function thrownSite(
   const fn = enclosingFunction(handed.by);
   const handler = fn && byNode.get(fn);
   return {
-    adapter: carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter,
+    adapter: carried.adapter ?? (carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter),
     responseName: '',
     responseNames: new Set(),
     handler,
@@ -247,7 +255,7 @@ function thrownSite(
     // Without a message the error handler sends the reason phrase alone: no detail.
     send: { kind: carried.message ? 'data' : 'empty', node: handed.by, label: 'the error', encoding: 'json' },
     body: carried.message,
-    headers: headersOf(carried.httpErrorsCall),
+    headers: [...headersOf(carried.httpErrorsCall), ...(handler ? headerDecorators(handler.node) : [])],
     chain: handed.error,
     statement: ts.isThrowStatement(handed.by) ? handed.by : enclosingStatement(handed.by as ts.Expression),
     ...surroundings(handed.error, fn ?? sourceFile),

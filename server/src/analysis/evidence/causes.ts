@@ -164,6 +164,11 @@ export function handlerLocals(site: ResponseSite): ReadonlyMap<string, Local> {
   const cached = localsCache.get(handler.node);
   if (cached) return cached;
   const locals = new Map<string, Local>();
+  // Parameters that are parts of the request (`@Body() dto`, `@Param('id') id`) read like `req.body`, `req.params.id`.
+  for (const [name, path] of handler.requestParts ?? []) {
+    const part = requestReference([...path]);
+    if (part) locals.set(name, part);
+  }
   const bind = (name: ts.BindingName, initializer: ts.Expression): void => {
     const whole = classify(initializer, handler.requestName, locals);
     if (ts.isIdentifier(name)) {
@@ -207,6 +212,12 @@ export function referencesIn(node: ts.Node, requestName: string | undefined, loc
       if (path) {
         const reference = requestReference(path);
         if (reference) found.push({ ...reference, node: child });
+        return;
+      }
+      // `dto.email` where `dto` holds a whole part of the request (`@Body() dto`): the field it reads.
+      const whole = ts.isPropertyAccessExpression(child) && ts.isIdentifier(child.expression) ? locals.get(child.expression.text) : undefined;
+      if (whole?.kind === 'input' && whole.source !== undefined && whole.detail === undefined && ts.isPropertyAccessExpression(child)) {
+        found.push({ ...whole, node: child, local: child.expression.getText(), detail: child.name.text });
         return;
       }
     }

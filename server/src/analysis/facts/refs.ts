@@ -15,6 +15,8 @@ const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
 
 function isStatusProperty(expression: ts.Expression): boolean {
   const value = skipTypeWrappers(expression);
+  // NestJS: exception.getStatus() === HttpStatus.NOT_FOUND
+  if (ts.isCallExpression(value) && value.arguments.length === 0 && ts.isPropertyAccessExpression(value.expression)) return value.expression.name.text === 'getStatus';
   return ts.isPropertyAccessExpression(value) && STATUS_PROPERTIES.has(value.name.text);
 }
 
@@ -34,6 +36,8 @@ function statusPositions(node: ts.Node): StatusPosition[] {
     if (!called || !first) return [];
     if (STATUS_FIRST.has(called.name)) return [{ value: first, member: called.member, strict: false }];
     if (called.name === 'redirect' && second) return [{ value: first, member: called.member, strict: false }];
+    // NestJS: @Redirect('https://docs.nestjs.com', 301)
+    if (called.name === 'Redirect' && second && ts.isDecorator(node.parent)) return [{ value: second, strict: false }];
     // supertest: request(app).get('/x').expect(404)
     if (called.name === 'expect' && called.member) return [{ value: first, member: called.member, strict: true }];
     // expect(res.status).toBe(404)

@@ -24,7 +24,8 @@ export const createdNeedsLocation: Rule<'created-needs-location'> = {
         '(`insertMany`, `createMany`, `bulkCreate`: there is no single URL), login, token and session routes, ' +
         'responses handed to other code that may set headers (`setHeaders(res)`) or prepared by a library that ' +
         'calls the handler from its options, headers set with a name held in a ' +
-        'variable, and statuses the file does not pin down.\n\n' +
+        'variable, statuses the file does not pin down, and a framework\'s default 201 (NestJS answers every POST ' +
+        'with 201) where the handler creates nothing.\n\n' +
         'The fix adds `.set(\'Location\', …)` only where the code tells the URL: a route path such as `/users` and ' +
         'the id of the record in the body (`user.id`, `user._id`, `{ id }`). Handlers registered on a router get ' +
         '`req.baseUrl` in front, because the mount path is written elsewhere. Otherwise no fix is offered.',
@@ -44,6 +45,8 @@ export const createdNeedsLocation: Rule<'created-needs-location'> = {
     if (route?.method === 'put' || route?.method === 'patch' || isActionPath(route?.path)) return;
     const creates = createCalls(site);
     if (creates.some((create) => create.bulk)) return;
+    // A framework's default 201 (every POST, in some) claims nothing: only a create in the handler makes it one.
+    if (site.status.source === 'implicit' && creates.length === 0) return;
     const location = createdLocation(site, creates);
     const edit = location === undefined ? undefined : addHeadersEdit(site, [['Location', location]], context);
     const fixes: Fix[] = location && edit ? [{ title: `Add Location header (${shorten(location)})`, edits: [edit], isPreferred: true }] : [];

@@ -1,0 +1,104 @@
+// NestJS's exceptions: `throw new NotFoundException('No such user')` answers 404 through Nest's
+// exception filter, in a controller or in a service it calls; `new HttpException(body, status)`
+// carries its status as an argument. Read by `thrownErrors.ts` into error-handler sites whose
+// edits are Nest's: another exception class for another status, the message in its constructor.
+import ts from 'typescript';
+import type { Bindings } from '../facts/bindings';
+import { rangeOf, resolveStatus } from '../facts/status';
+import { skipTypeWrappers } from '../facts/syntax';
+import type { RuleContext } from '../rule';
+import type { ResponseSite, StatusValue, TextEdit } from '../types';
+import type { ResponseAdapter } from './adapter';
+import { nestImports, withNestImport } from './nestjs';
+
+/** Nest's built-in exceptions (`@nestjs/common/exceptions`) and the status each sends. */
+const EXCEPTION_CODES = new Map<string, number>([
+  ['BadRequestException', 400],
+  ['UnauthorizedException', 401],
+  ['ForbiddenException', 403],
+  ['NotFoundException', 404],
+  ['MethodNotAllowedException', 405],
+  ['NotAcceptableException', 406],
+  ['RequestTimeoutException', 408],
+  ['ConflictException', 409],
+  ['GoneException', 410],
+  ['PreconditionFailedException', 412],
+  ['PayloadTooLargeException', 413],
+  ['UnsupportedMediaTypeException', 415],
+  ['ImATeapotException', 418],
+  ['MisdirectedException', 421],
+  ['UnprocessableEntityException', 422],
+  ['InternalServerErrorException', 500],
+  ['NotImplementedException', 501],
+  ['BadGatewayException', 502],
+  ['ServiceUnavailableException', 503],
+  ['GatewayTimeoutException', 504],
+  ['HttpVersionNotSupportedException', 505],
+]);
+
+export interface NestException {
+  status: StatusValue;
+  /** What the exception sends: its first argument (a message, or an object that becomes the body). */
+  message?: ts.Expression;
+}
+
+/** The status a `new …Exception(…)` of `@nestjs/common` carries; `imported` maps the file's local names to Nest's. */
+export function nestExceptionStatus(error: ts.NewExpression | ts.CallExpression, imported: ReadonlyMap<string, string>, bindings: Bindings): NestException | undefined {
+  const callee = skipTypeWrappers(error.expression);
+  const name = ts.isNewExpression(error) && ts.isIdentifier(callee) ? imported.get(callee.text) : undefined;
+  if (!name) return undefined;
+  const [first, second] = error.arguments ?? [];
+  if (name === 'HttpException') {
+    const status = second && resolveStatus(second, bindings);
+    return status && status.code !== undefined ? { status, message: first } : undefined;
+  }
+  const code = EXCEPTION_CODES.get(name);
+  // The class name is the status: a fix names another class, so there is no expression to replace.
+  return code === undefined ? undefined : { status: { source: 'constant', code, range: rangeOf(callee) }, message: first };
+}
+
+/** The built-in exception class that sends `code`, when Nest has one. */
+function exceptionFor(code: number): string | undefined {
+  for (const [name, value] of EXCEPTION_CODES) if (value === code) return name;
+  return undefined;
+}
+
+/** `new NotFoundException(…)` → `new ConflictException(…)`, importing the new class where needed. */
+function swapExceptionEdit(site: ResponseSite, status: string, context: RuleContext): TextEdit | undefined {
+  const error = site.statusNode;
+  const name = /^\d+$/.test(status) ? exceptionFor(Number(status)) : undefined;
+  if (!name || !error || !ts.isNewExpression(error)) return undefined;
+  const callee = skipTypeWrappers(error.expression);
+  const local = [...nestImports(context.sourceFile)].find(([, imported]) => imported === name)?.[0];
+  const edit = { start: callee.getStart(), end: callee.getEnd(), newText: local ?? name };
+  return local ? edit : withNestImport(name, edit, context);
+}
+
+/** The message in the exception's constructor: replaced, or given where there is none. */
+function messageEdits(site: ResponseSite, body: string, context: RuleContext, status?: string): TextEdit[] | undefined {
+  const error = site.statusNode;
+  if (!error || !ts.isNewExpression(error) || !/^['"`{]/.test(body)) return undefined;
+  const edits: TextEdit[] = [];
+  if (status !== undefined) {
+    const edit = site.status.expression ? { ...site.status.range, newText: status } : swapExceptionEdit(site, status, context);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  if (site.body) return [...edits, { start: site.body.getStart(), end: site.body.getEnd(), newText: body }];
+  if (error.arguments && error.arguments.length > 0) return undefined;
+  const open = error.getEnd() - 1;
+  return context.text[open] === ')' ? [...edits, { start: open, end: open, newText: body }] : undefined;
+}
+
+/** Nest's exception filter sends the exception: headers cannot ride on it, and the response is always finished. */
+export const nestExceptionAdapter: ResponseAdapter = {
+  framework: 'nestjs',
+  setDefaultStatusEdit: swapExceptionEdit,
+  headersMayBeSetElsewhere: () => false,
+  addHeadersEdit: () => undefined,
+  sendBodyEdits: messageEdits,
+  dropBodyFix: () => undefined,
+  completeResponseFixes: () => [],
+  completesLater: () => true,
+  stringStatusProblem: () => undefined,
+};
