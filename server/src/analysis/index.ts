@@ -17,7 +17,7 @@ export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, maxFileSize: 2_000_000, frameworks: [] };
 
 /** Words that any response or status check contains; a file without them has nothing to report. */
-const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|createError|throw|next)\b/;
+const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|createError|throw|next|reply)\b/;
 /** Minified or generated code: very long lines, few of them. Not worth a parse on every keystroke. */
 const LONG_LINE = 5_000;
 
@@ -69,10 +69,11 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   const thrownSites = thrown.sites(sourceFile, collectors.flatMap((collector) => collector.handlers()), bindings);
   const sites = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const statusRefs = resolveStatusRefs(positions, bindings);
-  // The status an error carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
-  for (const site of thrownSites) {
-    const { code, range } = site.status;
-    if (code !== undefined && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });
+  // The status an error carries or a helper is named after is a status position too
+  // (`new ApiError(httpStatus.UNAUTHORIZED, …)`, `reply.notFound()`).
+  for (const site of sites) {
+    const { code, range, source } = site.status;
+    if (code !== undefined && source !== 'implicit' && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });
   }
   statusRefs.sort((a, b) => a.range.start - b.range.start);
   return { bindings, sites, statusRefs };
