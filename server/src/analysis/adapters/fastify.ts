@@ -7,7 +7,7 @@ import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
 import { rangeOf, resolveStatus } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
-import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, SendCall, StatusSetter, StatusValue } from '../types';
+import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, SendCall, StatusSetter, StatusValue, TextRange } from '../types';
 import type { ResponseUse } from './chains';
 import { HandlerSiteCollector } from './collector';
 import { fastifyAdapter } from './fastifyEdits';
@@ -111,6 +111,12 @@ function returnSend(statement: ts.ReturnStatement | ts.Expression, value: ts.Exp
   return { kind: value ? 'data' : 'empty', node: statement, label: 'return …', encoding: 'auto' };
 }
 
+/** Where a default status is reported: the sending call, or the `return` keyword of a returned value. */
+function implicitRange(sender: ts.Node): TextRange {
+  const start = sender.getStart();
+  return ts.isReturnStatement(sender) ? { start, end: start + 'return'.length } : rangeOf(sender);
+}
+
 function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
   const { uses, calls, returns, names } = walkHandler(handler);
   const steps: Step[] = uses.map((use) => readUse(use, bindings));
@@ -137,7 +143,7 @@ function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
     responseNames: names,
     handler,
     route: handlerRoute(handler),
-    status: status?.value ?? { source: 'implicit', code: send?.kind === 'redirect' ? 302 : 200, range: rangeOf(send?.node ?? chain) },
+    status: status?.value ?? { source: 'implicit', code: send?.kind === 'redirect' ? 302 : 200, range: implicitRange(send?.node ?? chain) },
     statusNode: status?.node,
     send,
     shape: { setter: status?.setter ?? 'implicit', sendCall: step.sendCall },
@@ -160,7 +166,7 @@ function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
     else if (step.send) {
       sites.push(makeSite(step, merged?.status, step.anchor as ts.Expression, step.send));
       if (merged) pending = undefined;
-    } else if (!step.use && merged) {
+    } else if (!step.use && merged && endsWithEmptyReply) {
       // `reply.code(204); return`: sent with no body.
       sites.push(makeSite(merged, merged.status, merged.use.expression, returnSend(step.anchor as ts.ReturnStatement, undefined)));
       pending = undefined;

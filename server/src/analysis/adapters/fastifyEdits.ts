@@ -44,7 +44,14 @@ function setDefaultStatusEdit(site: ResponseSite, status: string, context: RuleC
     const root = chainRootIdentifier(site.chain);
     return root && { start: root.getEnd(), end: root.getEnd(), newText: `.${statusMethod(context)}(${status})` };
   }
-  return returnInBlock(site) && insertStatementBefore(site, `${site.responseName}.${statusMethod(context)}(${status})`, context);
+  if (returnInBlock(site)) return insertStatementBefore(site, `${site.responseName}.${statusMethod(context)}(${status})`, context);
+  return site.body && sendReturned(site, status, site.body.getText(), context);
+}
+
+/** `if (!user) return { … }` → `if (!user) return reply.code(N).send({ … })`: no room for a statement before it. */
+function sendReturned(site: ResponseSite, status: string, body: string, context: RuleContext): TextEdit | undefined {
+  if (!site.body || site.shape.sendCall || !site.responseName || !ts.isReturnStatement(site.statement)) return undefined;
+  return { start: site.body.getStart(), end: site.body.getEnd(), newText: `${site.responseName}.${statusMethod(context)}(${status}).send(${body})` };
 }
 
 /**
@@ -63,6 +70,10 @@ function addHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd[], con
 }
 
 function sendBodyEdits(site: ResponseSite, body: string, context: RuleContext, status?: string): TextEdit[] | undefined {
+  if (status !== undefined && !site.status.expression && !returnInBlock(site) && site.body && !site.shape.sendCall) {
+    const edit = sendReturned(site, status, body, context);
+    return edit && [edit];
+  }
   const edits: TextEdit[] = [];
   if (status !== undefined) {
     const edit = site.status.expression ? { ...site.status.range, newText: status } : setDefaultStatusEdit(site, status, context);
@@ -70,8 +81,8 @@ function sendBodyEdits(site: ResponseSite, body: string, context: RuleContext, s
     edits.push(edit);
   }
   const call = site.shape.sendCall?.call;
-  // A helper's argument is its message: only text belongs there.
-  if (site.shape.setter === 'helper' && !/^['"`]/.test(body)) return undefined;
+  // A helper's argument is its message, text only: other bodies go through `code(N).send(x)`.
+  if (site.shape.setter === 'helper' && !/^['"`]/.test(body)) return call && !site.status.expression ? helperToSend(site, call, body, context, status) : undefined;
   if (site.body) return [...edits, { start: site.body.getStart(), end: site.body.getEnd(), newText: body }];
   // `reply.send()`, `reply.badRequest()`: the body goes in as the argument.
   if (call && call.arguments.length === 0 && (site.shape.setter === 'helper' || site.shape.sendCall?.method === 'send')) return [...edits, { start: call.arguments.pos, end: call.arguments.pos, newText: body }];
@@ -82,6 +93,13 @@ function sendBodyEdits(site: ResponseSite, body: string, context: RuleContext, s
     return [...edits, { start: at, end: at, newText: ` ${body}` }];
   }
   return undefined;
+}
+
+/** `reply.badRequest()` → `reply.code(400).send({ … })`. */
+function helperToSend(site: ResponseSite, call: ts.CallExpression, body: string, context: RuleContext, status?: string): TextEdit[] | undefined {
+  const member = call.expression;
+  if (!ts.isPropertyAccessExpression(member)) return undefined;
+  return [{ start: member.name.getStart(), end: call.getEnd(), newText: `${statusMethod(context)}(${status ?? site.status.code}).send(${body})` }];
 }
 
 /** `.send(x)` → `.send()`, `return x` → `return reply.send()`. */

@@ -8,8 +8,8 @@ import type { Handler, HttpMethod } from '../types';
 const ROUTE_METHODS = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 /** Route options and hook names whose functions receive the reply but answer only by sending (a hook's return is not sent). */
 const HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onError', 'onTimeout']);
-/** What a reply parameter is called outside a registration. */
-const REPLY_NAMES = /^(reply|rep)$/;
+/** What a reply parameter is called outside a registration (a file read as Fastify may call it `res`). */
+const REPLY_NAMES = /^(reply|rep|res|response)$/;
 /** Reply methods whose use marks a `(request, reply)` function as a Fastify handler. */
 const REPLY_CALL = /\b(reply|rep)\s*\.\s*(code|status|send|header|headers|redirect)\s*\(/;
 

@@ -25,7 +25,8 @@ export interface Reference {
 
 type Local = Omit<Reference, 'node'>;
 
-const INPUT_SOURCES = new Set(['body', 'query', 'params', 'file', 'files']);
+// `file()`, `files()`: uploads read by a call (Fastify's @fastify/multipart `await request.file()`).
+const INPUT_SOURCES = new Set(['body', 'query', 'params', 'file', 'files', 'file()', 'files()']);
 // Where Express apps keep who is asking: `req.user`, `req.session.userId`, `req.isAuthenticated()`.
 const IDENTITY_SOURCES = new Set(['user', 'auth', 'session', 'token', 'isAuthenticated()']);
 // The part of an identity that says who it is; `req.user.plan` or `req.session.cart` is something else.
