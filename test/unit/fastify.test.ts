@@ -56,6 +56,10 @@ describe('Fastify sites', () => {
     const code = app("app.addHook('onRequest', async (request, reply) => {\n  reply.code(401);\n  return { ignored: true };\n});\napp.delete('/a', async (request, reply) => {\n  reply.code(204);\n});\napp.delete('/b', (request, reply) => {\n  reply.code(204);\n});");
     assert.deepEqual(sitesOf(code).map((site) => `${site.status} ${site.send}`), ['literal 204 empty', 'literal 204 undefined']);
   });
+  it('a status followed by a throw is the error handler\'s to send, not an empty reply', () => {
+    const code = app("app.post('/a', async (request, reply) => {\n  if (!request.body.name) {\n    reply.code(400);\n    throw new Error('name is required');\n  }\n  return { ok: true };\n});");
+    assert.deepEqual(sitesOf(code).map((site) => site.status), ['implicit 200']);
+  });
   it('reads the route from get/post/…, route({ method, url }) and a { handler } option, with handlers by reference', () => {
     const code = app("async function create(request, reply) {\n  reply.code(201);\n  return {};\n}\napp.route({ method: 'POST', url: '/items', handler: create });\napp.put('/items/:id', { schema: {} }, async (request) => ({ updated: true }));\napp.patch('/items/:id/tag', { handler: async () => ({ tagged: true }) });");
     assert.deepEqual(sitesOf(code).map((site) => site.route), ['post /items', 'put /items/:id', 'patch /items/:id/tag']);

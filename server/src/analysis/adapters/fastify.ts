@@ -8,7 +8,7 @@ import type { Bindings } from '../facts/bindings';
 import { rangeOf, resolveStatus } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, SendCall, StatusSetter, StatusValue, TextRange } from '../types';
-import type { ResponseUse } from './chains';
+import { completesLater, type ResponseUse } from './chains';
 import { HandlerSiteCollector } from './collector';
 import { fastifyAdapter } from './fastifyEdits';
 import { FastifyHandlerCollector } from './fastifyHandlers';
@@ -156,7 +156,9 @@ function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
   });
   let pending: (Step & { status: StatusPart; use: ResponseUse }) | undefined;
   const settle = (): void => {
-    if (pending) sites.push(makeSite(pending, pending.status, pending.use.expression, endsWithEmptyReply ? returnSend(pending.use.expression, undefined) : undefined));
+    const site = pending && makeSite(pending, pending.status, pending.use.expression, endsWithEmptyReply ? returnSend(pending.use.expression, undefined) : undefined);
+    // An async handler that throws or sends after the status does not answer with it empty.
+    if (site && !(site.send && completesLater(site))) sites.push(site);
     pending = undefined;
   };
   for (const step of steps) {
