@@ -19,7 +19,7 @@ export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, maxFileSize: 2_000_000, frameworks: [] };
 
 /** Words that any response or status check contains; a file without them has nothing to report. */
-const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|Controller|createError|throw|next)\b/;
+const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|Controller|createError|throw|next|reply|fastify)\b/;
 /** Minified or generated code: very long lines, few of them. Not worth a parse on every keystroke. */
 const LONG_LINE = 5_000;
 
@@ -75,7 +75,8 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
     .flatMap((site) => splitStatusBranches(site, bindings))
     .sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const statusRefs = resolveStatusRefs(positions, bindings);
-  // The status an error or a helper call carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
+  // The status an error carries or a helper is named after is a status position too
+  // (`new ApiError(httpStatus.UNAUTHORIZED, …)`, `reply.notFound()`).
   for (const site of sites) {
     const { code, range, source } = site.status;
     if (code !== undefined && source !== 'implicit' && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });

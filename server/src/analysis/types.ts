@@ -46,6 +46,8 @@ export interface Handler {
   requestParts?: ReadonlyMap<string, readonly string[]>;
   /** The status the framework sets before the handler runs (NestJS: 201 for `@Post`, or `@HttpCode`), where it is not 200. */
   defaultStatus?: number;
+  /** What the handler returns or throws is its response (Fastify: `return { … }`, `return createError(404)`). */
+  answersWithReturn?: boolean;
 }
 
 /**
@@ -77,8 +79,10 @@ export interface NamedConstant {
 
 export type ConstantTable = 'http-status-codes' | 'nestjs' | 'http-status' | 'local';
 
-/** How an Express or node:http response sets its status; adapter detail that rules never read. */
-export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit';
+/** How a response object sets its status; adapter detail that rules never read. */
+export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit'
+  /** A call named after its status that also sends (`reply.notFound(msg)` from @fastify/sensible). */
+  | 'helper';
 
 /** The call that sends an Express or node:http response (`json`, `send`, `end`, `sendStatus`, …). */
 export interface SendCall {

@@ -101,7 +101,11 @@ function chainInsertion(site: ResponseSite, calls: string, context: RuleContext)
   const status = site.statusNode;
   const statusCall = status && ts.isCallExpression(status) && status.getStart() >= site.chain.getStart() && status.getEnd() <= site.chain.getEnd() && site.shape.setter !== 'sendStatus' ? status : undefined;
   const anchor = statusCall ?? chainRootIdentifier(site.chain);
-  if (!anchor) return undefined;
+  return anchor && insertAfterLink(anchor, calls, context);
+}
+
+/** Inserts `calls` after `anchor` in its chain; a chain written one link per line gets them on a line of their own. */
+export function insertAfterLink(anchor: ts.Node, calls: string, context: RuleContext): TextEdit {
   const at = anchor.getEnd();
   const next = /^(\r?\n)([ \t]*)\./.exec(context.text.slice(at));
   if (next) return { start: at, end: at, newText: `${next[1]}${next[2]}${calls}` };

@@ -4,10 +4,12 @@
 import ts from 'typescript';
 import { skipTypeWrappers } from '../facts/syntax';
 import type { SiteCollector } from './collector';
+import { FastifyCollector } from './fastify';
+import { looksLikeFastify } from './fastifyHandlers';
 import { NestCollector } from './nestjs';
 import { ResponseObjectCollector } from './sites';
 
-export const FRAMEWORKS = ['express', 'node:http', 'nestjs'] as const;
+export const FRAMEWORKS = ['express', 'node:http', 'fastify', 'nestjs'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 export function isFramework(value: unknown): value is Framework {
@@ -22,6 +24,7 @@ export function isFramework(value: unknown): value is Framework {
 const SIGNS: readonly { framework: Framework; modules: RegExp; sniff?: (sourceFile: ts.SourceFile) => boolean }[] = [
   { framework: 'express', modules: /^express$/ },
   { framework: 'node:http', modules: /^(node:)?(http|https|http2)$/ },
+  { framework: 'fastify', modules: /^(fastify|fastify-plugin|@fastify\/.+)$/, sniff: looksLikeFastify },
   { framework: 'nestjs', modules: /^@nestjs\/(common|core)$/ },
 ];
 
@@ -68,6 +71,7 @@ export function frameworksOf(sourceFile: ts.SourceFile, configured: readonly Fra
 const COLLECTORS: readonly { frameworks: readonly Framework[]; create: () => SiteCollector }[] = [
   // A NestJS method that takes `@Res() res` sends through an Express response.
   { frameworks: ['express', 'node:http', 'nestjs'], create: () => new ResponseObjectCollector() },
+  { frameworks: ['fastify'], create: () => new FastifyCollector() },
   { frameworks: ['nestjs'], create: () => new NestCollector() },
 ];
 

@@ -15,7 +15,7 @@ function isSpelledOut(object: ts.Expression | undefined): boolean {
 function setsUnnamedHeaders(use: NonNullable<ReturnType<typeof responseUseAt>>): boolean {
   return use.links.some((link) => {
     const [first, second, third] = link.call.arguments;
-    if (['set', 'header', 'append'].includes(link.name)) return !!first && !ts.isStringLiteralLike(first) && !isSpelledOut(first);
+    if (['set', 'header', 'headers', 'append'].includes(link.name)) return !!first && !ts.isStringLiteralLike(first) && !isSpelledOut(first);
     if (link.name === 'setHeader') return !!first && !ts.isStringLiteralLike(first);
     // writeHead(status[, reason][, headers])
     const headers = [second, third].find((argument) => argument && !ts.isStringLiteralLike(argument));
@@ -70,9 +70,18 @@ function optionValueNames(sourceFile: ts.SourceFile): Set<string> {
  */
 export function headersUnknown(site: ResponseSite): boolean {
   const handler = site.handler;
-  const body = handler?.node.body;
-  if (!handler || !body) return false;
-  if (isLibraryCallback(handler.node)) return true;
+  if (!handler?.node.body) return false;
+  return isLibraryCallback(handler.node) || headersSetOutOfSight(site);
+}
+
+/**
+ * True when the handler hands the response to other code before the site, or sets a header whose
+ * name the file does not spell out. (Frameworks whose routes take their handler in an options
+ * object, like Fastify's `route({ handler })`, ask this alone.)
+ */
+export function headersSetOutOfSight(site: ResponseSite): boolean {
+  const body = site.handler?.node.body;
+  if (!body) return false;
   const names = site.responseNames;
   const until = site.send?.node.getEnd() ?? site.chain.getEnd();
   let unknown = false;

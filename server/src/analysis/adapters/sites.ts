@@ -10,7 +10,7 @@ import { expressAdapter } from './express';
 import type { Framework } from './frameworks';
 import { checkedRoute, locationRedirect, nodeHttpAdapter } from './nodeHttp';
 import { HandlerCollector } from './handlers';
-import type { FileReading, SiteCollector } from './collector';
+import { HandlerSiteCollector } from './collector';
 import { rangeOf, resolveStatus } from '../facts/status';
 import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, Route, SendCall, StatusSetter, StatusValue } from '../types';
 
@@ -29,11 +29,11 @@ interface UseParts {
   headers: HeaderSet[];
 }
 
-function isNumberish(expression: ts.Expression | undefined): expression is ts.Expression {
+export function isNumberish(expression: ts.Expression | undefined): expression is ts.Expression {
   return expression !== undefined && !ts.isStringLiteralLike(skipTypeWrappers(expression)) && !ts.isTemplateExpression(expression);
 }
 
-function headersOfObject(object: ts.Expression | undefined): HeaderSet[] {
+export function headersOfObject(object: ts.Expression | undefined): HeaderSet[] {
   if (!object || !ts.isObjectLiteralExpression(object)) return [];
   return object.properties.flatMap((property) =>
     ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
@@ -133,12 +133,17 @@ export function surroundings(node: ts.Node, boundary: ts.Node): Pick<ResponseSit
   return { conditions, catchClause };
 }
 
-/** Walks one handler: its uses of the response object and every other call, in source order. */
-export function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore[]; names: ReadonlySet<string> } {
+/**
+ * Walks one handler: its uses of the response object, every other call, and the handler's own
+ * `return` statements (a Fastify handler answers with what it returns), in source order.
+ */
+export function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore[]; returns: ts.ReturnStatement[]; names: ReadonlySet<string> } {
   const names = new Set([handler.responseName]);
   const uses: ResponseUse[] = [];
   const calls: CallBefore[] = [];
+  const returns: ts.ReturnStatement[] = [];
   const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && ownFunction(node) === handler.node) returns.push(node);
     // A nested function that takes its own response parameter is a handler of its own.
     if (node !== handler.node && ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && names.has(p.name.text))) return;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
@@ -155,13 +160,19 @@ export function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: Cal
     ts.forEachChild(node, visit);
   };
   if (handler.node.body) visit(handler.node.body);
-  return { uses, calls, names };
+  return { uses, calls, returns, names };
+}
+
+/** The function a statement belongs to (a `return` inside a callback returns from the callback). */
+function ownFunction(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return current;
+  return undefined;
 }
 
 const JUMPS = new Set([ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ContinueStatement]);
 
 /** Does control flow from `from` reach `to`, with no return, throw, break or continue between? */
-function flowsInto(from: ts.Node, to: ts.Node): boolean {
+export function flowsInto(from: ts.Node, to: ts.Node): boolean {
   const target = to.getStart();
   if (target < from.getEnd()) return false;
   const contains = (node: ts.Node): boolean => node.getStart() <= target && target < node.getEnd();
@@ -206,7 +217,7 @@ function throwAfter(anchor: ts.Expression): { statement: ts.ThrowStatement; mess
 }
 
 /** Is the chain handed to someone else (`return res.status(404)`, `next(res.status(500))`)? */
-function isHandedOver(use: ResponseUse): boolean {
+export function isHandedOver(use: ResponseUse): boolean {
   let parent = use.expression.parent;
   while (ts.isParenthesizedExpression(parent) || ts.isAwaitExpression(parent)) parent = parent.parent;
   return ts.isReturnStatement(parent) || ts.isCallExpression(parent) || ts.isVariableDeclaration(parent) || ts.isArrowFunction(parent);
@@ -269,19 +280,8 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
 }
 
 /** Express and node:http handlers: `(req, res)` functions and the uses of their response object. */
-export class ResponseObjectCollector implements SiteCollector {
-  private readonly found = new HandlerCollector();
-  private resolved: Handler[] | undefined;
-
-  visit(node: ts.Node): void {
-    this.found.visit(node);
-  }
-
-  handlers(): readonly Handler[] {
-    return (this.resolved ??= this.found.handlers());
-  }
-
-  sites(file: FileReading): ResponseSite[] {
-    return collectSites(this.handlers(), file.bindings, file.frameworks);
+export class ResponseObjectCollector extends HandlerSiteCollector {
+  constructor() {
+    super(new HandlerCollector(), (handlers, file) => collectSites(handlers, file.bindings, file.frameworks));
   }
 }

@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
 import type { Bindings } from '../facts/bindings';
-import { resolveStatus, statusBranches } from '../facts/status';
+import { rangeOf, resolveStatus, statusBranches } from '../facts/status';
 import { callsReader, calleeOf, enclosingFunction, skipTypeWrappers } from '../facts/syntax';
 import { quoted } from '../facts/style';
 import type { RuleContext } from '../rule';
@@ -31,6 +31,17 @@ const CONSTRUCTOR_CODES = (() => {
   }
   return codes;
 })();
+
+/** The status an http-errors constructor or a @fastify/sensible helper is named after: `NotFound`, `notFound` → 404. */
+export function errorCodeOfName(name: string): number | undefined {
+  return CONSTRUCTOR_CODES.get(name.charAt(0).toUpperCase() + name.slice(1));
+}
+
+/** The camel-case helper name of a status (`notFound` for 404), as http-errors and @fastify/sensible name it. */
+export function errorHelperOfCode(code: number): string | undefined {
+  for (const [name, value] of CONSTRUCTOR_CODES) if (value === code) return name.charAt(0).toLowerCase() + name.slice(1);
+  return undefined;
+}
 
 type ErrorExpression = ts.NewExpression | ts.CallExpression;
 
@@ -89,6 +100,15 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
     if (code === undefined) return undefined;
     return { status: { source: 'constant', code, expression: callee.name, range: { start: callee.name.getStart(), end: callee.name.getEnd() } }, message: isMessage(args[0]) ? args[0] : undefined };
   }
+  // @fastify/sensible: fastify.httpErrors.notFound(msg), reply.httpErrors.createError(404, msg)
+  if (ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'httpErrors') {
+    if (callee.name.text === 'createError') {
+      const status = args[0] && resolveStatus(args[0], bindings);
+      return status && isStatusValue(status) ? { status, message: isMessage(args[1]) ? args[1] : undefined } : undefined;
+    }
+    const code = errorCodeOfName(callee.name.text);
+    return code === undefined ? undefined : { status: { source: 'constant', code, range: rangeOf(callee.name) }, message: isMessage(args[0]) ? args[0] : undefined };
+  }
   // new ApiError(httpStatus.NOT_FOUND, msg), new AppError(msg, 404), new APIError({ status: 401, message })
   const name = calleeOf(error as ts.CallExpression)?.name;
   if (!ts.isNewExpression(error) || !name || !ERROR_CLASS.test(name)) return undefined;
@@ -128,13 +148,50 @@ function httpErrorsNames(sourceFile: ts.SourceFile): Set<string> {
   return names;
 }
 
-/** `throw x`, `next(x)`, `return next(x)`: the error expression handed on, and the node that hands it. */
-function handedError(node: ts.Node, handlers: ReadonlyMap<ts.Node, Handler>): { error: ErrorExpression; by: ts.Node } | undefined {
+/**
+ * `throw x`, `next(x)`, `return next(x)`, and in a handler that answers with what it returns
+ * (Fastify) `return x`: the error expression handed on, and the node that hands it. There a thrown
+ * object or error variable is sent with its `statusCode` too.
+ */
+function handedError(node: ts.Node, handlers: ReadonlyMap<ts.Node, Handler>): { error: ts.Expression; by: ts.Node } | undefined {
   let value: ts.Expression | undefined;
   if (ts.isThrowStatement(node)) value = node.expression;
+  else if (ts.isReturnStatement(node) && answersWithReturn(node, handlers)) value = node.expression;
   else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && isNextOfHandler(node.expression, handlers)) value = node.arguments[0];
   const error = value && skipTypeWrappers(value);
-  return error && (ts.isNewExpression(error) || ts.isCallExpression(error)) ? { error, by: node } : undefined;
+  if (!error) return undefined;
+  if (ts.isNewExpression(error) || ts.isCallExpression(error)) return { error, by: node };
+  return (ts.isObjectLiteralExpression(error) || ts.isIdentifier(error)) && answersWithReturn(node, handlers) ? { error, by: node } : undefined;
+}
+
+function answersWithReturn(node: ts.Node, handlers: ReadonlyMap<ts.Node, Handler>): boolean {
+  const fn = enclosingFunction(node);
+  return fn !== undefined && handlers.get(fn)?.answersWithReturn === true;
+}
+
+/** How a function builds error variables: `const err = new Error(msg)` and `err.statusCode = 404` (or `.status`), in source order. */
+interface ErrorVariables {
+  created: Map<string, ts.NewExpression>;
+  statusAssignments: ts.BinaryExpression[];
+}
+
+/** The status assigned to the error variable `name` before `at` (the last one wins), with the message it was created with. */
+function assignedStatus(name: string, at: number, variables: ErrorVariables, bindings: Bindings): CarriedStatus | undefined {
+  const assignment = variables.statusAssignments.filter((node) => node.getEnd() <= at && skipTypeWrappers((node.left as ts.PropertyAccessExpression).expression).getText() === name).pop();
+  const status = assignment && resolveStatus(assignment.right, bindings);
+  const message = variables.created.get(name)?.arguments?.[0];
+  return status && isStatusValue(status) ? { status, message: isMessage(message) ? message : undefined } : undefined;
+}
+
+function errorVariablesOf(fn: ts.FunctionLikeDeclaration | undefined): ErrorVariables {
+  const variables: ErrorVariables = { created: new Map(), statusAssignments: [] };
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && /^status(Code)?$/.test(node.left.name.text)) variables.statusAssignments.push(node);
+    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isNewExpression(skipTypeWrappers(node.initializer))) variables.created.set(node.name.text, skipTypeWrappers(node.initializer) as ts.NewExpression);
+    ts.forEachChild(node, visit);
+  };
+  if (fn?.body) visit(fn.body);
+  return variables;
 }
 
 /** Is `name` the `next` parameter of the handler around it? */
@@ -217,7 +274,7 @@ export class ThrownErrorCollector {
   private readonly candidates: ts.Node[] = [];
 
   visit(node: ts.Node): void {
-    if (ts.isThrowStatement(node) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1)) this.candidates.push(node);
+    if (ts.isThrowStatement(node) || (ts.isReturnStatement(node) && node.expression) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1)) this.candidates.push(node);
   }
 
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
@@ -227,16 +284,25 @@ export class ThrownErrorCollector {
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     // One walk per function, however many errors it throws.
     const callsOnce = callsReader();
+    const variables = new Map<ts.FunctionLikeDeclaration | undefined, ErrorVariables>();
+    const carriedBy = (handed: { error: ts.Expression; by: ts.Node }): CarriedStatus | undefined => {
+      const { error } = handed;
+      if (ts.isNewExpression(error) || ts.isCallExpression(error)) return carriedStatus(error, httpErrors, nest, bindings);
+      if (ts.isObjectLiteralExpression(error)) return statusOption(error, bindings);
+      const fn = enclosingFunction(handed.by);
+      if (!variables.has(fn)) variables.set(fn, errorVariablesOf(fn));
+      return assignedStatus(error.getText(), error.getStart(), variables.get(fn)!, bindings);
+    };
     return this.candidates.flatMap((node) => {
       const handed = handedError(node, byNode);
-      const carried = handed && carriedStatus(handed.error, httpErrors, nest, bindings);
+      const carried = handed && carriedBy(handed);
       return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile, callsOnce)] : [];
     });
   }
 }
 
 function thrownSite(
-  handed: { error: ErrorExpression; by: ts.Node },
+  handed: { error: ts.Expression; by: ts.Node },
   carried: CarriedStatus,
   byNode: ReadonlyMap<ts.Node, Handler>,
   sourceFile: ts.SourceFile,

@@ -25,7 +25,8 @@ export interface Reference {
 
 type Local = Omit<Reference, 'node'>;
 
-const INPUT_SOURCES = new Set(['body', 'query', 'params', 'file', 'files']);
+// `file()`, `files()`: uploads read by a call (Fastify's @fastify/multipart `await request.file()`).
+const INPUT_SOURCES = new Set(['body', 'query', 'params', 'file', 'files', 'file()', 'files()']);
 // Where Express apps keep who is asking: `req.user`, `req.session.userId`, `req.isAuthenticated()`.
 const IDENTITY_SOURCES = new Set(['user', 'auth', 'session', 'token', 'isAuthenticated()']);
 // The part of an identity that says who it is; `req.user.plan` or `req.session.cart` is something else.
@@ -38,6 +39,8 @@ const SINGLE_LOOKUPS = /^(findById|findOne|findByPk|findUnique|findFirst|findOne
 const LOOKUPS = /^(find|get|fetch|load|lookup|select|query|read|retrieve|search|exists|single|maybeSingle|one|oneOrNone|first)(?=$|[A-Z])/;
 // Date getters read a value, they do not look anything up.
 const DATE_GETTERS = /^get(Time|FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|TimezoneOffset|UTC\w*)$/;
+/** Writes and query executions: what they return is the store's answer, not the request's input. */
+const WRITES = /^(insert|update|upsert|delete|remove|save|create|execute)(?=$|[A-Z])/;
 /** Token checks: a failure in them means the credentials are bad. */
 export const VERIFY_CALLS = /^(verify|verifyToken|verifyIdToken|jwtVerify|decode)$/;
 
@@ -149,6 +152,7 @@ function classify(initializer: ts.Expression, requestName: string | undefined, l
     if (isLookupName(callee.name)) {
       return { kind: 'lookup', detail: callee.text, single: SINGLE_LOOKUPS.test(callee.name) || isArrayFind(call, callee.name) };
     }
+    if (WRITES.test(callee.name)) return undefined;
   }
   // Anything else computed from input is input: `new Date(req.body.start)`, `schema.parse(req.body)`.
   const found = referencesIn(initializer, requestName, locals);

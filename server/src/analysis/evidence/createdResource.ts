@@ -116,6 +116,17 @@ export function createCalls(site: ResponseSite): CreateCall[] {
   return found;
 }
 
+const UPDATES = /^(update|upsert|patch)(?=$|[A-Z])|^find\w*AndUpdate$/;
+
+/**
+ * Does the handler change a stored record and create none (`db.updateTable('person')…`)? Then a
+ * 201 answers an update, whose URL the client already used, even where the route is registered
+ * out of sight.
+ */
+export function updatesWithoutCreating(site: ResponseSite, creates: readonly CreateCall[]): boolean {
+  return creates.length === 0 && site.callsBefore.some((call) => UPDATES.test(call.name) && call.callee !== call.name && !NOT_STORES.test(call.callee.split('.')[0]));
+}
+
 /** `users`, `UserRepository`, `blog-posts` → `user`, `user`, `blogpost`: a resource name to compare. */
 export function resourceName(text: string): string {
   const plain = text.replace(/(repository|repo|service|model|collection|store|dao|table)s?$/i, '').replace(/[^a-z0-9]/gi, '').toLowerCase();

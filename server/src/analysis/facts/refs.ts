@@ -7,8 +7,8 @@ import { rangeOf, resolveStatus } from './status';
 import { httpStatusCompanionCode } from './constants';
 import type { StatusRef } from '../types';
 
-/** Calls whose first argument is a status: `res.status(404)`, `reply.code(404)`, `@HttpCode(201)`, `createError(404)`, `ctx.throw(404)`. */
-const STATUS_FIRST = new Set(['status', 'sendStatus', 'writeHead', 'code', 'HttpCode', 'createError', 'throw']);
+/** Calls whose first argument is a status: `res.status(404)`, `reply.code(404)`, `@HttpCode(201)`, `createError(404)`, `ctx.throw(404)`, `reply.getHttpError(404)`. */
+const STATUS_FIRST = new Set(['status', 'sendStatus', 'writeHead', 'code', 'HttpCode', 'createError', 'throw', 'getHttpError']);
 /** Assertions in tests that compare a checked status with their argument. */
 const ASSERT_METHODS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'strictEqual', 'deepEqual', 'toHaveStatus']);
 const STATUS_PROPERTIES = new Set(['status', 'statusCode']);
@@ -35,7 +35,8 @@ function statusPositions(node: ts.Node): StatusPosition[] {
     const [first, second] = node.arguments;
     if (!called || !first) return [];
     if (STATUS_FIRST.has(called.name)) return [{ value: first, member: called.member, strict: false }];
-    if (called.name === 'redirect' && second) return [{ value: first, member: called.member, strict: false }];
+    // res.redirect(301, url), Fastify v5's reply.redirect(url, 301)
+    if (called.name === 'redirect' && second) return [{ value: first, member: called.member, strict: false }, { value: second, member: called.member, strict: true }];
     // NestJS: @Redirect('https://docs.nestjs.com', 301)
     if (called.name === 'Redirect' && second && ts.isDecorator(node.parent)) return [{ value: second, strict: false }];
     // supertest: request(app).get('/x').expect(404)
@@ -73,7 +74,17 @@ function statusPositions(node: ts.Node): StatusPosition[] {
     const owner = node.parent.parent;
     if (ts.isCallExpression(owner) || ts.isNewExpression(owner)) return [{ value: node.initializer, strict: true }];
   }
+  // A Fastify route schema's declared statuses: schema: { response: { 201: {…} } }
+  if (ts.isPropertyAssignment(node) && ts.isNumericLiteral(node.name) && isSchemaResponse(node.parent)) return [{ value: node.name, strict: true }];
   return [];
+}
+
+/** `response: { … }` inside `schema: { … }` or a `const getUserSchema = { … }`. */
+function isSchemaResponse(object: ts.Node): boolean {
+  const response = object.parent;
+  if (!ts.isObjectLiteralExpression(object) || !ts.isPropertyAssignment(response) || !ts.isIdentifier(response.name) || response.name.text !== 'response') return false;
+  const schema = response.parent.parent;
+  return (ts.isPropertyAssignment(schema) || ts.isVariableDeclaration(schema)) && ts.isIdentifier(schema.name) && /schema$/i.test(schema.name.text);
 }
 
 /** Each status a value may be: `user ? 200 : 404`, `err.status || 500`, `code ?? 500`. */

@@ -1,7 +1,7 @@
 // Reports a 201 Created without a Location header: the header is how a client finds the resource
 // it just created without guessing the URL scheme. Experts differ on how strictly it is needed, so
 // the rule is a hint by default.
-import { createCalls, createdLocation, isActionPath } from '../evidence/createdResource';
+import { createCalls, createdLocation, isActionPath, updatesWithoutCreating } from '../evidence/createdResource';
 import { headerSource, lacksHeader } from '../evidence/responseHeaders';
 import { addHeadersEdit } from '../edits/fixes';
 import type { Rule } from '../rule';
@@ -20,7 +20,8 @@ export const createdNeedsLocation: Rule<'created-needs-location'> = {
         'client has to build the URL itself from the body. Opinions differ: RFC 9110 makes the header optional and ' +
         'the guide says "ideally", and many APIs only return the new record in the body. That is why this rule is a ' +
         'hint.\n\n' +
-        'Not reported: a 201 from PUT or PATCH (the request URL already names the resource), bulk creates ' +
+        'Not reported: a 201 from PUT or PATCH (the request URL already names the resource), or from a handler ' +
+        'that updates a record and creates none (`db.users.update(…)`: an update, wherever the route is registered), bulk creates ' +
         '(`insertMany`, `createMany`, `bulkCreate`: there is no single URL), login, token and session routes, ' +
         'responses handed to other code that may set headers (`setHeaders(res)`) or prepared by a library that ' +
         'calls the handler from its options, headers set with a name held in a ' +
@@ -44,7 +45,7 @@ export const createdNeedsLocation: Rule<'created-needs-location'> = {
     // PUT and PATCH create at the URL the client already used.
     if (route?.method === 'put' || route?.method === 'patch' || isActionPath(route?.path)) return;
     const creates = createCalls(site);
-    if (creates.some((create) => create.bulk)) return;
+    if (creates.some((create) => create.bulk) || updatesWithoutCreating(site, creates)) return;
     // A framework's default 201 (every POST, in some) claims nothing: only a create in the handler makes it one.
     if (site.status.source === 'implicit' && creates.length === 0) return;
     const location = createdLocation(site, creates);
