@@ -8,6 +8,7 @@ import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectSites } from './adapters/sites';
 import { ThrownErrorCollector } from './adapters/thrownErrors';
+import { withLostRejections } from './adapters/asyncRejections';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
 import { readSuppressions } from './engine/suppressions';
@@ -52,7 +53,7 @@ export function severityOf(ruleId: RuleId, options: AnalysisOptions): Severity |
 }
 
 /** One walk over the whole file feeds every collector that needs it; sites then walk only handlers. */
-function readFacts(sourceFile: ts.SourceFile) {
+function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   const bindings = new Map<string, Binding>();
   const handlers = new HandlerCollector();
   const thrown = new ThrownErrorCollector();
@@ -67,7 +68,8 @@ function readFacts(sourceFile: ts.SourceFile) {
   visit(sourceFile);
   const found = handlers.handlers();
   const thrownSites = thrown.sites(sourceFile, found, bindings);
-  const sites = [...collectSites(found, bindings), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  const sorted = [...collectSites(found, bindings), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  const sites = withLostRejections(sorted, found, sourceFile, options.project);
   const statusRefs = resolveStatusRefs(positions, bindings);
   // The status an error carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
   for (const site of thrownSites) {
@@ -121,7 +123,7 @@ export function* analysisSteps(
   const sourceFile = parsed(text, fileName, previous);
   if (typeof sourceFile === 'string') return { sites: [], statusRefs: [], findings: [], skipped: sourceFile, ruleErrors: [] };
   yield;
-  const facts = withinDepth(() => readFacts(sourceFile));
+  const facts = withinDepth(() => readFacts(sourceFile, options));
   if (!facts) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
   yield;
   const { bindings, sites, statusRefs } = facts;
