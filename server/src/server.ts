@@ -3,18 +3,22 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DocumentAnalyses } from './analyses';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { renderCheatSheet } from './knowledge';
+import { ProjectFactsLoader } from './projectFacts';
 import { settingsFrom, type Settings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -23,6 +27,10 @@ const settingsCache = new Map<string, Promise<Settings>>();
 let globalSettings = settingsFrom({});
 let canPullConfiguration = false;
 let canRefreshInlayHints = false;
+let canWatchFiles = false;
+const projectFacts = new ProjectFactsLoader();
+/** Workspace folder paths: the walk up to a document's package.json stops at its folder's root. */
+let workspaceRoots: string[] = [];
 
 const EXTENSIONS: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
 
@@ -31,7 +39,15 @@ function fileNameOf(document: TextDocument): string {
   return /\.[cm]?[jt]sx?$/i.test(path) ? path : path + (EXTENSIONS[document.languageId] ?? '.js');
 }
 
-function settingsFor(uri: string): Promise<Settings> {
+function filePathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function configuredSettingsFor(uri: string): Promise<Settings> {
   if (!canPullConfiguration) return Promise.resolve(globalSettings);
   let settings = settingsCache.get(uri);
   if (!settings) {
@@ -39,6 +55,17 @@ function settingsFor(uri: string): Promise<Settings> {
     settingsCache.set(uri, settings);
   }
   return settings;
+}
+
+/** The settings with the document's project facts; untitled and virtual documents have none. */
+async function settingsFor(uri: string): Promise<Settings> {
+  const settings = await configuredSettingsFor(uri);
+  const filePath = filePathOf(uri);
+  if (!filePath) return settings;
+  const root = workspaceRoots.filter((folder) => filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)).sort((a, b) => b.length - a.length)[0];
+  // Read with a stat per folder on each call: a cheap check that also sees changes no watcher reported.
+  const project = await projectFacts.factsFor(filePath, root).catch(() => undefined);
+  return project ? { ...settings, analysis: { ...settings.analysis, project } } : settings;
 }
 
 const analyses = new DocumentAnalyses(
@@ -58,6 +85,9 @@ const analyses = new DocumentAnalyses(
 connection.onInitialize((params) => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceRoots = folders.flatMap((uri) => filePathOf(uri) ?? []);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -72,6 +102,16 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(() => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusGuide' });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/package.json' }] });
+});
+
+/** A package.json changed: the Express version or the async-error patch may have changed with it. */
+connection.onDidChangeWatchedFiles((params) => {
+  const manifests = params.changes.flatMap((change) => (/\/package\.json$/.test(change.uri) ? (filePathOf(change.uri) ?? []) : []));
+  if (manifests.length === 0) return;
+  for (const manifest of manifests) projectFacts.forget(manifest);
+  analyses.clear();
+  for (const document of documents.all()) analyses.schedule(document, false);
 });
 
 connection.onDidChangeConfiguration((change) => {
