@@ -5,6 +5,7 @@
 // throw without a status becomes a site of its own) for status-without-response to report.
 import ts from 'typescript';
 import { importedModules } from '../facts/imports';
+import { shorten } from '../facts/shorten';
 import { skipTypeWrappers } from '../facts/syntax';
 import type { Fix, Handler, ProjectFacts, ResponseSite, TextEdit } from '../types';
 import type { ResponseAdapter } from './adapter';
@@ -88,7 +89,7 @@ function passToNextFixes(handler: Handler, thrown: ts.ThrowStatement, sourceFile
   ];
   const errorText = error.getText(sourceFile).length <= 40 ? error.getText(sourceFile) : 'the error';
   if (nextParameter) {
-    return ts.isIdentifier(nextParameter.name) ? [{ title: `Pass ${errorText} to ${nextParameter.name.text}()`, edits: rewrite(nextParameter.name.text), isPreferred: true }] : [];
+    return ts.isIdentifier(nextParameter.name) ? [{ title: `Pass ${errorText} to ${shorten(nextParameter.name.text)}()`, edits: rewrite(nextParameter.name.text), isPreferred: true }] : [];
   }
   // `(req, res) =>` gets `next` after `res`; a bare `res =>` or a rest parameter gives no safe place.
   const last = fn.parameters[fn.parameters.length - 1];
