@@ -1,5 +1,6 @@
 // `npm run eval`: scores the rules against the labelled real-code set in eval/labels/. A finding
-// matches a label when the rule and the line are the same, with default settings. Repositories
+// matches a label when the rule and the line are the same, with default settings and the project
+// facts the editor would read (the nearest package.json at the labelled commit). Repositories
 // are read from HSG_EVAL_REPOS (git directories, as the search tool's fetch leaves them); they
 // are never committed. Held-out repositories are scored apart and their misses are not listed.
 import { createHash } from 'node:crypto';
@@ -8,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, DEFAULT_OPTIONS } from '../server/src/analysis';
 import { RULES, RULE_IDS } from '../server/src/analysis/rules';
+import { ProjectFactsLoader, type PackageJsonReader } from '../server/src/projectFacts';
 
 const LABELS = path.join(__dirname, 'labels');
 
@@ -69,12 +71,28 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-/** Findings of every chosen file as `path:line:rule`, with default settings. */
-function findingsOf(gitDir: string, labelled: LabelledRepo): Set<string> {
+const gitShow = (gitDir: string, commit: string, file: string): string =>
+  execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+
+/** The package.json files of one commit, for the server's loader: what the editor would read in that checkout. */
+function commitReader(gitDir: string, commit: string): PackageJsonReader {
+  const tree = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '--name-only', commit], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const manifests = new Set(tree.split('\n').filter((file) => path.posix.basename(file) === 'package.json'));
+  const inTree = (file: string): boolean => manifests.has(path.posix.normalize(file));
+  return {
+    stamp: async (file) => (inTree(file) ? commit : undefined),
+    read: async (file) => (inTree(file) ? gitShow(gitDir, commit, path.posix.normalize(file)) : undefined),
+  };
+}
+
+/** Findings of every chosen file as `path:line:rule`, with default settings and the file's project facts. */
+async function findingsOf(gitDir: string, labelled: LabelledRepo): Promise<Set<string>> {
   const found = new Set<string>();
+  const projects = new ProjectFactsLoader(commitReader(gitDir, labelled.commit));
   for (const file of labelled.files) {
-    const text = execFileSync('git', ['--git-dir', gitDir, 'show', `${labelled.commit}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    for (const finding of analyze(text, file, DEFAULT_OPTIONS).findings) {
+    const text = gitShow(gitDir, labelled.commit, file);
+    const project = await projects.factsFor(file);
+    for (const finding of analyze(text, file, { ...DEFAULT_OPTIONS, project }).findings) {
       if (finding.ruleId === 'unknown-rule') continue;
       found.add(`${file}:${lineOf(text, finding.range.start)}:${finding.ruleId}`);
     }
@@ -145,7 +163,7 @@ function report(split: Split, scored: { labelled: LabelledRepo; found: Set<strin
   if (details && misses.length > 0) console.log(`\n${misses.sort().join('\n')}`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const reposRoot = process.env.HSG_EVAL_REPOS;
   const labelFiles = fs.readdirSync(LABELS).filter((name) => name.endsWith('.tsv')).sort();
   const labelled = labelFiles.map((name) => readLabels(path.join(LABELS, name)));
@@ -164,12 +182,13 @@ function main(): void {
   }
   const showHeldOut = process.argv.includes('--held-out');
   for (const split of ['dev', 'held-out'] as const) {
-    const scored = available
-      .filter((entry) => splitOf(entry.repo) === split)
-      .map((entry) => ({ labelled: entry, found: findingsOf(gitDirOf(reposRoot!, entry.repo), entry) }));
+    const scored: { labelled: LabelledRepo; found: Set<string> }[] = [];
+    for (const entry of available.filter((candidate) => splitOf(candidate.repo) === split)) {
+      scored.push({ labelled: entry, found: await findingsOf(gitDirOf(reposRoot!, entry.repo), entry) });
+    }
     // Held-out misses stay unseen while rules change; `--held-out` lists them at the end.
     report(split, scored, process.argv.includes('--details') && (split === 'dev' || showHeldOut));
   }
 }
 
-main();
+void main();

@@ -65,6 +65,11 @@ export class DocumentAnalyses {
   /** Analyses under way, shared by the publish of a version and the requests for it. */
   private readonly running = new Map<string, { snapshot: Snapshot; analysis: Promise<DocumentAnalysis | undefined> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /**
+   * What each document last had published. Opening fires both an open and a (debounced) change: the
+   * second would publish the same result again, late enough to pass for the answer to a later change.
+   */
+  private readonly published = new Map<string, DocumentAnalysis>();
   private readonly reported = new Set<string>();
   /** The last tree per document, oldest first; a run takes its document's tree out (it is consumed). */
   private readonly trees = new Map<string, PreviousParse>();
@@ -84,7 +89,10 @@ export class DocumentAnalyses {
   async get(document: TextDocument): Promise<DocumentAnalysis> {
     for (;;) {
       if (this.current(document.uri) !== document) return emptyAnalysis(document.version);
+      const generation = this.generation;
       const settings = await this.host.settingsFor(document.uri);
+      // Settings or project facts changed while they were read: read them again.
+      if (generation !== this.generation) continue;
       // Undefined when an edit superseded the version meanwhile: analyse the newer one.
       const analysis = await this.analysisOf(document, settings);
       if (analysis) return analysis;
@@ -107,6 +115,7 @@ export class DocumentAnalyses {
     this.results.delete(uri);
     this.running.delete(uri);
     this.trees.delete(uri);
+    this.published.delete(uri);
     this.host.publish(uri, undefined, undefined);
   }
 
@@ -121,12 +130,14 @@ export class DocumentAnalyses {
     const document = this.current(uri);
     if (!document) return;
     const version = document.version;
+    const generation = this.generation;
     const settings = await this.host.settingsFor(uri);
     // `document` is updated in place: compare with the version it had when this refresh began. A
-    // newer edit has scheduled its own refresh.
-    if (this.current(uri) !== document || document.version !== version) return;
+    // newer edit, or a change of settings (`clear()`), has scheduled its own refresh.
+    if (this.current(uri) !== document || document.version !== version || generation !== this.generation) return;
     const analysis = await this.analysisOf(document, settings);
-    if (!analysis || this.current(uri) !== document || document.version !== analysis.version) return;
+    if (!analysis || this.current(uri) !== document || document.version !== analysis.version || this.published.get(uri) === analysis) return;
+    this.published.set(uri, analysis);
     this.host.publish(uri, analysis.version, analysis);
   }
 

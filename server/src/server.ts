@@ -3,12 +3,15 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DocumentAnalyses, SKIP_LOG } from './analyses';
 
 /** Tells the client why an open file is not analysed (VS Code shows it in the status bar). */
@@ -18,6 +21,7 @@ import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { renderCheatSheet } from './knowledge';
+import { ProjectFactsLoader } from './projectFacts';
 import { initializationSection, overlaid, settingsFrom, type Settings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -29,6 +33,10 @@ let globalSettings = settingsFrom({});
 let canPullConfiguration = false;
 let canRefreshInlayHints = false;
 let canRegisterConfigurationChange = false;
+let canWatchFiles = false;
+const projectFacts = new ProjectFactsLoader();
+/** Workspace folder paths: the walk up to a document's package.json stops at its folder's root. */
+let workspaceRoots: string[] = [];
 
 const EXTENSIONS: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
 
@@ -37,7 +45,15 @@ function fileNameOf(document: TextDocument): string {
   return /\.[cm]?[jt]sx?$/i.test(path) ? path : path + (EXTENSIONS[document.languageId] ?? '.js');
 }
 
-function settingsFor(uri: string): Promise<Settings> {
+function filePathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function configuredSettingsFor(uri: string): Promise<Settings> {
   if (!canPullConfiguration) return Promise.resolve(globalSettings);
   let settings = settingsCache.get(uri);
   if (!settings) {
@@ -54,6 +70,17 @@ function tellSkipped(uri: string, reason: string | undefined): void {
   if (reason) skippedTold.set(uri, reason);
   else skippedTold.delete(uri);
   void connection.sendNotification(FILE_STATUS_NOTIFICATION, { uri, skipped: reason ?? null });
+}
+
+/** The settings with the document's project facts; untitled and virtual documents have none. */
+async function settingsFor(uri: string): Promise<Settings> {
+  const settings = await configuredSettingsFor(uri);
+  const filePath = filePathOf(uri);
+  if (!filePath) return settings;
+  const root = workspaceRoots.filter((folder) => filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)).sort((a, b) => b.length - a.length)[0];
+  // Read with a stat per folder on each call: a cheap check that also sees changes no watcher reported.
+  const project = await projectFacts.factsFor(filePath, root).catch(() => undefined);
+  return project ? { ...settings, analysis: { ...settings.analysis, project } } : settings;
 }
 
 const analyses = new DocumentAnalyses(
@@ -78,6 +105,9 @@ connection.onInitialize((params) => {
   canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   initialSection = initializationSection(params.initializationOptions);
   globalSettings = settingsFrom(initialSection);
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspaceRoots = folders.flatMap((uri) => filePathOf(uri) ?? []);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -93,6 +123,16 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   // Clients that cannot register dynamically (Neovim) send the notification unasked, or not at all.
   if (canPullConfiguration && canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusGuide' });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/package.json' }] });
+});
+
+/** A package.json changed: the Express version or the async-error patch may have changed with it. */
+connection.onDidChangeWatchedFiles((params) => {
+  const manifests = params.changes.flatMap((change) => (/\/package\.json$/.test(change.uri) ? (filePathOf(change.uri) ?? []) : []));
+  if (manifests.length === 0) return;
+  for (const manifest of manifests) projectFacts.forget(manifest);
+  analyses.clear();
+  for (const document of documents.all()) analyses.schedule(document, false);
 });
 
 connection.onDidChangeConfiguration((change) => {

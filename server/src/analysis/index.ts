@@ -9,6 +9,7 @@ import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectorsFor, frameworksOf } from './adapters/frameworks';
 import { splitStatusBranches } from './adapters/statusBranches';
 import { ThrownErrorCollector } from './adapters/thrownErrors';
+import { withLostRejections } from './adapters/asyncRejections';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
 import { readSuppressions } from './engine/suppressions';
@@ -71,9 +72,10 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   visit(sourceFile);
   const reading = { sourceFile, bindings, frameworks };
   const handlers = collectors.flatMap((collector) => collector.handlers());
-  const sites = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings)]
+  const found = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings)]
     .flatMap((site) => splitStatusBranches(site, bindings))
     .sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  const sites = withLostRejections(found, handlers, sourceFile, options.project);
   const statusRefs = resolveStatusRefs(positions, bindings);
   // The status an error carries or a helper is named after is a status position too
   // (`new ApiError(httpStatus.UNAUTHORIZED, …)`, `reply.notFound()`).

@@ -164,6 +164,11 @@ export interface ResponseSite {
   catchClause?: { node: ts.CatchClause; errorName?: string };
   /** Calls made earlier in the same handler, in source order. */
   callsBefore: CallBefore[];
+  /**
+   * Set on a `throw` that no error handler will see (an async handler's rejection the framework does
+   * not catch): nothing answers and the request hangs. Why, and the remedy, in the framework's words.
+   */
+  lostError?: { why: string; remedy: string };
 }
 
 /** A status number in a position a reader would call a status (set or checked), for hovers. */
@@ -190,6 +195,14 @@ export interface AnalysisOptions {
   maxFileSize: number;
   /** The frameworks of files that import none (empty: Express-shaped handlers). */
   frameworks: readonly Framework[];
+  /** What the file's project declares; undefined when no `package.json` could be read (untitled, virtual, none). */
+  project?: ProjectFacts;
+}
+
+/** Facts about the project a file belongs to, read by the host: the analysis itself reads no files. */
+export interface ProjectFacts {
+  /** `dependencies` and `devDependencies` of the nearest `package.json` (the former win): name → version range. */
+  dependencies: Readonly<Record<string, string>>;
 }
 
 export type SkipReason = 'too-large' | 'minified' | 'no-candidates' | 'too-deep' | 'unparsable';

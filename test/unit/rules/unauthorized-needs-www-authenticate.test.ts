@@ -30,6 +30,14 @@ ruleTests('unauthorized-needs-www-authenticate', {
     "app.delete('/users/:id', (req, res) => {\n  res.status(403).json({ error: 'Admins only' });\n});",
     // The status is not pinned down.
     "app.use((err, req, res, next) => {\n  res.status(err.status || 500).json({ error: 'Request failed' });\n});",
+    // Traps: a bad one-time token (reset, verification, invite, activation, OTP) is not HTTP authentication.
+    "router.post('/reset-password/:token', async (req, res) => {\n  const user = await User.findOne({ token: req.params.token });\n  if (!user) return res.status(401).json({ error: 'Invalid token' });\n  res.json({ ok: true });\n});",
+    "exports.resetPassword = async (req, res) => {\n  const user = await User.findOne({ passwordResetToken: hash(req.body.token), passwordResetExpires: { $gt: Date.now() } });\n  if (!user) {\n    return res.status(401).json({ message: 'Token is invalid or has expired' });\n  }\n  res.json({ ok: true });\n};",
+    "router.get('/verify-email', async (req, res) => {\n  const record = await Token.findOne({ token: req.query.token });\n  if (!record) return res.status(401).send('Invalid link');\n  res.redirect('/login');\n});",
+    "router.post('/users/me/email', async (req, res) => {\n  if (!user || user.resetToken !== req.body.token) {\n    return res.status(401).json({ error: 'Invalid or expired reset token' });\n  }\n  res.sendStatus(204);\n});",
+    "const httpStatus = require('http-status');\nconst verifyEmail = async (verifyEmailToken) => {\n  const tokenDoc = await Token.findOne({ token: verifyEmailToken, type: tokenTypes.VERIFY_EMAIL });\n  if (!tokenDoc) throw new ApiError(httpStatus.UNAUTHORIZED, 'Invalid verification token');\n  await User.updateOne({ _id: tokenDoc.user }, { isEmailVerified: true });\n};",
+    "app.post('/invitations/accept', async (req, res) => {\n  const invite = await Invite.findOne({ code: req.body.code });\n  if (!invite || invite.expiresAt < new Date()) return res.status(401).json({ error: 'Invalid invitation code' });\n  res.status(201).json(await accept(invite));\n});",
+    "app.post('/2fa', async (req, res) => {\n  if (!(await checkOtp(req.user, req.body.otp))) return res.status(401).json({ error: 'Wrong code' });\n  res.json({ ok: true });\n});",
   ],
   invalid: [
     {
@@ -103,6 +111,18 @@ ruleTests('unauthorized-needs-www-authenticate', {
       // A helper that sends without the header: no fix, the helper decides headers.
       code: "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.get('/me', (req, res) => {\n  if (!req.user) return sendError(res, 401, 'Sign in first');\n  res.json(req.user);\n});",
       at: "sendError(res, \u00ab401\u00bb, 'Sign in first')",
+    },
+    {
+      // Not a trap: a bearer token checked on an ordinary route stays reported, reset routes in the same file or not.
+      code: "router.post('/reset-password', resetPassword);\nrouter.get('/me', async (req, res) => {\n  const token = req.headers.authorization?.split(' ')[1];\n  if (!token || !(await verifyToken(token))) return res.status(401).json({ error: 'Invalid token' });\n  res.json(req.user);\n});",
+      at: 'status(«401»)',
+      output: "router.post('/reset-password', resetPassword);\nrouter.get('/me', async (req, res) => {\n  const token = req.headers.authorization?.split(' ')[1];\n  if (!token || !(await verifyToken(token))) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Invalid token' });\n  res.json(req.user);\n});",
+    },
+    {
+      // A session check: "Token verification failed" is about the session's token.
+      code: "app.use(async (req, res, next) => {\n  const session = await Session.findById(req.cookies.sid);\n  if (!session) return res.status(401).json({ error: 'Token verification failed' });\n  next();\n});",
+      at: 'status(«401»)',
+      output: "app.use(async (req, res, next) => {\n  const session = await Session.findById(req.cookies.sid);\n  if (!session) return res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'Token verification failed' });\n  next();\n});",
     },
   ],
 });

@@ -4,6 +4,9 @@ ruleTests('unauthorized-vs-forbidden', {
   valid: [
     // The outer branch of a nested conditional: no user at all is 401.
     "app.get('/admin', (req, res) => {\n  res.status(!req.user ? 401 : 200).json({ ok: true });\n});",
+    // A wrong one-time code for a known user, or a bad reset token answered 403: neither status is the point.
+    "app.post('/2fa', async (req, res) => {\n  if (!(await checkOtp(req.user, req.body.otp))) return res.status(401).json({ error: 'Wrong code' });\n  res.json({ ok: true });\n});",
+    "router.post('/reset-password/:token', async (req, res) => {\n  const user = await User.findOne({ resetToken: req.params.token });\n  if (!user) return res.status(403).json({ error: 'Invalid token' });\n  res.json({ ok: true });\n});",
     // A token claim checked for a known user: log in again is the right advice, 401 stays.
     "router.get('/me', async (req, res, next) => {\n  const currentUser = await User.findById(decoded.id);\n  if (currentUser.changedPasswordAfter(decoded.iat)) return next(new AppError('Please log in again', 401));\n  res.json(currentUser);\n});",
     // A permission check that is handed the signed-in user, whatever its name: 403 is right.

@@ -17,8 +17,11 @@ import { headerDecorators } from './nestjsDecorators';
 import { nestExceptionAdapter, nestExceptionStatus } from './nestjsExceptions';
 
 const HTTP_ERRORS = /^(http-errors|http-errors-enhanced)$/;
-/** Test files throw errors to test the code that catches them: never responses. */
 const TEST_FILE = /(\.|\/|^)(test|spec)\.[cm]?[jt]sx?$|(^|\/)__tests__\//;
+/** Test files throw errors to test the code that catches them: never responses. */
+export function isTestFile(fileName: string): boolean {
+  return TEST_FILE.test(fileName.replace(/\\/g, '/'));
+}
 /** Class names that say "an error for an HTTP response". */
 const ERROR_CLASS = /(Error|Exception)$/;
 
@@ -278,7 +281,7 @@ export class ThrownErrorCollector {
   }
 
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
-    if (this.candidates.length === 0 || TEST_FILE.test(sourceFile.fileName.replace(/\\/g, '/'))) return [];
+    if (this.candidates.length === 0 || isTestFile(sourceFile.fileName)) return [];
     const httpErrors = httpErrorsNames(sourceFile);
     const nest = nestImports(sourceFile);
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));

@@ -3,6 +3,7 @@
 import ts from 'typescript';
 import { headerSource, lacksHeader } from '../evidence/responseHeaders';
 import { addHeadersEdit } from '../edits/fixes';
+import { isOneTimeTokenFailure } from '../evidence/oneTimeToken';
 import type { Rule, RuleContext } from '../rule';
 import { quoted } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';
@@ -49,6 +50,9 @@ export const unauthorizedNeedsWwwAuthenticate: Rule<'unauthorized-needs-www-auth
         'other code that may set headers (`passport.authenticate(…)(req, res, next)`), handlers a library calls ' +
         'from its options, headers set with a name held in a variable, headers set earlier in the same handler, ' +
         'and statuses the file does not pin down. A 403 needs no such header: see `unauthorized-vs-forbidden`.\n\n' +
+        'Nor a 401 for a bad password-reset, e-mail-verification, invite or activation token, or a one-time code ' +
+        '(read from the route, the function names, the message, the conditions and the calls before it): that is not HTTP ' +
+        'authentication, no scheme could answer it, and `WWW-Authenticate: Bearer` would be wrong there.\n\n' +
         'The fix adds `WWW-Authenticate: Bearer`. In a file that only speaks of Basic authentication it offers ' +
         '`Basic realm="api"` instead, not as the preferred fix: the realm is a name your users see, so choose it.',
       incorrect: "app.get('/me', (req, res) => {\n  if (!req.headers.authorization) {\n    return res.status(401).json({ error: 'Sign in first' });\n  }\n  res.json(req.user);\n});",
@@ -59,6 +63,8 @@ export const unauthorizedNeedsWwwAuthenticate: Rule<'unauthorized-needs-www-auth
   check(site, context) {
     // A login page rendered for a browser has no scheme a browser could answer.
     if (site.status.code !== 401 || site.send?.kind === 'view' || !lacksHeader(site, 'www-authenticate')) return;
+    // A reset or verification link's token is not a credential a scheme could ask for.
+    if (isOneTimeTokenFailure(site)) return;
     context.report({
       range: site.status.range,
       message: '401 Unauthorized without a WWW-Authenticate header: name the scheme the client should authenticate with (e.g. Bearer).' + headerSource(site, 'WWW-Authenticate'),

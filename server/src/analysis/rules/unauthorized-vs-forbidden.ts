@@ -11,6 +11,7 @@ import type { Rule, RuleContext } from '../rule';
 import { quoted } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';
 import { bodyWords } from '../evidence/validationCause';
+import { isOneTimeTokenFailure } from '../evidence/oneTimeToken';
 
 // Names that ask "may this identity do it?" rather than "who is it?".
 const PERMISSION_NAMES = /^(roles?|isAdmin|admin|permissions?|scopes?|can|cannot|isAllowed|allowed|has(Role|Permission|Scope|Access|Any\w*)\w*|isOwner|owner(Id)?|authorId|createdBy|isSuperuser|isStaff|ability|plan|tier|verified|isVerified|emailVerified|banned|isBanned|active|isActive|locked|isLocked|suspended|blocked)$/;
@@ -161,7 +162,8 @@ export const unauthorizedVsForbidden: Rule<'unauthorized-vs-forbidden'> = {
         'user too: split them; account states such as `!user.emailVerified` or `user.banned`, which are 403; ' +
         'session data that is not an identity (`req.session.cart`); comparisons of tokens, passwords or codes ' +
         '(`storedToken !== refreshToken`), which authenticate; a `catch` whose `try` also loads the user or ' +
-        'awaits anything else; a 403 after a lookup found no user; and any dynamic status. A 404 chosen to hide a ' +
+        'awaits anything else; a 403 after a lookup found no user; a bad password-reset, verification or invite ' +
+        'token or a wrong one-time code (neither missing credentials nor a missing permission); and any dynamic status. A 404 chosen to hide a ' +
         'resource from someone without access is left alone too.\n\n' +
         'The fix for a 403 on a token check also adds `WWW-Authenticate: Bearer`; for a session it only changes the status.',
       incorrect: "app.get('/admin', (req, res) => {\n  if (!req.headers.authorization) {\n    return res.status(403).json({ error: 'Log in first' });\n  }\n  if (req.user.role !== 'admin') {\n    return res.status(401).json({ error: 'Admins only' });\n  }\n  res.json(stats());\n});",
@@ -171,6 +173,8 @@ export const unauthorizedVsForbidden: Rule<'unauthorized-vs-forbidden'> = {
   check(site, context) {
     const code = site.status.code;
     if (site.status.source === 'implicit' || (code !== 401 && code !== 403)) return;
+    // A bad reset, verification or invite token, or a wrong one-time code, is neither missing credentials nor a missing permission.
+    if (isOneTimeTokenFailure(site)) return;
     if (code === 403) {
       const evidence = missingCredentials(site);
       if (!evidence) return;
