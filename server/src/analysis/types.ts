@@ -29,6 +29,8 @@ export interface Route {
   method?: HttpMethod;
   /** The path when the code spells it out (`/users/:id`). */
   path?: string;
+  /** The path is the whole URL path, with no mount prefix written elsewhere (a Next.js route file's place). */
+  full?: boolean;
 }
 
 /** A function that receives a response object: a route handler, middleware or error handler. */
@@ -91,7 +93,9 @@ export type SendKind =
   | 'redirect'
   /** A rendered page: `res.render('signup')`. */
   | 'view'
-  | 'file';
+  | 'file'
+  /** A streamed body (`new Response(stream)`): what it says is not in the code. */
+  | 'stream';
 
 export interface Send {
   kind: SendKind;

@@ -33,7 +33,8 @@ function isNumberish(expression: ts.Expression | undefined): expression is ts.Ex
   return expression !== undefined && !ts.isStringLiteralLike(skipTypeWrappers(expression)) && !ts.isTemplateExpression(expression);
 }
 
-function headersOfObject(object: ts.Expression | undefined): HeaderSet[] {
+/** The headers an object literal names (`{ 'Retry-After': '60' }`); spreads and computed names are not read. */
+export function headersOfObject(object: ts.Expression | undefined): HeaderSet[] {
   if (!object || !ts.isObjectLiteralExpression(object)) return [];
   return object.properties.flatMap((property) =>
     ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
@@ -75,7 +76,7 @@ function partsOf(use: ResponseUse, bindings: Bindings): UseParts {
 }
 
 /** What a body says: the value inside `JSON.stringify(x)` (how node:http code sends JSON). */
-function bodyValue(argument: ts.Expression): ts.Expression {
+export function bodyValue(argument: ts.Expression): ts.Expression {
   const value = skipTypeWrappers(argument);
   return ts.isCallExpression(value) && value.arguments[0] && value.expression.getText() === 'JSON.stringify' ? value.arguments[0] : argument;
 }
@@ -94,8 +95,8 @@ function adapterFor(uses: readonly ResponseUse[], frameworks: readonly Framework
   return uses.some((use) => use.links.some((link) => EXPRESS_ONLY.has(link.name))) ? expressAdapter : nodeHttpAdapter;
 }
 
-function implicitStatus(send: SendCall): StatusValue {
-  const code = send.method === 'redirect' ? 302 : 200;
+function implicitStatus(send: SendCall, redirectStatus: number): StatusValue {
+  const code = send.method === 'redirect' ? redirectStatus : 200;
   return { source: 'implicit', code, range: rangeOf(send.call) };
 }
 
@@ -196,11 +197,21 @@ function isHandedOver(use: ResponseUse): boolean {
   return ts.isReturnStatement(parent) || ts.isCallExpression(parent) || ts.isVariableDeclaration(parent) || ts.isArrowFunction(parent);
 }
 
-function collectSites(handlers: readonly Handler[], bindings: Bindings, frameworks: readonly Framework[]): ResponseSite[] {
+/**
+ * How a framework whose responses are Express-like (Next.js Pages API routes) has them read: its
+ * adapter, the route a site answers and the status of a redirect that names none.
+ */
+export interface ExpressLikeReading {
+  adapter: ResponseAdapter;
+  route: (anchor: ts.Node, handler: Handler) => Route | undefined;
+  redirectStatus: number;
+}
+
+function collectSites(handlers: readonly Handler[], bindings: Bindings, frameworks: readonly Framework[], reading: ExpressLikeReading | undefined): ResponseSite[] {
   const sites: ResponseSite[] = [];
   for (const handler of handlers) {
     const { uses, calls, names } = walkHandler(handler);
-    const adapter = adapterFor(uses, frameworks);
+    const adapter = reading?.adapter ?? adapterFor(uses, frameworks);
     const headers: HeaderSet[] = [];
     let pending: UseParts | undefined;
     const makeSite = (parts: UseParts, status: StatusPart | undefined, send: SendCall | undefined): ResponseSite => {
@@ -211,8 +222,8 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
         responseName: handler.responseName,
         responseNames: names,
         handler,
-        route: adapter === nodeHttpAdapter ? checkedRoute(anchor, handler.node, handler.requestName) : handlerRoute(handler),
-        status: status?.value ?? implicitStatus(send as SendCall),
+        route: reading ? reading.route(anchor, handler) : adapter === nodeHttpAdapter ? checkedRoute(anchor, handler.node, handler.requestName) : handlerRoute(handler),
+        status: status?.value ?? implicitStatus(send as SendCall, reading?.redirectStatus ?? 302),
         statusNode: status?.node,
         send: send && sendOf(send),
         shape: { setter: status?.setter ?? 'implicit', sendCall: send },
@@ -249,6 +260,8 @@ export class ResponseObjectCollector implements SiteCollector {
   private readonly found = new HandlerCollector();
   private resolved: Handler[] | undefined;
 
+  constructor(private readonly reading?: ExpressLikeReading) {}
+
   visit(node: ts.Node): void {
     this.found.visit(node);
   }
@@ -258,6 +271,6 @@ export class ResponseObjectCollector implements SiteCollector {
   }
 
   sites(file: FileReading): ResponseSite[] {
-    return collectSites(this.handlers(), file.bindings, file.frameworks);
+    return collectSites(this.handlers(), file.bindings, file.frameworks, this.reading);
   }
 }

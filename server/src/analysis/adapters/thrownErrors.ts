@@ -15,7 +15,7 @@ import { enclosingStatement, handlerRoute, surroundings } from './sites';
 
 const HTTP_ERRORS = /^(http-errors|http-errors-enhanced)$/;
 /** Test files throw errors to test the code that catches them: never responses. */
-const TEST_FILE = /(\.|\/|^)(test|spec)\.[cm]?[jt]sx?$|(^|\/)__tests__\//;
+export const TEST_FILE = /(\.|\/|^)(test|spec)\.[cm]?[jt]sx?$|(^|\/)__tests__\//;
 /** Class names that say "an error for an HTTP response". */
 const ERROR_CLASS = /(Error|Exception)$/;
 
@@ -139,13 +139,13 @@ function isNextOfHandler(name: ts.Identifier, handlers: ReadonlyMap<ts.Node, Han
   return false;
 }
 
-function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current) && 'body' in current) return current as ts.FunctionLikeDeclaration;
   return undefined;
 }
 
 /** Every call of a function body, in source order; a site keeps those that end before it. */
-function callsOf(fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] {
+export function callsOf(fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] {
   const calls: CallBefore[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) {

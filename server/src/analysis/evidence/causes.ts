@@ -38,6 +38,10 @@ const SINGLE_LOOKUPS = /^(findById|findOne|findByPk|findUnique|findFirst|findOne
 const LOOKUPS = /^(find|get|fetch|load|lookup|select|query|read|retrieve|search|exists|single|maybeSingle|one|oneOrNone|first)(?=$|[A-Z])/;
 // Date getters read a value, they do not look anything up.
 const DATE_GETTERS = /^get(Time|FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|TimezoneOffset|UTC\w*)$/;
+/** Calls that read who is asking from the request's session or token (next-auth, Clerk): their result is the identity. */
+const SESSION_CALLS = /^(getServerSession|unstable_getServerSession|getServerAuthSession|getSession|auth|getAuth|currentUser|getCurrentUser)$/;
+/** A Fetch API request's body readers (`await request.json()`): what they return is the body. */
+const BODY_READERS = new Set(['json()', 'formData()', 'text()']);
 /** Token checks: a failure in them means the credentials are bad. */
 export const VERIFY_CALLS = /^(verify|verifyToken|verifyIdToken|jwtVerify|decode)$/;
 
@@ -63,6 +67,14 @@ function requestPath(expression: ts.Expression, requestName: string | undefined)
       const [name] = current.arguments;
       if ((method === 'get' || method === 'header') && name && ts.isStringLiteralLike(name)) return ['headers', name.text.toLowerCase(), ...segments];
       return [`${method}()`, ...segments];
+    } else if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && current.expression.name.text === 'get') {
+      // A Fetch API request: `request.nextUrl.searchParams.get('id')`, `request.headers.get('authorization')`.
+      const [name] = current.arguments;
+      const owner = requestPath(current.expression.expression, requestName);
+      const container = owner?.[owner.length - 1];
+      if (!name || !ts.isStringLiteralLike(name) || !container) return undefined;
+      if (container === 'searchParams') return ['query', name.text, ...segments];
+      return container === 'headers' || container === 'cookies' ? [container, name.text.toLowerCase(), ...segments] : undefined;
     } else {
       return undefined;
     }
@@ -70,7 +82,8 @@ function requestPath(expression: ts.Expression, requestName: string | undefined)
 }
 
 function requestReference(path: string[]): Local | undefined {
-  const [source, ...rest] = path;
+  const [first, ...rest] = path;
+  const source = BODY_READERS.has(first) ? 'body' : first;
   // `.length`, `.trim` and the like say nothing about which field is tested.
   while (rest.length > 0 && /^(length|trim|toString|toLowerCase|includes|match|test)$/.test(rest[rest.length - 1])) rest.pop();
   if (INPUT_SOURCES.has(source)) return { kind: 'input', source, detail: rest.length > 0 ? rest.join('.') : undefined };
@@ -107,7 +120,7 @@ function classify(initializer: ts.Expression, requestName: string | undefined, l
   for (const call of calls) {
     const callee = calleeOf(call);
     if (!callee) continue;
-    if (VERIFY_CALLS.test(callee.name)) return { kind: 'credential', detail: callee.text };
+    if (VERIFY_CALLS.test(callee.name) || SESSION_CALLS.test(callee.name)) return { kind: 'credential', detail: callee.text };
     if (VALIDATION_CALLS.test(callee.name)) return { kind: 'validation', detail: callee.text };
     if (isLookupName(callee.name)) {
       return { kind: 'lookup', detail: callee.text, single: SINGLE_LOOKUPS.test(callee.name) || isArrayFind(call, callee.name) };

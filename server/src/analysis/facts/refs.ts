@@ -32,7 +32,12 @@ function statusPositions(node: ts.Node): StatusPosition[] {
     const [first, second] = node.arguments;
     if (!called || !first) return [];
     if (STATUS_FIRST.has(called.name)) return [{ value: first, member: called.member, strict: false }];
-    if (called.name === 'redirect' && second) return [{ value: first, member: called.member, strict: false }];
+    if (called.name === 'redirect' && second) {
+      // The Fetch API's `Response.redirect(url, 308)` (and Next.js's NextResponse) put the status second; Express's `res.redirect(301, url)` first.
+      const receiver = ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : undefined;
+      const fetchStyle = receiver !== undefined && ts.isIdentifier(receiver) && (receiver.text === 'Response' || receiver.text === 'NextResponse');
+      return [{ value: fetchStyle ? second : first, member: called.member, strict: fetchStyle }];
+    }
     // supertest: request(app).get('/x').expect(404)
     if (called.name === 'expect' && called.member) return [{ value: first, member: called.member, strict: true }];
     // expect(res.status).toBe(404)
