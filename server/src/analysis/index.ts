@@ -69,8 +69,8 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   const thrownSites = thrown.sites(sourceFile, collectors.flatMap((collector) => collector.handlers()), bindings);
   const sites = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrownSites].sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const statusRefs = resolveStatusRefs(positions, bindings);
-  // The status an error carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`).
-  for (const site of thrownSites) {
+  // The status an error carries is a status position too (`new ApiError(httpStatus.UNAUTHORIZED, …)`), and so is a status helper's name (`unauthorized()`).
+  for (const site of sites.filter((site) => site.completedBy)) {
     const { code, range } = site.status;
     if (code !== undefined && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });
   }

@@ -145,8 +145,11 @@ export interface ResponseSite {
   statusNode?: ts.Node;
   /** What is sent; undefined when nothing sends (the request would hang). */
   send?: Send;
-  /** Set when another part of the project sends this response: a thrown error goes to the error handler. */
-  completedBy?: 'error-handler';
+  /**
+   * Set when another part of the project sends this response: a thrown error goes to the error
+   * handler; a project helper (`return unauthorized()`) makes the response out of the file's sight.
+   */
+  completedBy?: 'error-handler' | 'helper';
   /** How the adapter reads this site, for its edits; rules never read it. */
   shape: { setter: StatusSetter; sendCall?: SendCall };
   body?: ts.Expression;

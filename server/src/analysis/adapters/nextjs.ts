@@ -15,7 +15,7 @@ import { appRoutePath, pagesApiPath } from './nextjsPlaces';
 import { responseHeaders } from './nextjsHeaders';
 import { checkedRoute } from './nodeHttp';
 import { bodyValue, enclosingStatement, ResponseObjectCollector, surroundings } from './sites';
-import { callsOf, enclosingFunction, TEST_FILE } from './thrownErrors';
+import { callsOf, CONSTRUCTOR_CODES, enclosingFunction, TEST_FILE } from './thrownErrors';
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const RESPONSE_CLASSES = new Set(['NextResponse', 'Response']);
@@ -30,9 +30,41 @@ const NAVIGATION: Record<string, { status: number; kind: 'redirect' | 'view' }> 
 /** A call or `new` that makes a response: `NextResponse.json(…)`, `new Response(…)`, `redirect(…)`. */
 export interface ResponseMaking {
   node: ts.CallExpression | ts.NewExpression;
-  how: 'json' | 'constructor' | 'redirect' | 'navigation';
-  /** `NextResponse` or `Response`; for next/navigation, the function's name as imported. */
+  how: 'json' | 'constructor' | 'redirect' | 'navigation' | 'helper';
+  /** `NextResponse` or `Response`; for next/navigation and project helpers, the function's name as imported. */
   receiver: string;
+}
+
+/** A project module (`@/lib/response`, `../utils`), not a package. */
+const PROJECT_MODULE = /^(\.|@\/|~\/|#)/;
+
+/**
+ * Project helpers named after the status they answer, imported from the project (`import {
+ * unauthorized } from '@/lib/response'`): local name → status. Their response is made out of the
+ * file's sight, but their name says its status.
+ */
+function statusHelperImports(sourceFile: ts.SourceFile): Map<string, number> {
+  const helpers = new Map<string, number>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !PROJECT_MODULE.test(statement.moduleSpecifier.text)) continue;
+    const named = statement.importClause?.namedBindings;
+    if (!named || !ts.isNamedImports(named)) continue;
+    for (const element of named.elements) {
+      const imported = (element.propertyName ?? element.name).text;
+      // `unauthorized` → `Unauthorized`, the http-errors name of 401.
+      const code = /^[a-z]/.test(imported) ? CONSTRUCTOR_CODES.get(imported.charAt(0).toUpperCase() + imported.slice(1)) : undefined;
+      if (code !== undefined) helpers.set(element.name.text, code);
+    }
+  }
+  return helpers;
+}
+
+/** `return unauthorized()`: a status helper's response answered by the function. */
+function helperCall(node: ts.Node, helpers: ReadonlyMap<string, number>): ResponseMaking | undefined {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || !helpers.has(node.expression.text)) return undefined;
+  let parent = node.parent;
+  while (ts.isParenthesizedExpression(parent) || ts.isAwaitExpression(parent)) parent = parent.parent;
+  return ts.isReturnStatement(parent) || ts.isArrowFunction(parent) ? { node, how: 'helper', receiver: node.expression.text } : undefined;
 }
 
 /**
@@ -94,7 +126,9 @@ function defaultStatus(making: ResponseMaking, navigation: string | undefined): 
 }
 
 /** The status an init object gives (`{ status: 404 }`), the framework's default without one, dynamic when unreadable. */
-function statusOf(making: ResponseMaking, navigation: string | undefined, bindings: Bindings): { status: StatusValue; node?: ts.Node } {
+function statusOf(making: ResponseMaking, navigation: string | undefined, bindings: Bindings, helpers: ReadonlyMap<string, number>): { status: StatusValue; node?: ts.Node } {
+  // The helper's name is the constant; there is no expression a fix could replace.
+  if (making.how === 'helper') return { status: { source: 'constant', code: helpers.get(making.receiver), range: rangeOf(making.node.expression) } };
   const implicit = { status: { source: 'implicit' as const, code: defaultStatus(making, navigation), range: rangeOf(making.node) } };
   if (making.how === 'navigation') return implicit;
   const argument = making.node.arguments?.[1];
@@ -124,16 +158,41 @@ function isNothing(expression: ts.Expression): boolean {
   return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined');
 }
 
+/** Where a redirect goes: the path of `new URL('/login', request.url)` (the same origin), or the URL given. */
+function redirectTarget(url: ts.Expression | undefined): ts.Expression | undefined {
+  const value = url && skipTypeWrappers(url);
+  if (value && ts.isNewExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === 'URL' && value.arguments?.length === 2) return value.arguments[0];
+  return url;
+}
+
 function sendOf(making: ResponseMaking, navigation: string | undefined): { send: Send; body?: ts.Expression } {
   const [first] = making.node.arguments ?? [];
   const node = making.node;
   if (navigation) return { send: { kind: NAVIGATION[navigation].kind, node, label: `${making.receiver}(…)`, encoding: 'text', target: first } };
-  if (making.how === 'redirect') return { send: { kind: 'redirect', node, label: `${making.receiver}.redirect(…)`, encoding: 'text', target: first } };
+  if (making.how === 'helper') return { send: { kind: 'data', node, label: `${making.receiver}()`, encoding: 'json' } };
+  if (making.how === 'redirect') return { send: { kind: 'redirect', node, label: `${making.receiver}.redirect(…)`, encoding: 'text', target: redirectTarget(first) } };
   const label = making.how === 'json' ? `${making.receiver}.json(…)` : `new ${making.receiver}(…)`;
   const encoding = making.how === 'json' ? 'json' : 'text';
   if (!first || isNothing(first)) return { send: { kind: 'empty', node, label, encoding } };
   // `new Response(JSON.stringify(user))` says `user`.
   return { send: { kind: making.how === 'constructor' && isStreamed(first) ? 'stream' : 'data', node, label, encoding }, body: bodyValue(first) };
+}
+
+/** `if (req.method !== 'POST') return res.status(405).end();` at the top of a Pages API handler: what follows is a POST. */
+function guardedMethod(anchor: ts.Node, handler: Handler): HttpMethod | undefined {
+  const body = handler.node.body;
+  if (!body || !ts.isBlock(body)) return undefined;
+  for (const statement of body.statements) {
+    if (statement.getEnd() > anchor.getStart()) return undefined;
+    if (!ts.isIfStatement(statement) || statement.elseStatement) continue;
+    const test = skipTypeWrappers(statement.expression);
+    const exits = ts.isReturnStatement(statement.thenStatement) || (ts.isBlock(statement.thenStatement) && statement.thenStatement.statements.some(ts.isReturnStatement));
+    if (!exits || !ts.isBinaryExpression(test) || ![ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(test.operatorToken.kind)) continue;
+    const [subject, literal] = ts.isStringLiteralLike(test.right) ? [test.left, test.right] : [test.right, test.left];
+    const method = ts.isStringLiteralLike(literal) ? literal.text.toLowerCase() : '';
+    if (ts.isPropertyAccessExpression(subject) && subject.name.text === 'method' && METHODS.has(method.toUpperCase())) return method as HttpMethod;
+  }
+  return undefined;
 }
 
 function routeHandlerOf(node: ts.Node, handlers: ReadonlyMap<ts.Node, Handler>): Handler | undefined {
@@ -161,17 +220,19 @@ export class NextCollector implements SiteCollector {
   private pages: ResponseObjectCollector | undefined;
   private routePath: string | undefined;
   private navigation: ReadonlyMap<string, string> = new Map();
+  private helpers: ReadonlyMap<string, number> = new Map();
 
   visit(node: ts.Node): void {
     if (ts.isSourceFile(node)) {
       this.routePath = appRoutePath(node.fileName);
       this.navigation = navigationImports(node);
+      this.helpers = statusHelperImports(node);
       const pagesPath = pagesApiPath(node.fileName);
       if (pagesPath !== undefined) {
         this.pages = new ResponseObjectCollector({
           adapter: nextPagesAdapter,
           // The method is read from the `req.method` checks around the response.
-          route: (anchor, handler) => ({ method: checkedRoute(anchor, handler.node, handler.requestName)?.method, path: pagesPath, full: true }),
+          route: (anchor, handler) => ({ method: checkedRoute(anchor, handler.node, handler.requestName)?.method ?? guardedMethod(anchor, handler), path: pagesPath, full: true }),
           redirectStatus: 307,
         });
       }
@@ -182,7 +243,7 @@ export class NextCollector implements SiteCollector {
       const { fn, method } = exported;
       this.handlersByNode.set(fn, { node: fn, method: method.toLowerCase() as HttpMethod, path: this.routePath, requestName: parameterName(fn, 0), responseName: '' });
     }
-    const making = responseMaking(node, this.navigation);
+    const making = responseMaking(node, this.navigation) ?? helperCall(node, this.helpers);
     if (making) this.makings.push(making);
   }
 
@@ -202,7 +263,7 @@ export class NextCollector implements SiteCollector {
       const handler = routeHandlerOf(making.node, this.handlersByNode);
       const navigated = making.how === 'navigation' ? this.navigation.get(making.receiver) : undefined;
       // next/navigation answers for a route handler only; elsewhere it is a page's or a server action's.
-      if (navigated && !handler) return [];
+      if ((navigated || making.how === 'helper') && !handler) return [];
       // Outside a route handler (middleware, a helper of the route file) only a response that is answered counts.
       if (!handler && !isAnswer(making.node)) return [];
       return [this.siteOf(making, navigated, handler, file, callsIn)];
@@ -211,10 +272,10 @@ export class NextCollector implements SiteCollector {
   }
 
   private siteOf(making: ResponseMaking, navigation: string | undefined, handler: Handler | undefined, file: FileReading, callsIn: (fn: ts.FunctionLikeDeclaration | undefined) => CallBefore[]): ResponseSite {
-    const { status, node: statusNode } = statusOf(making, navigation, file.bindings);
+    const { status, node: statusNode } = statusOf(making, navigation, file.bindings, this.helpers);
     const { send, body } = sendOf(making, navigation);
     const fn = handler?.node ?? enclosingFunction(making.node);
-    const headers: HeaderSet[] = navigation ? [] : responseHeaders(making.node).headers;
+    const headers: HeaderSet[] = navigation || making.how === 'helper' ? [] : responseHeaders(making.node).headers;
     return {
       adapter: nextAdapter,
       responseName: making.receiver,
@@ -224,6 +285,7 @@ export class NextCollector implements SiteCollector {
       status,
       statusNode,
       send,
+      completedBy: making.how === 'helper' ? 'helper' : undefined,
       shape: { setter: statusNode ? 'status' : 'implicit' },
       body,
       headers,

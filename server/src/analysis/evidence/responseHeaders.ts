@@ -7,6 +7,7 @@ import type { ResponseSite } from '../types';
 
 /** For a site another part of the project sends (a thrown error): where the missing header must come from. */
 export function headerSource(site: ResponseSite, header: string): string {
+  if (site.completedBy === 'helper') return ` The response is made by \`${site.send?.label ?? 'a helper'}\`: set ${header} there.`;
   return site.completedBy === 'error-handler' ? ` The error is sent by the error handler: set ${header} there, or give the error the header to send.` : '';
 }
 

@@ -66,10 +66,11 @@ function statusPositions(node: ts.Node): StatusPosition[] {
     }
     return [];
   }
-  // NextResponse.json(body, { status: 404 }), new Response(body, { status: 404 })
-  if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'status' && ts.isObjectLiteralExpression(node.parent)) {
+  // NextResponse.json(body, { status: 404 }), new Response(body, { status: 404 }), `{ status }` of a `const status = 404`
+  const statusValue = ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'status' ? node.initializer : ts.isShorthandPropertyAssignment(node) && node.name.text === 'status' ? node.name : undefined;
+  if (statusValue && ts.isObjectLiteralExpression(node.parent)) {
     const owner = node.parent.parent;
-    if (ts.isCallExpression(owner) || ts.isNewExpression(owner)) return [{ value: node.initializer, strict: true }];
+    if (ts.isCallExpression(owner) || ts.isNewExpression(owner)) return [{ value: statusValue, strict: true }];
   }
   return [];
 }
