@@ -1,19 +1,10 @@
 // Hovers on every status position, and none on numbers that are not statuses. `|` marks the cursor.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis';
-import { hoverAt } from '../../server/src/features/hover';
+import { hoverHeadline } from './hoverHeadline';
 
-function hoverTitle(source: string, fileName = 'case.ts'): string | undefined {
-  const offset = source.indexOf('|');
-  const text = source.slice(0, offset) + source.slice(offset + 1);
-  const document = TextDocument.create(`file:///${fileName}`, 'typescript', 1, text);
-  const hover = hoverAt(document, analyze(text, fileName).statusRefs, document.positionAt(offset));
-  if (!hover) return undefined;
-  const value = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-  return value.split('\n')[0];
-}
+const hoverTitle = hoverHeadline;
 
 const handler = (body: string): string => `app.get('/x', async (req, res) => {\n  ${body}\n});`;
 

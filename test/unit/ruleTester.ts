@@ -20,6 +20,8 @@ export interface ValidCase {
    * one framework fails when its code is read as another's.
    */
   adapter?: string;
+  /** The place the case runs at, when not the table's (`pages/api/users`): both dialects' extensions are added. */
+  file?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -55,8 +57,13 @@ function findingsOf(ruleId: RuleId, code: string, fileName: string, options: Par
   return result.findings.filter((finding) => finding.ruleId === ruleId);
 }
 
-function dialects(entry: ValidCase): string[] {
-  return entry.only ? [`case.${entry.only}`] : ['case.js', 'case.ts'];
+/** The file each dialect of a case runs as: `case.js` and `case.ts`, or a table's place (`app/api/users/route.js`, `.ts`). */
+function dialects(entry: ValidCase, file = 'case'): string[] {
+  return entry.only ? [`${file}.${entry.only}`] : [`${file}.js`, `${file}.ts`];
+}
+
+function dialectOf(fileName: string): string {
+  return fileName.slice(fileName.lastIndexOf('.') + 1);
 }
 
 /** The ranges `at` describes, as `text@start`, to compare with the findings'. */
@@ -75,25 +82,26 @@ export function expectedRanges(entry: InvalidCase): string[] {
 /**
  * A rule's table. The main table (Express) holds at least 6 valid and 6 invalid cases; a table
  * for another adapter (`{ adapter: 'node:http' }`) checks that every site comes from that adapter
- * and holds at least 3 of each.
+ * and holds at least 3 of each. `file` runs the cases at a place (`app/api/users/route`), for
+ * frameworks that match files by where they are.
  */
-export function ruleTests(ruleId: RuleId, cases: { valid: Case[]; invalid: InvalidCase[] }, table: { adapter?: string } = {}): void {
+export function ruleTests(ruleId: RuleId, cases: { valid: Case[]; invalid: InvalidCase[] }, table: { adapter?: string; file?: string } = {}): void {
   const minimum = table.adapter ? 3 : 6;
   describe(table.adapter ? `${ruleId} (${table.adapter})` : ruleId, () => {
     it(`has at least ${minimum} valid and ${minimum} invalid cases`, () => {
       assert.ok(cases.valid.length >= minimum && cases.invalid.length >= minimum, `${cases.valid.length} valid, ${cases.invalid.length} invalid`);
     });
     cases.valid.map((entry) => ({ adapter: table.adapter, ...normalise<ValidCase>(entry) })).forEach((entry, index) => {
-      for (const fileName of dialects(entry)) {
-        it(`valid #${index + 1} (${fileName.slice(5)}) reports nothing`, () => {
+      for (const fileName of dialects(entry, entry.file ?? table.file)) {
+        it(`valid #${index + 1} (${dialectOf(fileName)}) reports nothing`, () => {
           const findings = findingsOf(ruleId, entry.code, fileName, entry.options, entry.adapter);
           assert.deepEqual(findings.map((finding) => finding.message), [], `unexpected report on:\n${entry.code}`);
         });
       }
     });
     cases.invalid.map((entry) => ({ adapter: table.adapter, ...normalise<InvalidCase>(entry) })).forEach((entry, index) => {
-      for (const fileName of dialects(entry)) {
-        it(`invalid #${index + 1} (${fileName.slice(5)}) reports and its fixes repair`, () => {
+      for (const fileName of dialects(entry, entry.file ?? table.file)) {
+        it(`invalid #${index + 1} (${dialectOf(fileName)}) reports and its fixes repair`, () => {
           const findings = findingsOf(ruleId, entry.code, fileName, entry.options, entry.adapter);
           assert.equal(findings.length, entry.errors ?? 1, `expected ${entry.errors ?? 1} report(s) on:\n${entry.code}\ngot: ${findings.map((f) => f.message).join(' | ')}`);
           if (entry.message) assert.match(findings[0].message, entry.message);

@@ -29,6 +29,8 @@ export interface Route {
   method?: HttpMethod;
   /** The path when the code spells it out (`/users/:id`). */
   path?: string;
+  /** The path is the whole URL path, with no mount prefix written elsewhere (a Next.js route file's place). */
+  full?: boolean;
 }
 
 /** A function that receives a response object: a route handler, middleware or error handler. */
@@ -99,7 +101,9 @@ export type SendKind =
   | 'redirect'
   /** A rendered page: `res.render('signup')`. */
   | 'view'
-  | 'file';
+  | 'file'
+  /** A streamed body (`new Response(stream)`): what it says is not in the code. */
+  | 'stream';
 
 export interface Send {
   kind: SendKind;
@@ -149,8 +153,11 @@ export interface ResponseSite {
   statusNode?: ts.Node;
   /** What is sent; undefined when nothing sends (the request would hang). */
   send?: Send;
-  /** Set when another part of the project sends this response: a thrown error goes to the error handler. */
-  completedBy?: 'error-handler';
+  /**
+   * Set when another part of the project sends this response: a thrown error goes to the error
+   * handler; a project helper (`return unauthorized()`) makes the response out of the file's sight.
+   */
+  completedBy?: 'error-handler' | 'helper';
   /** How the adapter reads this site, for its edits; rules never read it. */
   shape: { setter: StatusSetter; sendCall?: SendCall };
   body?: ts.Expression;

@@ -7,9 +7,11 @@ import type { SiteCollector } from './collector';
 import { FastifyCollector } from './fastify';
 import { looksLikeFastify } from './fastifyHandlers';
 import { NestCollector } from './nestjs';
+import { NextCollector } from './nextjs';
+import { isNextPlace } from './nextjsPlaces';
 import { ResponseObjectCollector } from './sites';
 
-export const FRAMEWORKS = ['express', 'node:http', 'fastify', 'nestjs'] as const;
+export const FRAMEWORKS = ['express', 'node:http', 'fastify', 'nestjs', 'next'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 export function isFramework(value: unknown): value is Framework {
@@ -26,6 +28,8 @@ const SIGNS: readonly { framework: Framework; modules: RegExp; sniff?: (sourceFi
   { framework: 'node:http', modules: /^(node:)?(http|https|http2)$/ },
   { framework: 'fastify', modules: /^(fastify|fastify-plugin|@fastify\/.+)$/, sniff: looksLikeFastify },
   { framework: 'nestjs', modules: /^@nestjs\/(common|core)$/ },
+  // A route file often uses the global Response and imports nothing: its place says it is Next.js's.
+  { framework: 'next', modules: /^next(\/(server|navigation))?$/, sniff: (sourceFile) => isNextPlace(sourceFile.fileName) },
 ];
 
 /** The module names a file imports or requires at its top level (also `import x = require()`). */
@@ -73,6 +77,7 @@ const COLLECTORS: readonly { frameworks: readonly Framework[]; create: () => Sit
   { frameworks: ['express', 'node:http', 'nestjs'], create: () => new ResponseObjectCollector() },
   { frameworks: ['fastify'], create: () => new FastifyCollector() },
   { frameworks: ['nestjs'], create: () => new NestCollector() },
+  { frameworks: ['next'], create: () => new NextCollector() },
 ];
 
 /** A fresh collector for each framework of the file, once even where frameworks share one. */

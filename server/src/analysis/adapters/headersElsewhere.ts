@@ -1,12 +1,12 @@
 // Whether code the file cannot see may set a response's headers (Express and node:http): rules
 // that miss a header stay quiet then.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/syntax';
+import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import type { ResponseSite } from '../types';
 import { responseUseAt } from './chains';
 
 /** A headers object whose names the file spells out (no spread, no computed names). */
-function isSpelledOut(object: ts.Expression | undefined): boolean {
+export function isSpelledOut(object: ts.Expression | undefined): boolean {
   const value = object && skipTypeWrappers(object);
   return !!value && ts.isObjectLiteralExpression(value) && value.properties.every((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)));
 }
@@ -63,6 +63,17 @@ function optionValueNames(sourceFile: ts.SourceFile): Set<string> {
 }
 
 /**
+ * Libraries that are handed the response to read from it (the session cookie), never to answer:
+ * `getServerSession(req, res, authOptions)` in a Next.js Pages API route.
+ */
+const RESPONSE_READERS = /^(getServerSession|unstable_getServerSession|getSession|getToken|getAuth|getCookie|getCookies|hasCookie)$/;
+
+/** Is `call` one that may set headers on a response it receives? */
+function mayWriteResponse(call: ts.CallExpression, names: ReadonlySet<string>): boolean {
+  return !RESPONSE_READERS.test(calleeOf(call)?.name ?? '') && call.arguments.some((a) => ts.isIdentifier(skipTypeWrappers(a)) && names.has(skipTypeWrappers(a).getText()));
+}
+
+/**
  * True when headers may be set where the file cannot see them: the response is handed to other
  * code first (`applyRateLimitHeaders(res)`), a library prepares it before calling the handler, or
  * a header is set with a name held in a variable (`res.set(headers)`). Rules that miss a header
@@ -89,7 +100,7 @@ export function headersSetOutOfSight(site: ResponseSite): boolean {
     if (unknown || node.getStart() >= until) return;
     const use = responseUseAt(node, names);
     if (use && setsUnnamedHeaders(use)) unknown = true;
-    else if (!use && ts.isCallExpression(node) && node.arguments.some((a) => ts.isIdentifier(skipTypeWrappers(a)) && names.has(skipTypeWrappers(a).getText()))) unknown = true;
+    else if (!use && ts.isCallExpression(node) && mayWriteResponse(node, names)) unknown = true;
     ts.forEachChild(node, visit);
   };
   visit(body);

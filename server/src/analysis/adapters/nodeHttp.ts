@@ -20,7 +20,11 @@ function writeHeadEdit(call: ts.CallExpression, headers: readonly HeaderToAdd[],
   if (call.arguments.length === 1 || ts.isStringLiteralLike(object)) {
     return { start: last.getEnd(), end: last.getEnd(), newText: `, { ${entries.join(', ')} }` };
   }
-  if (!ts.isObjectLiteralExpression(object)) return undefined;
+  return ts.isObjectLiteralExpression(object) ? addPropertiesEdit(object, entries, context) : undefined;
+}
+
+/** Adds properties (code text) at the end of an object literal, one per line where the object is written so. */
+export function addPropertiesEdit(object: ts.ObjectLiteralExpression, entries: readonly string[], context: RuleContext): TextEdit {
   const properties = object.properties;
   if (properties.length === 0) return { start: object.getStart(), end: object.getEnd(), newText: `{ ${entries.join(', ')} }` };
   // An object written one property per line gets the new ones on lines of their own.

@@ -33,6 +33,7 @@ export function isNumberish(expression: ts.Expression | undefined): expression i
   return expression !== undefined && !ts.isStringLiteralLike(skipTypeWrappers(expression)) && !ts.isTemplateExpression(expression);
 }
 
+/** The headers an object literal names (`{ 'Retry-After': '60' }`); spreads and computed names are not read. */
 export function headersOfObject(object: ts.Expression | undefined): HeaderSet[] {
   if (!object || !ts.isObjectLiteralExpression(object)) return [];
   return object.properties.flatMap((property) =>
@@ -75,7 +76,7 @@ function partsOf(use: ResponseUse, bindings: Bindings): UseParts {
 }
 
 /** What a body says: the value inside `JSON.stringify(x)` (how node:http code sends JSON). */
-function bodyValue(argument: ts.Expression): ts.Expression {
+export function bodyValue(argument: ts.Expression): ts.Expression {
   const value = skipTypeWrappers(argument);
   return ts.isCallExpression(value) && value.arguments[0] && value.expression.getText() === 'JSON.stringify' ? value.arguments[0] : argument;
 }
@@ -94,8 +95,8 @@ function adapterFor(uses: readonly ResponseUse[], frameworks: readonly Framework
   return uses.some((use) => use.links.some((link) => EXPRESS_ONLY.has(link.name))) ? expressAdapter : nodeHttpAdapter;
 }
 
-function implicitStatus(send: SendCall, handler: Handler): StatusValue {
-  const code = send.method === 'redirect' ? 302 : (handler.defaultStatus ?? 200);
+function implicitStatus(send: SendCall, handler: Handler, redirectStatus: number): StatusValue {
+  const code = send.method === 'redirect' ? redirectStatus : (handler.defaultStatus ?? 200);
   return { source: 'implicit', code, range: rangeOf(send.call) };
 }
 
@@ -223,11 +224,21 @@ export function isHandedOver(use: ResponseUse): boolean {
   return ts.isReturnStatement(parent) || ts.isCallExpression(parent) || ts.isVariableDeclaration(parent) || ts.isArrowFunction(parent);
 }
 
-function collectSites(handlers: readonly Handler[], bindings: Bindings, frameworks: readonly Framework[]): ResponseSite[] {
+/**
+ * How a framework whose responses are Express-like (Next.js Pages API routes) has them read: its
+ * adapter, the route a site answers and the status of a redirect that names none.
+ */
+export interface ExpressLikeReading {
+  adapter: ResponseAdapter;
+  route: (anchor: ts.Node, handler: Handler) => Route | undefined;
+  redirectStatus: number;
+}
+
+function collectSites(handlers: readonly Handler[], bindings: Bindings, frameworks: readonly Framework[], reading: ExpressLikeReading | undefined): ResponseSite[] {
   const sites: ResponseSite[] = [];
   for (const handler of handlers) {
     const { uses, calls, names } = walkHandler(handler);
-    const adapter = adapterFor(uses, frameworks);
+    const adapter = reading?.adapter ?? adapterFor(uses, frameworks);
     const headers: HeaderSet[] = [];
     let pending: UseParts | undefined;
     const makeSite = (parts: UseParts, status: StatusPart | undefined, send: SendCall | undefined): ResponseSite => {
@@ -241,8 +252,8 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
         responseName: handler.responseName,
         responseNames: names,
         handler,
-        route: adapter === nodeHttpAdapter ? checkedRoute(anchor, handler.node, handler.requestName) : handlerRoute(handler),
-        status: status?.value ?? implicitStatus(send as SendCall, handler),
+        route: reading ? reading.route(anchor, handler) : adapter === nodeHttpAdapter ? checkedRoute(anchor, handler.node, handler.requestName) : handlerRoute(handler),
+        status: status?.value ?? implicitStatus(send as SendCall, handler, reading?.redirectStatus ?? 302),
         statusNode: status?.node,
         send: sent
           ? adapter === nodeHttpAdapter
@@ -281,7 +292,7 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
 
 /** Express and node:http handlers: `(req, res)` functions and the uses of their response object. */
 export class ResponseObjectCollector extends HandlerSiteCollector {
-  constructor() {
-    super(new HandlerCollector(), (handlers, file) => collectSites(handlers, file.bindings, file.frameworks));
+  constructor(reading?: ExpressLikeReading) {
+    super(new HandlerCollector(), (handlers, file) => collectSites(handlers, file.bindings, file.frameworks, reading));
   }
 }

@@ -26,7 +26,7 @@ export function isTestFile(fileName: string): boolean {
 const ERROR_CLASS = /(Error|Exception)$/;
 
 /** `NotFound` → 404, the constructor names http-errors derives from reason phrases (and its older names). */
-const CONSTRUCTOR_CODES = (() => {
+export const CONSTRUCTOR_CODES = (() => {
   const codes = new Map<string, number>([['PayloadTooLarge', 413], ['UnprocessableEntity', 422], ['RangeNotSatisfiable', 416]]);
   for (let code = 400; code < 600; code++) {
     const phrase = reasonPhrase(code);

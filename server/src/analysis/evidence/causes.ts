@@ -41,6 +41,10 @@ const LOOKUPS = /^(find|get|fetch|load|lookup|select|query|read|retrieve|search|
 const DATE_GETTERS = /^get(Time|FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|TimezoneOffset|UTC\w*)$/;
 /** Writes and query executions: what they return is the store's answer, not the request's input. */
 const WRITES = /^(insert|update|upsert|delete|remove|save|create|execute)(?=$|[A-Z])/;
+/** Calls that read who is asking from the request's session or token (next-auth, Clerk): their result is the identity. */
+const SESSION_CALLS = /^(getServerSession|unstable_getServerSession|getServerAuthSession|getSession|auth|getAuth|currentUser|getCurrentUser)$/;
+/** A Fetch API request's body readers (`await request.json()`): what they return is the body. */
+const FETCH_BODY_READERS = new Set(['json()', 'formData()', 'text()']);
 /** Token checks: a failure in them means the credentials are bad. */
 export const VERIFY_CALLS = /^(verify|verifyToken|verifyIdToken|jwtVerify|decode)$/;
 
@@ -66,6 +70,14 @@ function requestPath(expression: ts.Expression, requestName: string | undefined)
       const [name] = current.arguments;
       if ((method === 'get' || method === 'header') && name && ts.isStringLiteralLike(name)) return ['headers', name.text.toLowerCase(), ...segments];
       return [`${method}()`, ...segments];
+    } else if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && current.expression.name.text === 'get') {
+      // A Fetch API request: `request.nextUrl.searchParams.get('id')`, `request.headers.get('authorization')`.
+      const [name] = current.arguments;
+      const owner = requestPath(current.expression.expression, requestName);
+      const container = owner?.[owner.length - 1];
+      if (!name || !ts.isStringLiteralLike(name) || !container) return undefined;
+      if (container === 'searchParams') return ['query', name.text, ...segments];
+      return container === 'headers' || container === 'cookies' ? [container, name.text.toLowerCase(), ...segments] : undefined;
     } else {
       return undefined;
     }
@@ -73,7 +85,8 @@ function requestPath(expression: ts.Expression, requestName: string | undefined)
 }
 
 function requestReference(path: string[]): Local | undefined {
-  const [source, ...rest] = path;
+  const [first, ...rest] = path;
+  const source = FETCH_BODY_READERS.has(first) ? 'body' : first;
   // `.length`, `.trim` and the like say nothing about which field is tested.
   while (rest.length > 0 && /^(length|trim|toString|toLowerCase|includes|match|test)$/.test(rest[rest.length - 1])) rest.pop();
   if (INPUT_SOURCES.has(source)) return { kind: 'input', source, detail: rest.length > 0 ? rest.join('.') : undefined };
@@ -87,11 +100,11 @@ function requestReference(path: string[]): Local | undefined {
 
 // Helpers that read and parse a request's body from the request itself: `await readJson(req)`,
 // `parseBody(req)`, micro's `json(req)`, `getRawBody(req)` (code without a framework's `req.body`).
-const BODY_READERS = /^(json|text|buffer|urlencoded|\w*(body|json|form|payload))$/i;
+const BODY_HELPERS = /^(json|text|buffer|urlencoded|\w*(body|json|form|payload))$/i;
 
 /** `readJson(req)`: a body reader handed the request object. */
 function readsBody(call: ts.CallExpression, name: string, requestName: string | undefined): boolean {
-  return requestName !== undefined && BODY_READERS.test(name) && call.arguments.some((argument) => {
+  return requestName !== undefined && BODY_HELPERS.test(name) && call.arguments.some((argument) => {
     const value = skipTypeWrappers(argument);
     return ts.isIdentifier(value) && value.text === requestName;
   });
@@ -147,7 +160,7 @@ function classify(initializer: ts.Expression, requestName: string | undefined, l
     if (readsBody(call, callee.name, requestName)) return { kind: 'input', source: 'body' };
     const parameter = searchParameter(call);
     if (parameter) return { kind: 'input', source: 'query', detail: parameter };
-    if (VERIFY_CALLS.test(callee.name)) return { kind: 'credential', detail: callee.text };
+    if (VERIFY_CALLS.test(callee.name) || SESSION_CALLS.test(callee.name)) return { kind: 'credential', detail: callee.text };
     if (VALIDATION_CALLS.test(callee.name)) return { kind: 'validation', detail: callee.text };
     if (isLookupName(callee.name)) {
       return { kind: 'lookup', detail: callee.text, single: SINGLE_LOOKUPS.test(callee.name) || isArrayFind(call, callee.name) };

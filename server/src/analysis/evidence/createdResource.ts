@@ -211,11 +211,12 @@ export function createdLocation(site: ResponseSite, creates: readonly CreateCall
   const parts: string[] = [];
   for (const segment of path.split('/').filter((part) => part !== '')) {
     const param = /^:([A-Za-z_$][\w$]*)$/.exec(segment);
-    if (param && request) parts.push(`\${${request}.params.${param[1]}}`);
+    // A whole path's parameters are not `req.params` (Next.js hands them over apart): no URL then.
+    if (param && request && !site.route?.full) parts.push(`\${${request}.params.${param[1]}}`);
     else if (/^[\w.~-]+$/.test(segment)) parts.push(segment);
     else return undefined;
   }
-  const onApp = isOnApp(site);
+  const onApp = site.route?.full === true || isOnApp(site);
   if (!onApp && !request) return undefined;
   const prefix = onApp ? '' : `\${${request}.baseUrl}`;
   return `\`${prefix}/${[...parts, `\${${id}}`].join('/')}\``;

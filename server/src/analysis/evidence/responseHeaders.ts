@@ -7,6 +7,7 @@ import type { ResponseSite } from '../types';
 
 /** For a site another part of the project sends (a thrown error): where the missing header must come from. */
 export function headerSource(site: ResponseSite, header: string): string {
+  if (site.completedBy === 'helper') return ` The response is made by \`${site.send?.label ?? 'a helper'}\`: set ${header} there.`;
   if (site.completedBy !== 'error-handler') return '';
   // A status set on the response before the throw keeps the response's headers too.
   return site.responseName

@@ -35,8 +35,14 @@ function statusPositions(node: ts.Node): StatusPosition[] {
     const [first, second] = node.arguments;
     if (!called || !first) return [];
     if (STATUS_FIRST.has(called.name)) return [{ value: first, member: called.member, strict: false }];
-    // res.redirect(301, url), Fastify v5's reply.redirect(url, 301)
-    if (called.name === 'redirect' && second) return [{ value: first, member: called.member, strict: false }, { value: second, member: called.member, strict: true }];
+    if (called.name === 'redirect' && second) {
+      // The Fetch API's `Response.redirect(url, 308)` (and Next.js's NextResponse) put the status second; Express's
+      // `res.redirect(301, url)` first, Fastify v5's `reply.redirect(url, 301)` second.
+      const receiver = ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : undefined;
+      const fetchStyle = receiver !== undefined && ts.isIdentifier(receiver) && (receiver.text === 'Response' || receiver.text === 'NextResponse');
+      if (fetchStyle) return [{ value: second, member: called.member, strict: true }];
+      return [{ value: first, member: called.member, strict: false }, { value: second, member: called.member, strict: true }];
+    }
     // NestJS: @Redirect('https://docs.nestjs.com', 301)
     if (called.name === 'Redirect' && second && ts.isDecorator(node.parent)) return [{ value: second, strict: false }];
     // supertest: request(app).get('/x').expect(404)
@@ -69,10 +75,11 @@ function statusPositions(node: ts.Node): StatusPosition[] {
   }
   // httpStatus[404], httpStatus['404_MESSAGE'], httpStatus[`${httpStatus.NOT_FOUND}_NAME`]: resolved once bindings are known.
   if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression)) return [{ value: node, strict: false, companion: true }];
-  // NextResponse.json(body, { status: 404 }), new Response(body, { status: 404 })
-  if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'status' && ts.isObjectLiteralExpression(node.parent)) {
+  // NextResponse.json(body, { status: 404 }), new Response(body, { status: 404 }), `{ status }` of a `const status = 404`
+  const statusValue = ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'status' ? node.initializer : ts.isShorthandPropertyAssignment(node) && node.name.text === 'status' ? node.name : undefined;
+  if (statusValue && ts.isObjectLiteralExpression(node.parent)) {
     const owner = node.parent.parent;
-    if (ts.isCallExpression(owner) || ts.isNewExpression(owner)) return [{ value: node.initializer, strict: true }];
+    if (ts.isCallExpression(owner) || ts.isNewExpression(owner)) return [{ value: statusValue, strict: true }];
   }
   // A Fastify route schema's declared statuses: schema: { response: { 201: {…} } }
   if (ts.isPropertyAssignment(node) && ts.isNumericLiteral(node.name) && isSchemaResponse(node.parent)) return [{ value: node.name, strict: true }];
