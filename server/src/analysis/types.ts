@@ -73,8 +73,8 @@ export interface NamedConstant {
 
 export type ConstantTable = 'http-status-codes' | 'nestjs' | 'http-status' | 'local';
 
-/** How an Express or node:http response sets its status; adapter detail that rules never read. */
-export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit';
+/** How a response sets its status; adapter detail that rules never read. Koa: `ctx.status =` (assign), `ctx.throw`, `ctx.assert`. */
+export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit' | 'assign' | 'throw' | 'assert';
 
 /** The call that sends an Express or node:http response (`json`, `send`, `end`, `sendStatus`, …). */
 export interface SendCall {

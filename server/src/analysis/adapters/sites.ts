@@ -161,7 +161,7 @@ function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore
 const JUMPS = new Set([ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ContinueStatement]);
 
 /** Does control flow from `from` reach `to`, with no return, throw, break or continue between? */
-function flowsInto(from: ts.Node, to: ts.Node): boolean {
+export function flowsInto(from: ts.Node, to: ts.Node): boolean {
   const target = to.getStart();
   if (target < from.getEnd()) return false;
   const contains = (node: ts.Node): boolean => node.getStart() <= target && target < node.getEnd();

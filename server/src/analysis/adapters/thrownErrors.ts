@@ -172,14 +172,14 @@ function headersObject(props: ts.ObjectLiteralExpression | undefined): ts.Object
 }
 
 /** The headers an http-errors call gives its error (http-errors sends `err.headers` with the response). */
-function headersOf(call: ts.CallExpression | ts.NewExpression | undefined): HeaderSet[] {
+export function headersOf(call: ts.CallExpression | ts.NewExpression | undefined): HeaderSet[] {
   return (headersObject(call && propsOf(call))?.properties ?? []).flatMap((property) =>
     ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? [{ name: property.name.text.toLowerCase(), node: property }] : [],
   );
 }
 
 /** Adds headers to an http-errors call: as a props argument, or into the props it already has. */
-function httpErrorsHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd[], context: RuleContext): TextEdit | undefined {
+export function httpErrorsHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd[], context: RuleContext): TextEdit | undefined {
   const call = site.statusNode;
   if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments) return undefined;
   const entries = headers.map(([name, value]) => `${quoted(name, context.style)}: ${value}`).join(', ');
