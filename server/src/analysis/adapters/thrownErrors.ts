@@ -55,6 +55,8 @@ function statusOption(argument: ts.Expression, bindings: Bindings): CarriedStatu
     if (name === 'status' || name === 'statusCode' || name === 'code') {
       const value = resolveStatus(property.initializer, bindings);
       if (isStatusValue(value)) status = value;
+      // `code: 'user.email_taken'`: an error code the client can act on is the detail when no message is given.
+      else if (name === 'code' && ts.isStringLiteralLike(skipTypeWrappers(property.initializer))) message ??= property.initializer;
     } else if (name === 'message') message = property.initializer;
   }
   return status && { status, message };
@@ -118,11 +120,24 @@ function httpErrorsNames(sourceFile: ts.SourceFile): Set<string> {
   return names;
 }
 
-/** `throw x`, `next(x)`, `return next(x)`: the error expression handed on, and the node that hands it. */
-function handedError(node: ts.Node, handlers: ReadonlyMap<ts.Node, Handler>): { error: ErrorExpression; by: ts.Node } | undefined {
+/** `assertThat(value, error)`, `invariant(value, error)`: a project's assertion throws the error when the value is falsy. */
+const ASSERTIONS = /^(assert\w*|invariant)$/;
+
+function isAssertion(node: ts.Node): node is ts.CallExpression {
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && ASSERTIONS.test(node.expression.text) && node.arguments.length >= 2;
+}
+
+/**
+ * `throw x`, `next(x)`, `return next(x)`, `assertThat(value, x)`: the error expression handed on, the
+ * node that hands it, and for an assertion the value whose falsiness throws.
+ */
+function handedError(node: ts.Node, handlers: ReadonlyMap<ts.Node, Handler>): { error: ErrorExpression; by: ts.Node; asserted?: ts.Expression } | undefined {
   let value: ts.Expression | undefined;
   if (ts.isThrowStatement(node)) value = node.expression;
-  else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && isNextOfHandler(node.expression, handlers)) value = node.arguments[0];
+  else if (isAssertion(node)) {
+    const error = node.arguments.slice(1).map((argument) => skipTypeWrappers(argument)).find((argument) => ts.isNewExpression(argument) || ts.isCallExpression(argument));
+    return error && (ts.isNewExpression(error) || ts.isCallExpression(error)) ? { error, by: node, asserted: node.arguments[0] } : undefined;
+  } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && isNextOfHandler(node.expression, handlers)) value = node.arguments[0];
   const error = value && skipTypeWrappers(value);
   return error && (ts.isNewExpression(error) || ts.isCallExpression(error)) ? { error, by: node } : undefined;
 }
@@ -218,7 +233,7 @@ export class ThrownErrorCollector {
   private readonly candidates: ts.Node[] = [];
 
   visit(node: ts.Node): void {
-    if (ts.isThrowStatement(node) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1)) this.candidates.push(node);
+    if (ts.isThrowStatement(node) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1) || isAssertion(node)) this.candidates.push(node);
   }
 
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
@@ -240,7 +255,7 @@ export class ThrownErrorCollector {
 }
 
 function thrownSite(
-  handed: { error: ErrorExpression; by: ts.Node },
+  handed: { error: ErrorExpression; by: ts.Node; asserted?: ts.Expression },
   carried: CarriedStatus,
   byNode: ReadonlyMap<ts.Node, Handler>,
   sourceFile: ts.SourceFile,
@@ -248,6 +263,7 @@ function thrownSite(
 ): ResponseSite {
   const fn = enclosingFunction(handed.by);
   const handler = fn && byNode.get(fn);
+  const { conditions, catchClause } = surroundings(handed.error, fn ?? sourceFile);
   return {
     adapter: carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter,
     responseName: '',
@@ -262,7 +278,9 @@ function thrownSite(
     headers: headersOf(carried.httpErrorsCall),
     chain: handed.error,
     statement: ts.isThrowStatement(handed.by) ? handed.by : enclosingStatement(handed.by as ts.Expression),
-    ...surroundings(handed.error, fn ?? sourceFile),
+    // An assertion throws when its value is falsy: as if in the `else` of `if (value)`.
+    conditions: handed.asserted ? [{ expression: handed.asserted, inElse: true }, ...conditions] : conditions,
+    catchClause,
     callsBefore: callsIn(fn).filter((call) => call.node.getEnd() <= handed.error.getStart()),
     completedBy: 'error-handler',
     // Not a response object: no setter of its own.
