@@ -50,6 +50,11 @@ describe('hover: status positions', () => {
     ['NextResponse.json(body, { status })', "return NextResponse.json({ error: 'Not found' }, { status: 4|04 });", '**404 Not Found**'],
     ['createError(N) (http-errors)', 'next(createError(4|04));', '**404 Not Found**'],
     ['ctx.throw(N) (Koa)', "ctx.throw(4|03, 'Admins only');", '**403 Forbidden**'],
+    ['ctx.throw(msg, N) (Koa)', "ctx.throw('Sign in first', 4|01);", '**401 Unauthorized**'],
+    ['ctx.assert(value, N, msg) (Koa)', "ctx.assert(user, 4|04, 'No such user');", '**404 Not Found**'],
+    ['ctx.assert with a constant (Koa)', "import { StatusCodes } from 'http-status-codes';\nctx.assert(user, StatusCodes.NOT_F|OUND);", '**404 Not Found**'],
+    ['ctx.status = N (Koa)', 'router.get(\'/x\', async (ctx) => {\n  ctx.status = 4|04;\n});', '**404 Not Found**'],
+    ['ctx.response.status = StatusCodes.X (Koa)', "import { StatusCodes } from 'http-status-codes';\nctx.response.status = StatusCodes.CONF|LICT;", '**409 Conflict**'],
     ['new HttpException(message, HttpStatus.X) (NestJS)', "import { HttpStatus } from '@nestjs/common';\nthrow new HttpException('Admins only', HttpStatus.FORBID|DEN);", '**403 Forbidden**'],
   ];
   for (const [name, source, title] of positions) {
@@ -66,6 +71,7 @@ describe('hover: numbers that are not statuses', () => {
     ['setTimeout delay', 'setTimeout(done, 2|00);'],
     ['a status compared with a non-status number in a test', 'expect(items.length).toBe(2|00);'],
     ['a string that looks like a code', handler("res.json({ code: '4|04' });")],
+    ['an assertion message that is a number', 'assert.ok(items.length > 0, 2|00);'],
   ];
   for (const [name, source] of others) {
     it(name, () => assert.equal(hoverTitle(source), undefined));

@@ -1,11 +1,9 @@
-// The Koa adapter: which files it reads, the response sites it reads from ctx, and the hovers on
-// Koa's status positions.
+// The Koa adapter: which files it reads and the response sites it reads from ctx (its hovers are in
+// hover.test.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_OPTIONS } from '../../server/src/analysis';
 import type { Framework } from '../../server/src/analysis/adapters/frameworks';
-import { hoverAt } from '../../server/src/features/hover';
 import { koaRoute } from './rules/koa/koaCode';
 
 function sitesOf(code: string, frameworks: Framework[] = []): string[] {
@@ -98,33 +96,5 @@ describe('koa: files matched to the adapter', () => {
     assert.deepEqual(sitesOf(redirecting, ['koa']), ['koa implicit 302 redirect']);
     // A context not named `ctx` nor typed is not a Koa handler, whatever the setting says.
     assert.deepEqual(sitesOf('export const show = async (context) => {\n  context.status = 404;\n};', ['koa']), []);
-  });
-});
-
-function hoverTitle(source: string): string | undefined {
-  const offset = source.indexOf('|');
-  const text = source.slice(0, offset) + source.slice(offset + 1);
-  const document = TextDocument.create('file:///case.ts', 'typescript', 1, text);
-  const hover = hoverAt(document, analyze(text, 'case.ts').statusRefs, document.positionAt(offset));
-  const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-  return value ? value.split('\n')[0] : undefined;
-}
-
-describe('koa: hovers on status positions', () => {
-  const positions: [string, string, string][] = [
-    ['ctx.status = N', koaRoute('get', '/x', '  ctx.status = 4|04;'), '**404 Not Found**'],
-    ['ctx.response.status = N', koaRoute('get', '/x', '  ctx.response.status = 2|04;'), '**204 No Content**'],
-    ['ctx.throw(N, msg)', koaRoute('get', '/x', "  ctx.throw(4|01, 'Sign in first');"), '**401 Unauthorized**'],
-    ['ctx.throw(msg, N)', koaRoute('get', '/x', "  ctx.throw('Sign in first', 4|01);"), '**401 Unauthorized**'],
-    ['ctx.assert(value, N, msg)', koaRoute('get', '/x', "  ctx.assert(user, 4|04, 'No such user');"), '**404 Not Found**'],
-    ['ctx.status = StatusCodes.X', "import { StatusCodes } from 'http-status-codes';\n" + koaRoute('get', '/x', '  ctx.status = StatusCodes.CONF|LICT;'), '**409 Conflict**'],
-    ['ctx.assert with a constant', "import { StatusCodes } from 'http-status-codes';\n" + koaRoute('get', '/x', '  ctx.assert(user, StatusCodes.NOT_F|OUND);'), '**404 Not Found**'],
-    ['ctx.status = err.status ?? N', koaRoute('get', '/x', '  ctx.status = err.status ?? 5|00;'), '**500 Internal Server Error**'],
-  ];
-  for (const [name, source, title] of positions) {
-    it(name, () => assert.ok(hoverTitle(source)?.startsWith(title), `hover: ${hoverTitle(source)}`));
-  }
-  it('a plain assertion message is not a status', () => {
-    assert.equal(hoverTitle("assert.ok(items.length > 0, 2|00);"), undefined);
   });
 });
