@@ -98,3 +98,17 @@ describe('koa: files matched to the adapter', () => {
     assert.deepEqual(sitesOf('export const show = async (context) => {\n  context.status = 404;\n};', ['koa']), []);
   });
 });
+
+describe('koa: traps that stay quiet', () => {
+  const traps: [string, string][] = [
+    ['a status set without a body (Koa sends the reason phrase)', koaRoute('get', '/users/:id', '  const user = await User.findById(ctx.params.id);\n  if (!user) {\n    ctx.status = 404;\n    return;\n  }\n  ctx.body = user;')],
+    ['ctx.status = 204 with no body', koaRoute('delete', '/users/:id', '  await User.deleteOne({ _id: ctx.params.id });\n  ctx.status = 204;')],
+    ['ctx.body = stream', koaRoute('post', '/exports', "  await Export.create({ user: ctx.state.user.id });\n  ctx.set('Content-Type', 'text/csv');\n  ctx.body = fs.createReadStream('export.csv');")],
+  ];
+  for (const [name, code] of traps) {
+    it(name, () => {
+      const all = Object.fromEntries(['status-without-response', 'no-content-has-no-body', 'created-for-create', 'no-success-for-missing', 'error-needs-detail'].map((id) => [id, 'warning' as const]));
+      assert.deepEqual(analyze(code, 'case.js', { ...DEFAULT_OPTIONS, rules: all }).findings.map((finding) => finding.ruleId), []);
+    });
+  }
+});
