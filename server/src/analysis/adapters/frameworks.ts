@@ -4,7 +4,8 @@
 import ts from 'typescript';
 import { skipTypeWrappers } from '../facts/syntax';
 import type { SiteCollector } from './collector';
-import { KoaCollector, looksLikeKoa } from './koa';
+import { KoaCollector } from './koa';
+import { looksLikeKoa } from './koaHandlers';
 import { ResponseObjectCollector } from './sites';
 
 export const FRAMEWORKS = ['express', 'node:http', 'koa'] as const;
