@@ -55,6 +55,11 @@ describe('hover: status positions', () => {
     ['NextResponse.json(body, { status })', "return NextResponse.json({ error: 'Not found' }, { status: 4|04 });", '**404 Not Found**'],
     ['createError(N) (http-errors)', 'next(createError(4|04));', '**404 Not Found**'],
     ['ctx.throw(N) (Koa)', "ctx.throw(4|03, 'Admins only');", '**403 Forbidden**'],
+    ['ctx.throw(msg, N) (Koa)', "ctx.throw('Sign in first', 4|01);", '**401 Unauthorized**'],
+    ['ctx.assert(value, N, msg) (Koa)', "ctx.assert(user, 4|04, 'No such user');", '**404 Not Found**'],
+    ['ctx.assert with a constant (Koa)', "import { StatusCodes } from 'http-status-codes';\nctx.assert(user, StatusCodes.NOT_F|OUND);", '**404 Not Found**'],
+    ['ctx.status = N (Koa)', 'router.get(\'/x\', async (ctx) => {\n  ctx.status = 4|04;\n});', '**404 Not Found**'],
+    ['ctx.response.status = StatusCodes.X (Koa)', "import { StatusCodes } from 'http-status-codes';\nctx.response.status = StatusCodes.CONF|LICT;", '**409 Conflict**'],
     ['new HttpException(message, HttpStatus.X) (NestJS)', "import { HttpStatus } from '@nestjs/common';\nthrow new HttpException('Admins only', HttpStatus.FORBID|DEN);", '**403 Forbidden**'],
   ];
   for (const [name, source, title] of positions) {
@@ -74,6 +79,7 @@ describe('hover: numbers that are not statuses', () => {
     ['an index into another table', handler('res.json({ message: messages[4|04] });')],
     ['an http-status key the library does not have', "const httpStatus = require('http-status');\n" + handler("res.json({ message: httpStatus['9|99_NAME'] });")],
     ['a let assigned again', 'let code = 404;\ncode = next();\n' + handler('res.status(co|de).end();')],
+    ['an assertion message that is a number', 'assert.ok(items.length > 0, 2|00);'],
   ];
   for (const [name, source] of others) {
     it(name, () => assert.equal(hoverTitle(source), undefined));

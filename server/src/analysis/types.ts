@@ -81,8 +81,8 @@ export interface NamedConstant {
 
 export type ConstantTable = 'http-status-codes' | 'nestjs' | 'http-status' | 'local';
 
-/** How a response object sets its status; adapter detail that rules never read. */
-export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit'
+/** How a response sets its status; adapter detail that rules never read. Koa: `ctx.status =` (assign), `ctx.throw`, `ctx.assert`. */
+export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit' | 'assign' | 'throw' | 'assert'
   /** A call named after its status that also sends (`reply.notFound(msg)` from @fastify/sensible). */
   | 'helper';
 

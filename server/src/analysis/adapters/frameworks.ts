@@ -6,12 +6,14 @@ import { skipTypeWrappers } from '../facts/syntax';
 import type { SiteCollector } from './collector';
 import { FastifyCollector } from './fastify';
 import { looksLikeFastify } from './fastifyHandlers';
+import { KoaCollector } from './koa';
+import { looksLikeKoa } from './koaHandlers';
 import { NestCollector } from './nestjs';
 import { NextCollector } from './nextjs';
 import { isNextPlace } from './nextjsPlaces';
 import { ResponseObjectCollector } from './sites';
 
-export const FRAMEWORKS = ['express', 'node:http', 'fastify', 'nestjs', 'next'] as const;
+export const FRAMEWORKS = ['express', 'node:http', 'fastify', 'koa', 'nestjs', 'next'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 export function isFramework(value: unknown): value is Framework {
@@ -30,6 +32,7 @@ const SIGNS: readonly { framework: Framework; modules: RegExp; sniff?: (sourceFi
   { framework: 'nestjs', modules: /^@nestjs\/(common|core)$/ },
   // A route file often uses the global Response and imports nothing: its place says it is Next.js's.
   { framework: 'next', modules: /^next(\/(server|navigation))?$/, sniff: (sourceFile) => isNextPlace(sourceFile.fileName) },
+  { framework: 'koa', modules: /^(koa|@koa\/router|koa-router|koa-body|koa-compose)$/, sniff: looksLikeKoa },
 ];
 
 /** The module names a file imports or requires at its top level (also `import x = require()`). */
@@ -78,6 +81,7 @@ const COLLECTORS: readonly { frameworks: readonly Framework[]; create: () => Sit
   { frameworks: ['fastify'], create: () => new FastifyCollector() },
   { frameworks: ['nestjs'], create: () => new NestCollector() },
   { frameworks: ['next'], create: () => new NextCollector() },
+  { frameworks: ['koa'], create: () => new KoaCollector() },
 ];
 
 /** A fresh collector for each framework of the file, once even where frameworks share one. */

@@ -76,8 +76,12 @@ function statusOption(argument: ts.Expression, bindings: Bindings): CarriedStatu
   for (const property of object.properties) {
     if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
     const name = property.name.text;
-    if (name === 'status' || name === 'statusCode' || name === 'code') status = carriesStatus(property.initializer, bindings) ?? status;
-    else if (name === 'message') message = property.initializer;
+    if (name === 'status' || name === 'statusCode' || name === 'code') {
+      const value = carriesStatus(property.initializer, bindings);
+      if (value) status = value;
+      // `code: 'user.email_taken'`: an error code the client can act on is the detail when no message is given.
+      else if (name === 'code' && ts.isStringLiteralLike(skipTypeWrappers(property.initializer))) message ??= property.initializer;
+    } else if (name === 'message') message = property.initializer;
   }
   return status && { status, message };
 }
@@ -151,16 +155,27 @@ function httpErrorsNames(sourceFile: ts.SourceFile): Set<string> {
   return names;
 }
 
+/** `assertThat(value, error)`, `invariant(value, error)`: a project's assertion throws the error when the value is falsy. */
+const ASSERTIONS = /^(assert\w*|invariant)$/;
+
+function isAssertion(node: ts.Node): node is ts.CallExpression {
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && ASSERTIONS.test(node.expression.text) && node.arguments.length >= 2;
+}
+
 /**
- * `throw x`, `next(x)`, `return next(x)`, and in a handler that answers with what it returns
- * (Fastify) `return x`: the error expression handed on, and the node that hands it. There a thrown
- * object or error variable is sent with its `statusCode` too.
+ * `throw x`, `next(x)`, `return next(x)`, `assertThat(value, x)`, and in a handler that answers with
+ * what it returns (Fastify) `return x`: the error expression handed on, the node that hands it, and
+ * for an assertion the value whose falsiness throws. In a Fastify handler a thrown object or error
+ * variable is sent with its `statusCode` too.
  */
-function handedError(node: ts.Node, handlers: ReadonlyMap<ts.Node, Handler>): { error: ts.Expression; by: ts.Node } | undefined {
+function handedError(node: ts.Node, handlers: ReadonlyMap<ts.Node, Handler>): { error: ts.Expression; by: ts.Node; asserted?: ts.Expression } | undefined {
   let value: ts.Expression | undefined;
   if (ts.isThrowStatement(node)) value = node.expression;
   else if (ts.isReturnStatement(node) && answersWithReturn(node, handlers)) value = node.expression;
-  else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && isNextOfHandler(node.expression, handlers)) value = node.arguments[0];
+  else if (isAssertion(node)) {
+    const error = node.arguments.slice(1).map((argument) => skipTypeWrappers(argument)).find((argument) => ts.isNewExpression(argument) || ts.isCallExpression(argument));
+    return error ? { error, by: node, asserted: node.arguments[0] } : undefined;
+  } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && isNextOfHandler(node.expression, handlers)) value = node.arguments[0];
   const error = value && skipTypeWrappers(value);
   if (!error) return undefined;
   if (ts.isNewExpression(error) || ts.isCallExpression(error)) return { error, by: node };
@@ -223,14 +238,14 @@ function headersObject(props: ts.ObjectLiteralExpression | undefined): ts.Object
 }
 
 /** The headers an http-errors call gives its error (http-errors sends `err.headers` with the response). */
-function headersOf(call: ts.CallExpression | ts.NewExpression | undefined): HeaderSet[] {
+export function headersOf(call: ts.CallExpression | ts.NewExpression | undefined): HeaderSet[] {
   return (headersObject(call && propsOf(call))?.properties ?? []).flatMap((property) =>
     ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? [{ name: property.name.text.toLowerCase(), node: property }] : [],
   );
 }
 
 /** Adds headers to an http-errors call: as a props argument, or into the props it already has. */
-function httpErrorsHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd[], context: RuleContext): TextEdit | undefined {
+export function httpErrorsHeadersEdit(site: ResponseSite, headers: readonly HeaderToAdd[], context: RuleContext): TextEdit | undefined {
   const call = site.statusNode;
   if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments) return undefined;
   const entries = headers.map(([name, value]) => `${quoted(name, context.style)}: ${value}`).join(', ');
@@ -277,7 +292,7 @@ export class ThrownErrorCollector {
   private readonly candidates: ts.Node[] = [];
 
   visit(node: ts.Node): void {
-    if (ts.isThrowStatement(node) || (ts.isReturnStatement(node) && node.expression) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1)) this.candidates.push(node);
+    if (ts.isThrowStatement(node) || (ts.isReturnStatement(node) && node.expression) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1) || isAssertion(node)) this.candidates.push(node);
   }
 
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
@@ -305,7 +320,7 @@ export class ThrownErrorCollector {
 }
 
 function thrownSite(
-  handed: { error: ts.Expression; by: ts.Node },
+  handed: { error: ts.Expression; by: ts.Node; asserted?: ts.Expression },
   carried: CarriedStatus,
   byNode: ReadonlyMap<ts.Node, Handler>,
   sourceFile: ts.SourceFile,
@@ -313,6 +328,7 @@ function thrownSite(
 ): ResponseSite {
   const fn = enclosingFunction(handed.by);
   const handler = fn && byNode.get(fn);
+  const { conditions, catchClause } = surroundings(handed.error, fn ?? sourceFile);
   return {
     adapter: carried.adapter ?? (carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter),
     responseName: '',
@@ -327,7 +343,9 @@ function thrownSite(
     headers: [...headersOf(carried.httpErrorsCall), ...(handler ? headerDecorators(handler.node) : [])],
     chain: handed.error,
     statement: ts.isThrowStatement(handed.by) ? handed.by : enclosingStatement(handed.by as ts.Expression),
-    ...surroundings(handed.error, fn ?? sourceFile),
+    // An assertion throws when its value is falsy: as if in the `else` of `if (value)`.
+    conditions: handed.asserted ? [{ expression: handed.asserted, inElse: true }, ...conditions] : conditions,
+    catchClause,
     callsBefore: callsIn(fn).filter((call) => call.node.getEnd() <= handed.error.getStart()),
     completedBy: 'error-handler',
     // Not a response object: no setter of its own.

@@ -84,13 +84,16 @@ function requestPath(expression: ts.Expression, requestName: string | undefined)
   }
 }
 
+/** Where a context holds the request and who is asking (Koa's `ctx.request.body`, `ctx.state.user`): read past them. */
+const CONTEXT_HOLDERS = new Set(['request', 'state']);
+
 function requestReference(path: string[]): Local | undefined {
-  const [first, ...rest] = path;
+  const [first, ...rest] = CONTEXT_HOLDERS.has(path[0]) && path.length > 1 ? path.slice(1) : path;
   const source = FETCH_BODY_READERS.has(first) ? 'body' : first;
   // `.length`, `.trim` and the like say nothing about which field is tested.
   while (rest.length > 0 && /^(length|trim|toString|toLowerCase|includes|match|test)$/.test(rest[rest.length - 1])) rest.pop();
   if (INPUT_SOURCES.has(source)) return { kind: 'input', source, detail: rest.length > 0 ? rest.join('.') : undefined };
-  const carrier = source === 'headers' || source === 'cookies' || source === 'signedCookies';
+  const carrier = source === 'headers' || source === 'header' || source === 'cookies' || source === 'signedCookies';
   const identity = IDENTITY_SOURCES.has(source) && (rest.length === 0 || IDENTITY_MEMBERS.test(rest[0]));
   if (identity || (carrier && CREDENTIAL_NAMES.test(rest[0] ?? ''))) {
     return { kind: 'credential', detail: path.join('.') };

@@ -96,6 +96,17 @@ function callsInBody(site: ResponseSite): CallBefore[] {
   return calls;
 }
 
+/**
+ * The record an `insert` is given by name, through the calls that reshape it: `comment` in knex's
+ * `db('comments').insert(humps.decamelizeKeys(comment))`. The response that sends it answers the create.
+ */
+function insertedRecord(call: CallBefore): string | undefined {
+  if (call.name !== 'insert' && call.name !== 'insertOne') return undefined;
+  let argument = call.node.arguments[0] && skipTypeWrappers(call.node.arguments[0]);
+  while (argument && ts.isCallExpression(argument)) argument = argument.arguments[0] && skipTypeWrappers(argument.arguments[0]);
+  return argument && ts.isIdentifier(argument) ? argument.text : undefined;
+}
+
 /** Calls of the site's handler, before the response or inside its body, that store new records. */
 export function createCalls(site: ResponseSite): CreateCall[] {
   const fresh = newObjectNames(site);
@@ -109,6 +120,8 @@ export function createCalls(site: ResponseSite): CreateCall[] {
     const holders: string[] = [];
     const stored = storedIn(call.node) ?? thenParameter(call.node);
     if (stored && call.name !== 'insert' && call.name !== 'insertOne') holders.push(stored);
+    const given = insertedRecord(call);
+    if (given) holders.push(given);
     const receiver = receiverOf(call.node);
     if (call.name === 'save' && receiver && ts.isIdentifier(receiver)) holders.push(receiver.text);
     found.push({ call, holders, result: stored, bulk });

@@ -34,6 +34,8 @@ function statusPositions(node: ts.Node): StatusPosition[] {
     const called = calledName(node);
     const [first, second] = node.arguments;
     if (!called || !first) return [];
+    // Koa: ctx.throw('No such user', 404), ctx.assert(user, 404, 'No such user')
+    if (second && ((called.name === 'throw' && ts.isStringLiteralLike(first)) || (called.name === 'assert' && called.member))) return [{ value: second, member: called.member, strict: true }];
     if (STATUS_FIRST.has(called.name)) return [{ value: first, member: called.member, strict: false }];
     if (called.name === 'redirect' && second) {
       // The Fetch API's `Response.redirect(url, 308)` (and Next.js's NextResponse) put the status second; Express's
