@@ -71,7 +71,7 @@ export interface NamedConstant {
   qualifier: string;
 }
 
-export type ConstantTable = 'http-status-codes' | 'nestjs' | 'http-status' | 'local';
+export type ConstantTable = 'http-status-codes' | 'nestjs' | 'http-status' | 'stoker' | 'local';
 
 /** How an Express or node:http response sets its status; adapter detail that rules never read. */
 export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit';
