@@ -38,6 +38,7 @@ export interface Handler {
   method?: HttpMethod;
   /** The route path when it is a string literal. */
   path?: string;
+  /** How the handler names the request: `req`, or a path where a context holds it (`c.req`). */
   requestName?: string;
   responseName: string;
   /** Set for error middleware `(err, req, res, next)`. */
@@ -73,8 +74,11 @@ export interface NamedConstant {
 
 export type ConstantTable = 'http-status-codes' | 'nestjs' | 'http-status' | 'stoker' | 'local';
 
-/** How an Express or node:http response sets its status; adapter detail that rules never read. */
-export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit';
+/**
+ * How a response sets its status; adapter detail that rules never read. `argument`: the sending
+ * call takes it (Hono's `c.json(body, 404)`).
+ */
+export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'argument' | 'implicit';
 
 /** The call that sends an Express or node:http response (`json`, `send`, `end`, `sendStatus`, …). */
 export interface SendCall {

@@ -21,3 +21,31 @@ export interface SiteCollector {
   /** The response sites of the handlers, after the walk. */
   sites(file: FileReading): ResponseSite[];
 }
+
+/** Finds a framework's handlers node by node during the walk, and resolves references after it. */
+export interface HandlerFinder {
+  visit(node: ts.Node): void;
+  handlers(): Handler[];
+}
+
+/** A collector that reads the response sites of the handlers its finder found, once the walk is done. */
+export class HandlerSiteCollector implements SiteCollector {
+  private resolved: Handler[] | undefined;
+
+  constructor(
+    private readonly finder: HandlerFinder,
+    private readonly read: (handlers: readonly Handler[], file: FileReading) => ResponseSite[],
+  ) {}
+
+  visit(node: ts.Node): void {
+    this.finder.visit(node);
+  }
+
+  handlers(): readonly Handler[] {
+    return (this.resolved ??= this.finder.handlers());
+  }
+
+  sites(file: FileReading): ResponseSite[] {
+    return this.read(this.handlers(), file);
+  }
+}

@@ -4,9 +4,10 @@
 import ts from 'typescript';
 import { skipTypeWrappers } from '../facts/syntax';
 import type { SiteCollector } from './collector';
+import { HonoCollector, honoSniff } from './hono';
 import { ResponseObjectCollector } from './sites';
 
-export const FRAMEWORKS = ['express', 'node:http'] as const;
+export const FRAMEWORKS = ['express', 'node:http', 'hono'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 export function isFramework(value: unknown): value is Framework {
@@ -21,6 +22,7 @@ export function isFramework(value: unknown): value is Framework {
 const SIGNS: readonly { framework: Framework; modules: RegExp; sniff?: (sourceFile: ts.SourceFile) => boolean }[] = [
   { framework: 'express', modules: /^express$/ },
   { framework: 'node:http', modules: /^(node:)?(http|https|http2)$/ },
+  { framework: 'hono', modules: /^(hono|@hono\/[\w.-]+|stoker)(\/.*)?$/, sniff: honoSniff },
 ];
 
 /** The module names a file imports or requires at its top level (also `import x = require()`). */
@@ -65,6 +67,7 @@ export function frameworksOf(sourceFile: ts.SourceFile, configured: readonly Fra
 /** Each framework's collector; frameworks that share one (Express reads node:http's methods too) share an entry. */
 const COLLECTORS: readonly { frameworks: readonly Framework[]; create: () => SiteCollector }[] = [
   { frameworks: ['express', 'node:http'], create: () => new ResponseObjectCollector() },
+  { frameworks: ['hono'], create: () => new HonoCollector() },
 ];
 
 /** A fresh collector for each framework of the file, once even where frameworks share one. */

@@ -6,7 +6,7 @@ import type { ResponseSite } from '../types';
 import { responseUseAt } from './chains';
 
 /** A headers object whose names the file spells out (no spread, no computed names). */
-function isSpelledOut(object: ts.Expression | undefined): boolean {
+export function isSpelledOut(object: ts.Expression | undefined): boolean {
   const value = object && skipTypeWrappers(object);
   return !!value && ts.isObjectLiteralExpression(value) && value.properties.every((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)));
 }
@@ -66,9 +66,9 @@ function optionValueNames(sourceFile: ts.SourceFile): Set<string> {
  * True when headers may be set where the file cannot see them: the response is handed to other
  * code first (`applyRateLimitHeaders(res)`), a library prepares it before calling the handler, or
  * a header is set with a name held in a variable (`res.set(headers)`). Rules that miss a header
- * stay quiet then.
+ * stay quiet then. `setsNoHeaders` names the calls known to take the response only to read it.
  */
-export function headersUnknown(site: ResponseSite): boolean {
+export function headersUnknown(site: ResponseSite, setsNoHeaders: (call: ts.CallExpression) => boolean = () => false): boolean {
   const handler = site.handler;
   const body = handler?.node.body;
   if (!handler || !body) return false;
@@ -80,7 +80,7 @@ export function headersUnknown(site: ResponseSite): boolean {
     if (unknown || node.getStart() >= until) return;
     const use = responseUseAt(node, names);
     if (use && setsUnnamedHeaders(use)) unknown = true;
-    else if (!use && ts.isCallExpression(node) && node.arguments.some((a) => ts.isIdentifier(skipTypeWrappers(a)) && names.has(skipTypeWrappers(a).getText()))) unknown = true;
+    else if (!use && ts.isCallExpression(node) && !setsNoHeaders(node) && node.arguments.some((a) => ts.isIdentifier(skipTypeWrappers(a)) && names.has(skipTypeWrappers(a).getText()))) unknown = true;
     ts.forEachChild(node, visit);
   };
   visit(body);

@@ -10,7 +10,7 @@ import { expressAdapter } from './express';
 import type { Framework } from './frameworks';
 import { checkedRoute, nodeHttpAdapter } from './nodeHttp';
 import { HandlerCollector } from './handlers';
-import type { FileReading, SiteCollector } from './collector';
+import { HandlerSiteCollector } from './collector';
 import { rangeOf, resolveStatus } from '../facts/status';
 import type { BranchCondition, CallBefore, Handler, HeaderSet, ResponseSite, Route, SendCall, StatusSetter, StatusValue } from '../types';
 
@@ -33,9 +33,11 @@ function isNumberish(expression: ts.Expression | undefined): expression is ts.Ex
   return expression !== undefined && !ts.isStringLiteralLike(skipTypeWrappers(expression)) && !ts.isTemplateExpression(expression);
 }
 
-function headersOfObject(object: ts.Expression | undefined): HeaderSet[] {
-  if (!object || !ts.isObjectLiteralExpression(object)) return [];
-  return object.properties.flatMap((property) =>
+/** The header names an object literal spells out (`{ 'Retry-After': '60' }`). */
+export function headersOfObject(object: ts.Expression | undefined): HeaderSet[] {
+  const value = object && skipTypeWrappers(object);
+  if (!value || !ts.isObjectLiteralExpression(value)) return [];
+  return value.properties.flatMap((property) =>
     ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
       ? [{ name: property.name.text.toLowerCase(), node: property }]
       : [],
@@ -133,10 +135,10 @@ export function surroundings(node: ts.Node, boundary: ts.Node): Pick<ResponseSit
   return { conditions, catchClause };
 }
 
-/** Walks one handler: its uses of the response object and every other call, in source order. */
-function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore[]; names: ReadonlySet<string> } {
+/** Walks one handler: its uses of the response object (read by `useAt`) and every other call, in source order. */
+export function walkHandler<Use>(handler: Handler, useAt: (node: ts.Node, names: ReadonlySet<string>) => Use | undefined): { uses: Use[]; calls: CallBefore[]; names: ReadonlySet<string> } {
   const names = new Set([handler.responseName]);
-  const uses: ResponseUse[] = [];
+  const uses: Use[] = [];
   const calls: CallBefore[] = [];
   const visit = (node: ts.Node): void => {
     // A nested function that takes its own response parameter is a handler of its own.
@@ -145,7 +147,7 @@ function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore
       const init = skipTypeWrappers(node.initializer);
       if (ts.isIdentifier(init) && names.has(init.text)) names.add(node.name.text);
     }
-    const use = responseUseAt(node, names);
+    const use = useAt(node, names);
     if (use) uses.push(use);
     else if (ts.isCallExpression(node)) {
       const callee = calleeOf(node);
@@ -161,7 +163,7 @@ function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore
 const JUMPS = new Set([ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ContinueStatement]);
 
 /** Does control flow from `from` reach `to`, with no return, throw, break or continue between? */
-function flowsInto(from: ts.Node, to: ts.Node): boolean {
+export function flowsInto(from: ts.Node, to: ts.Node): boolean {
   const target = to.getStart();
   if (target < from.getEnd()) return false;
   const contains = (node: ts.Node): boolean => node.getStart() <= target && target < node.getEnd();
@@ -199,7 +201,7 @@ function isHandedOver(use: ResponseUse): boolean {
 function collectSites(handlers: readonly Handler[], bindings: Bindings, frameworks: readonly Framework[]): ResponseSite[] {
   const sites: ResponseSite[] = [];
   for (const handler of handlers) {
-    const { uses, calls, names } = walkHandler(handler);
+    const { uses, calls, names } = walkHandler(handler, responseUseAt);
     const adapter = adapterFor(uses, frameworks);
     const headers: HeaderSet[] = [];
     let pending: UseParts | undefined;
@@ -245,19 +247,8 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
 }
 
 /** Express and node:http handlers: `(req, res)` functions and the uses of their response object. */
-export class ResponseObjectCollector implements SiteCollector {
-  private readonly found = new HandlerCollector();
-  private resolved: Handler[] | undefined;
-
-  visit(node: ts.Node): void {
-    this.found.visit(node);
-  }
-
-  handlers(): readonly Handler[] {
-    return (this.resolved ??= this.found.handlers());
-  }
-
-  sites(file: FileReading): ResponseSite[] {
-    return collectSites(this.handlers(), file.bindings, file.frameworks);
+export class ResponseObjectCollector extends HandlerSiteCollector {
+  constructor() {
+    super(new HandlerCollector(), (handlers, file) => collectSites(handlers, file.bindings, file.frameworks));
   }
 }

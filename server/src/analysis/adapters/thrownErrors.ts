@@ -82,6 +82,7 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
   // new ApiError(httpStatus.NOT_FOUND, msg), new AppError(msg, 404), new APIError({ status: 401, message })
   const name = calleeOf(error as ts.CallExpression)?.name;
   if (!ts.isNewExpression(error) || !name || !ERROR_CLASS.test(name)) return undefined;
+  if (name === 'HTTPException') return honoException(args, bindings);
   for (const [index, argument] of args.entries()) {
     const option = statusOption(argument, bindings);
     if (option) return option;
@@ -96,6 +97,22 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
     return { status, message };
   }
   return undefined;
+}
+
+/**
+ * Hono's `new HTTPException(401, { message })`: the message is the body. An exception given a ready
+ * response (`{ res }`) sends that response's headers, which the file does not show: left alone.
+ */
+function honoException(args: ts.NodeArray<ts.Expression>, bindings: Bindings): CarriedStatus | undefined {
+  const status = args[0] && resolveStatus(args[0], bindings);
+  if (!status || !isStatusValue(status)) return undefined;
+  const options = args[1] && skipTypeWrappers(args[1]);
+  if (!options) return { status };
+  if (!ts.isObjectLiteralExpression(options)) return undefined;
+  const named = (key: string) => options.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === key);
+  if (named('res') || options.properties.some(ts.isSpreadAssignment)) return undefined;
+  const message = named('message');
+  return { status, message: message && ts.isPropertyAssignment(message) ? message.initializer : message && ts.isShorthandPropertyAssignment(message) ? message.name : undefined };
 }
 
 /** Names bound to http-errors in the file: `import createError from 'http-errors'`, `const createError = require('http-errors')`. */
