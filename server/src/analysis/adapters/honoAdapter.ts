@@ -9,7 +9,7 @@ import type { RuleContext } from '../rule';
 import type { Fix, ResponseSite, TextEdit } from '../types';
 import type { HeaderToAdd, ResponseAdapter } from './adapter';
 import { headersUnknown, isSpelledOut } from './headersElsewhere';
-import { contextCallAt, initProperty, responseInit, SENDERS, STATUS_SECOND } from './honoCalls';
+import { initProperty, responseInit, STATUS_SECOND } from './honoCalls';
 import { addPropertiesEdit } from './nodeHttp';
 
 /** Senders that take a body first (all but `redirect`). */
@@ -131,10 +131,14 @@ function completeResponseFixes(site: ResponseSite): Fix[] {
   const status = call.arguments[0]?.getText();
   if (!status) return [];
   const send = `return ${site.responseName}.body(null, ${status})`;
-  return [{ title: `Send it: ${send}`, edits: [{ start: call.getStart(), end: call.getEnd(), newText: send }], isPreferred: true }];
+  // `c.status(401); return;` becomes one `return c.body(null, 401);`.
+  const siblings = (statement.parent as ts.Block | ts.SourceFile | ts.CaseOrDefaultClause).statements;
+  const next = siblings[siblings.indexOf(statement) + 1];
+  const end = next && ts.isReturnStatement(next) && !next.expression ? next.getEnd() - (next.getText().endsWith(';') ? 1 : 0) : call.getEnd();
+  return [{ title: `Send it: ${send}`, edits: [{ start: call.getStart(), end, newText: send }], isPreferred: true }];
 }
 
-/** Does code after the site finish the response: `await next()`, a throw, a later send, a call handed the context? */
+/** Does code after the site finish the response: `await next()`, a throw, a call handed the context? (A later send is a site of its own.) */
 function completesLater(site: ResponseSite): boolean {
   const handler = site.handler;
   const body = handler?.node.body;
@@ -149,8 +153,7 @@ function completesLater(site: ResponseSite): boolean {
     if (node.getStart() >= after) {
       if (ts.isThrowStatement(node) || (ts.isReturnStatement(node) && node.expression && isContext(node.expression))) found = true;
       else if (ts.isCallExpression(node)) {
-        const use = contextCallAt(node, site.responseNames);
-        found = (ts.isIdentifier(node.expression) && node.expression.text === nextName) || node.arguments.some(isContext) || (use !== undefined && SENDERS[use.method] !== undefined);
+        found = (ts.isIdentifier(node.expression) && node.expression.text === nextName) || node.arguments.some(isContext);
       }
     }
     ts.forEachChild(node, visit);
@@ -177,6 +180,7 @@ export const honoAdapter: ResponseAdapter = {
   dropBodyFix,
   completeResponseFixes,
   completesLater,
+  requestPathText: (site) => site.handler?.requestName && `${site.handler.requestName}.path`,
   // `new Response(body, { status: '404' })` converts the string: Hono sends 404.
   stringStatusProblem: () => undefined,
 };

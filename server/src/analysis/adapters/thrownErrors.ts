@@ -37,6 +37,8 @@ interface CarriedStatus {
   message?: ts.Expression;
   /** For `createError(status, message?, props?)`: the call, whose props can carry headers. */
   httpErrorsCall?: ts.CallExpression | ts.NewExpression;
+  /** The adapter of a framework's own error class (Hono's HTTPException), where it has one. */
+  adapter?: ResponseAdapter;
 }
 
 function isStatusValue(status: StatusValue): boolean {
@@ -107,12 +109,13 @@ function honoException(args: ts.NodeArray<ts.Expression>, bindings: Bindings): C
   const status = args[0] && resolveStatus(args[0], bindings);
   if (!status || !isStatusValue(status)) return undefined;
   const options = args[1] && skipTypeWrappers(args[1]);
-  if (!options) return { status };
+  if (!options) return { status, adapter: honoExceptionAdapter };
   if (!ts.isObjectLiteralExpression(options)) return undefined;
   const named = (key: string) => options.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === key);
   if (named('res') || options.properties.some(ts.isSpreadAssignment)) return undefined;
   const message = named('message');
-  return { status, message: message && ts.isPropertyAssignment(message) ? message.initializer : message && ts.isShorthandPropertyAssignment(message) ? message.name : undefined };
+  const body = message && ts.isPropertyAssignment(message) ? message.initializer : message && ts.isShorthandPropertyAssignment(message) ? message.name : undefined;
+  return { status, message: body, adapter: honoExceptionAdapter };
 }
 
 /** Names bound to http-errors in the file: `import createError from 'http-errors'`, `const createError = require('http-errors')`. */
@@ -227,6 +230,9 @@ const thrownErrorAdapter: ResponseAdapter = {
 /** http-errors sends the headers its error carries: those the file can add. */
 const httpErrorsAdapter: ResponseAdapter = { ...thrownErrorAdapter, framework: 'http-errors', addHeadersEdit: httpErrorsHeadersEdit };
 
+/** Hono sends an HTTPException itself (`err.getResponse()`) unless the app's onError does. */
+const honoExceptionAdapter: ResponseAdapter = { ...thrownErrorAdapter, framework: 'hono' };
+
 /**
  * Collects, during the file's one walk, the places that hand an error on (`throw x`, `next(x)`);
  * `sites()` then keeps those whose error carries a status the file spells out.
@@ -266,7 +272,7 @@ function thrownSite(
   const fn = enclosingFunction(handed.by);
   const handler = fn && byNode.get(fn);
   return {
-    adapter: carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter,
+    adapter: carried.adapter ?? (carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter),
     responseName: '',
     responseNames: new Set(),
     handler,

@@ -210,6 +210,8 @@ export function createdLocation(site: ResponseSite, creates: readonly CreateCall
   if (path === undefined || creates.some((create) => create.bulk)) return undefined;
   const id = createdId(site, creates);
   if (!id) return undefined;
+  const requestPath = site.adapter.requestPathText?.(site);
+  if (requestPath !== undefined) return `\`\${${requestPath}}/\${${id}}\``;
   const parts: string[] = [];
   for (const segment of path.split('/').filter((part) => part !== '')) {
     const param = /^:([A-Za-z_$][\w$]*)$/.exec(segment);
