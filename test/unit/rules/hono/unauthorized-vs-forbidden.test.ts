@@ -1,0 +1,32 @@
+// unauthorized-vs-forbidden under the Hono adapter: credentials read through c.req.header, the user from c.get, HTTPException.
+import { ruleTests } from '../../ruleTester';
+import { app } from './app';
+
+ruleTests(
+  'unauthorized-vs-forbidden',
+  {
+    valid: [
+      app("app.get('/admin', (c) => {\n  if (!c.req.header('Authorization')) {\n    return c.json({ error: 'Log in first' }, 401, { 'WWW-Authenticate': 'Bearer' });\n  }\n  return c.json(stats());\n});"),
+      app("app.get('/admin', (c) => {\n  const user = c.get('user');\n  if (user.role !== 'admin') return c.json({ error: 'Admins only' }, 403);\n  return c.json(stats());\n});"),
+      app("app.get('/admin', (c) => {\n  if (c.get('user').role !== 'admin') throw new HTTPException(403, { message: 'Admins only' });\n  return c.json(stats());\n});"),
+    ],
+    invalid: [
+      {
+        code: app("app.get('/admin', (c) => {\n  if (!c.req.header('Authorization')) {\n    return c.json({ error: 'Log in first' }, 403);\n  }\n  return c.json(stats());\n});"),
+        at: "c.json({ error: 'Log in first' }, «403»",
+        output: app("app.get('/admin', (c) => {\n  if (!c.req.header('Authorization')) {\n    return c.json({ error: 'Log in first' }, 401, { 'WWW-Authenticate': 'Bearer' });\n  }\n  return c.json(stats());\n});"),
+      },
+      {
+        code: app("app.get('/admin', (c) => {\n  const user = c.get('user');\n  if (user.role !== 'admin') {\n    return c.json({ error: 'Admins only' }, 401);\n  }\n  return c.json(stats());\n});"),
+        at: "c.json({ error: 'Admins only' }, «401»",
+        output: app("app.get('/admin', (c) => {\n  const user = c.get('user');\n  if (user.role !== 'admin') {\n    return c.json({ error: 'Admins only' }, 403);\n  }\n  return c.json(stats());\n});"),
+      },
+      {
+        code: app("app.get('/admin', (c) => {\n  if (!c.req.header('Authorization')) throw new HTTPException(403, { message: 'Log in first' });\n  return c.json(stats());\n});"),
+        at: 'new HTTPException(«403»',
+        output: app("app.get('/admin', (c) => {\n  if (!c.req.header('Authorization')) throw new HTTPException(401, { message: 'Log in first' });\n  return c.json(stats());\n});"),
+      },
+    ],
+  },
+  { adapter: 'hono' },
+);
