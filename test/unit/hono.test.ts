@@ -146,3 +146,17 @@ describe('hono: hovers on status positions', () => {
     assert.equal(hoverTitle(HONO + "app.get('/x', (c) => c.redirect('/4|04'));"), undefined);
   });
 });
+
+describe('hono: handlers typed by their context position', () => {
+  it('an ErrorHandler takes the error first and the context second; a built response read for its status is no answer', () => {
+    const code =
+      "import type { ErrorHandler } from 'hono';\nconst onError: ErrorHandler = (err, c) => {\n  const current = c.newResponse(null).status;\n  return c.json({ message: 'Something went wrong' }, current === 200 ? 500 : current);\n};";
+    const sites = analyze(code, 'case.ts').sites;
+    assert.deepEqual(sitesOf(code), ['hono dynamic ? data - -']);
+    assert.equal(sites[0].handler?.errorName, 'err');
+  });
+  it("zod-openapi's validation hook answers with its second parameter", () => {
+    const code = "import type { Hook } from '@hono/zod-openapi';\nconst defaultHook: Hook<any, any, any, any> = (result, c) => {\n  if (!result.success) return c.json({ issues: result.error.issues }, 422);\n};";
+    assert.deepEqual(sitesOf(code), ['hono literal 422 data - -']);
+  });
+});

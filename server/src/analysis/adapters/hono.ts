@@ -18,7 +18,9 @@ type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclar
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']);
 /** Types that say a function is a Hono handler whatever its context is called. */
-const HANDLER_TYPES = /^(Handler|MiddlewareHandler|ErrorHandler|NotFoundHandler|RouteHandler|AppRouteHandler|\w*RouteHandler)$/;
+const HANDLER_TYPES = /^(Handler|MiddlewareHandler|NotFoundHandler|RouteHandler|AppRouteHandler|\w*RouteHandler)$/;
+/** Types of handlers whose context comes second: `(err, c)`, and zod-openapi's validation hook `(result, c)`. */
+const CONTEXT_SECOND_TYPES = /^(ErrorHandler|Hook)$/;
 /** Names a context goes by in handlers that are neither registered nor typed. */
 const CONTEXT_NAMES = /^(c|ctx|context)$/;
 
@@ -97,14 +99,15 @@ class HonoHandlers {
     } else if (ts.isCallExpression(node)) this.visitCall(node);
     if (isFunctionNode(node) && !this.found.has(node)) {
       const typeName = declaredTypeName(node);
-      if ((typeName && HANDLER_TYPES.test(typeName)) || takesContext(node)) this.register(node, {}, 0);
+      if (typeName && CONTEXT_SECOND_TYPES.test(typeName)) this.register(node, {}, 1, typeName === 'ErrorHandler');
+      else if ((typeName && HANDLER_TYPES.test(typeName)) || takesContext(node)) this.register(node, {}, 0);
     }
   }
 
   handlers(): Handler[] {
     for (const { name, route, contextIndex } of this.byReference) {
       const fn = this.functions.get(name);
-      if (fn) this.register(fn, route, contextIndex);
+      if (fn) this.register(fn, route, contextIndex, contextIndex === 1);
     }
     for (const fn of this.shaped) if (!this.found.has(fn)) this.register(fn, {}, 0);
     return [...this.found.values()].sort((a, b) => a.node.pos - b.node.pos);
@@ -129,7 +132,7 @@ class HonoHandlers {
     if (!route) return;
     for (const argument of args) {
       const value = skipTypeWrappers(argument);
-      if (isFunctionNode(value)) this.register(value, route, contextIndex);
+      if (isFunctionNode(value)) this.register(value, route, contextIndex, contextIndex === 1);
       else if (ts.isIdentifier(value)) this.byReference.push({ name: value.text, route, contextIndex });
     }
   }
@@ -144,7 +147,8 @@ class HonoHandlers {
     }
   }
 
-  private register(fn: FunctionNode, route: Route, contextIndex: number): void {
+  /** `contextIndex`: where the context stands among the parameters; `takesError`: the first is the error (`onError`). */
+  private register(fn: FunctionNode, route: Route, contextIndex: number, takesError = false): void {
     const responseName = parameterName(fn, contextIndex);
     if (!responseName || this.found.get(fn)?.method) return;
     this.found.set(fn, {
@@ -153,7 +157,7 @@ class HonoHandlers {
       path: route.path,
       requestName: `${responseName}.req`,
       responseName,
-      errorName: contextIndex === 1 ? parameterName(fn, 0) : undefined,
+      errorName: takesError ? parameterName(fn, 0) : undefined,
     });
   }
 }

@@ -31,6 +31,8 @@ export function contextCallAt(node: ts.Node, names: ReadonlySet<string>): Contex
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const target = skipTypeWrappers(callee.expression);
   const method = callee.name.text;
+  // A response built to read from (`c.newResponse(null).status`) answers nothing.
+  if (SENDERS[method] && ts.isPropertyAccessExpression(node.parent)) return undefined;
   if (ts.isIdentifier(target) && names.has(target.text) && (SENDERS[method] || method === 'status' || method === 'header')) return { method, call: node };
   // c.res.headers.set('Retry-After', '60')
   if ((method === 'set' || method === 'append') && ts.isPropertyAccessExpression(target) && target.name.text === 'headers') {
