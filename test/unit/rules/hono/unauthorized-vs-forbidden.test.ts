@@ -26,6 +26,12 @@ ruleTests(
         at: 'new HTTPException(«403»',
         output: app("app.get('/admin', (c) => {\n  if (!c.req.header('Authorization')) throw new HTTPException(401, { message: 'Log in first' });\n  return c.json(stats());\n});"),
       },
+      {
+        // A permission name in snake_case reads like its camelCase.
+        code: app("app.get('/books', async (c) => {\n  const session = await getSession(c);\n  if (!session.values.email_verified) return c.json({ error: 'User is not verified.' }, 401);\n  return c.json(await listBooks(session.values.user_id));\n});"),
+        at: "c.json({ error: 'User is not verified.' }, «401»",
+        output: app("app.get('/books', async (c) => {\n  const session = await getSession(c);\n  if (!session.values.email_verified) return c.json({ error: 'User is not verified.' }, 403);\n  return c.json(await listBooks(session.values.user_id));\n});"),
+      },
     ],
   },
   { adapter: 'hono' },
