@@ -168,7 +168,18 @@ function headersMayBeSetElsewhere(site: ResponseSite): boolean {
   const init = call && responseInit(call);
   const given = init ? initProperty(init, 'headers')?.initializer : call?.arguments[2];
   if (given && !isSpelledOut(given)) return true;
-  return headersUnknown(site, (helper) => COOKIE_AND_READ_HELPERS.test(ts.isIdentifier(helper.expression) ? helper.expression.text : ''));
+  return headersUnknown(site, readsContext);
+}
+
+/**
+ * A helper handed the context only to read from it: Hono's cookie helpers, or one whose result
+ * the handler uses (`const session = await getSession(c)`). A bare `await applyLimits(c)` may set headers.
+ */
+function readsContext(call: ts.CallExpression): boolean {
+  if (ts.isIdentifier(call.expression) && COOKIE_AND_READ_HELPERS.test(call.expression.text)) return true;
+  let parent = call.parent;
+  while (ts.isAwaitExpression(parent) || ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  return !ts.isExpressionStatement(parent);
 }
 
 export const honoAdapter: ResponseAdapter = {
