@@ -11,7 +11,7 @@ import type { Finding } from '../../server/src/analysis/types';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SNAPSHOT = path.join(ROOT, 'test', 'snapshots', 'findings.snap');
-const FIXTURE_FOLDERS = ['test/fixtures/express', 'test/e2e/fixtures/workspace', 'test/integration/fixtures/workspace'];
+const FIXTURE_FOLDERS = ['test/fixtures/express', 'test/fixtures/hono', 'test/e2e/fixtures/workspace', 'test/integration/fixtures/workspace'];
 /** Seeded apps of the benchmark, small enough to review by hand. */
 const GENERATED = [
   { seed: 1, lines: 1_500 },

@@ -40,6 +40,7 @@ export interface Handler {
   method?: HttpMethod;
   /** The route path when it is a string literal. */
   path?: string;
+  /** How the handler names the request: `req`, or a path where a context holds it (`c.req`). */
   requestName?: string;
   responseName: string;
   /** Set for error middleware `(err, req, res, next)`. */
@@ -79,10 +80,13 @@ export interface NamedConstant {
   qualifier: string;
 }
 
-export type ConstantTable = 'http-status-codes' | 'nestjs' | 'http-status' | 'local';
+export type ConstantTable = 'http-status-codes' | 'nestjs' | 'http-status' | 'stoker' | 'local';
 
-/** How a response sets its status; adapter detail that rules never read. Koa: `ctx.status =` (assign), `ctx.throw`, `ctx.assert`. */
-export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'implicit' | 'assign' | 'throw' | 'assert'
+/**
+ * How a response sets its status; adapter detail that rules never read. Koa: `ctx.status =` (assign),
+ * `ctx.throw`, `ctx.assert`; `argument`: the sending call takes it (Hono's `c.json(body, 404)`).
+ */
+export type StatusSetter = 'status' | 'sendStatus' | 'redirect' | 'statusCode' | 'writeHead' | 'argument' | 'implicit' | 'assign' | 'throw' | 'assert'
   /** A call named after its status that also sends (`reply.notFound(msg)` from @fastify/sensible). */
   | 'helper';
 

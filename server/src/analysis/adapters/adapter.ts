@@ -24,6 +24,11 @@ export interface ResponseAdapter {
   completeResponseFixes(site: ResponseSite, context: RuleContext): Fix[];
   /** Does code after the site finish the response (a later send, a hand-over to other code)? */
   completesLater(site: ResponseSite): boolean;
+  /**
+   * Code for the path the request came to (`c.req.path`), where the framework offers it: a Location
+   * for a new record is then that path and its id. Without it, the Location is built from the route.
+   */
+  requestPathText?(site: ResponseSite): string | undefined;
   /** Why a status written as a string is an error here, or undefined where the framework accepts it. */
   stringStatusProblem(site: ResponseSite): string | undefined;
 }

@@ -8,7 +8,7 @@ import type { Bindings } from '../facts/bindings';
 import { rangeOf, resolveStatus } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, SendCall, StatusSetter, StatusValue, TextRange } from '../types';
-import { completesLater, type ResponseUse } from './chains';
+import { completesLater, type ResponseUse, responseUseAt } from './chains';
 import { HandlerSiteCollector } from './collector';
 import { fastifyAdapter } from './fastifyEdits';
 import { FastifyHandlerCollector } from './fastifyHandlers';
@@ -118,7 +118,7 @@ function implicitRange(sender: ts.Node): TextRange {
 }
 
 function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
-  const { uses, calls, returns, names } = walkHandler(handler);
+  const { uses, calls, returns, names } = walkHandler(handler, responseUseAt);
   const steps: Step[] = uses.map((use) => readUse(use, bindings));
   if (handler.answersWithReturn) {
     for (const statement of returns) {

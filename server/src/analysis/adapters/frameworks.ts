@@ -6,6 +6,7 @@ import { skipTypeWrappers } from '../facts/syntax';
 import type { SiteCollector } from './collector';
 import { FastifyCollector } from './fastify';
 import { looksLikeFastify } from './fastifyHandlers';
+import { HonoCollector, honoSniff } from './hono';
 import { KoaCollector } from './koa';
 import { looksLikeKoa } from './koaHandlers';
 import { NestCollector } from './nestjs';
@@ -13,7 +14,7 @@ import { NextCollector } from './nextjs';
 import { isNextPlace } from './nextjsPlaces';
 import { ResponseObjectCollector } from './sites';
 
-export const FRAMEWORKS = ['express', 'node:http', 'fastify', 'koa', 'nestjs', 'next'] as const;
+export const FRAMEWORKS = ['express', 'node:http', 'fastify', 'koa', 'hono', 'nestjs', 'next'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 export function isFramework(value: unknown): value is Framework {
@@ -33,6 +34,7 @@ const SIGNS: readonly { framework: Framework; modules: RegExp; sniff?: (sourceFi
   // A route file often uses the global Response and imports nothing: its place says it is Next.js's.
   { framework: 'next', modules: /^next(\/(server|navigation))?$/, sniff: (sourceFile) => isNextPlace(sourceFile.fileName) },
   { framework: 'koa', modules: /^(koa|@koa\/router|koa-router|koa-body|koa-compose)$/, sniff: looksLikeKoa },
+  { framework: 'hono', modules: /^(hono|@hono\/[\w.-]+|stoker)(\/.*)?$/, sniff: honoSniff },
 ];
 
 /** The module names a file imports or requires at its top level (also `import x = require()`). */
@@ -82,6 +84,7 @@ const COLLECTORS: readonly { frameworks: readonly Framework[]; create: () => Sit
   { frameworks: ['nestjs'], create: () => new NestCollector() },
   { frameworks: ['next'], create: () => new NextCollector() },
   { frameworks: ['koa'], create: () => new KoaCollector() },
+  { frameworks: ['hono'], create: () => new HonoCollector() },
 ];
 
 /** A fresh collector for each framework of the file, once even where frameworks share one. */

@@ -77,12 +77,12 @@ function mayWriteResponse(call: ts.CallExpression, names: ReadonlySet<string>): 
  * True when headers may be set where the file cannot see them: the response is handed to other
  * code first (`applyRateLimitHeaders(res)`), a library prepares it before calling the handler, or
  * a header is set with a name held in a variable (`res.set(headers)`). Rules that miss a header
- * stay quiet then.
+ * stay quiet then. `setsNoHeaders` names the calls known to take the response only to read it.
  */
-export function headersUnknown(site: ResponseSite): boolean {
+export function headersUnknown(site: ResponseSite, setsNoHeaders: (call: ts.CallExpression) => boolean = () => false): boolean {
   const handler = site.handler;
   if (!handler?.node.body) return false;
-  return isLibraryCallback(handler.node) || headersSetOutOfSight(site);
+  return isLibraryCallback(handler.node) || headersSetOutOfSight(site, setsNoHeaders);
 }
 
 /**
@@ -90,7 +90,7 @@ export function headersUnknown(site: ResponseSite): boolean {
  * name the file does not spell out. (Frameworks whose routes take their handler in an options
  * object, like Fastify's `route({ handler })`, ask this alone.)
  */
-export function headersSetOutOfSight(site: ResponseSite): boolean {
+export function headersSetOutOfSight(site: ResponseSite, setsNoHeaders: (call: ts.CallExpression) => boolean = () => false): boolean {
   const body = site.handler?.node.body;
   if (!body) return false;
   const names = site.responseNames;
@@ -100,7 +100,7 @@ export function headersSetOutOfSight(site: ResponseSite): boolean {
     if (unknown || node.getStart() >= until) return;
     const use = responseUseAt(node, names);
     if (use && setsUnnamedHeaders(use)) unknown = true;
-    else if (!use && ts.isCallExpression(node) && mayWriteResponse(node, names)) unknown = true;
+    else if (!use && ts.isCallExpression(node) && !setsNoHeaders(node) && mayWriteResponse(node, names)) unknown = true;
     ts.forEachChild(node, visit);
   };
   visit(body);

@@ -4,6 +4,7 @@
 // A method that takes `@Res() res` sends through an Express response: the Express collector reads
 // it. Thrown exceptions (`NotFoundException`) are read in `thrownErrors.ts` (`nestjsExceptions.ts`).
 import ts from 'typescript';
+import { responseUseAt } from './chains';
 import { constantName } from '../facts/constants';
 import { indentationAt, quoted } from '../facts/style';
 import { resolveStatus, rangeOf } from '../facts/status';
@@ -206,7 +207,7 @@ function methodSites(handler: Handler, bindings: Bindings): ResponseSite[] {
   const method = handler.node as ts.MethodDeclaration;
   const route = nestRoute(method);
   if (!route) return [];
-  const { uses, calls, names } = walkHandler(handler);
+  const { uses, calls, names } = walkHandler(handler, responseUseAt);
   // A passthrough response whose status the method sets (`res.status(…)`): the code does not say enough.
   if (uses.some((use) => use.statusCodeAssignment || use.links.some((link) => link.name === 'status'))) return [];
   const { status, node: statusNode, redirect } = methodStatus(method, route, bindings);

@@ -11,6 +11,17 @@ import type { HeaderToAdd, ResponseAdapter } from './adapter';
 import { completesLater } from './chains';
 import { headersUnknown } from './headersElsewhere';
 
+/** Adds properties (code text) to an object literal, on lines of their own where it has one property per line. */
+export function addPropertiesEdit(object: ts.ObjectLiteralExpression, entries: readonly string[], context: RuleContext): TextEdit {
+  const properties = object.properties;
+  if (properties.length === 0) return { start: object.getStart(), end: object.getEnd(), newText: `{ ${entries.join(', ')} }` };
+  const first = properties[0].getStart();
+  const multiline = context.text.slice(object.getStart(), first).includes('\n');
+  const separator = multiline ? `,${context.style.eol}${indentationAt(context.text, first)}` : ', ';
+  const end = properties[properties.length - 1].getEnd();
+  return { start: end, end, newText: entries.map((entry) => separator + entry).join('') };
+}
+
 /** Adds properties to a `writeHead` headers object, or a headers object where there is none. */
 function writeHeadEdit(call: ts.CallExpression, headers: readonly HeaderToAdd[], context: RuleContext): TextEdit | undefined {
   const entries = headers.map(([name, value]) => `${quoted(name, context.style)}: ${value}`);
@@ -21,18 +32,6 @@ function writeHeadEdit(call: ts.CallExpression, headers: readonly HeaderToAdd[],
     return { start: last.getEnd(), end: last.getEnd(), newText: `, { ${entries.join(', ')} }` };
   }
   return ts.isObjectLiteralExpression(object) ? addPropertiesEdit(object, entries, context) : undefined;
-}
-
-/** Adds properties (code text) at the end of an object literal, one per line where the object is written so. */
-export function addPropertiesEdit(object: ts.ObjectLiteralExpression, entries: readonly string[], context: RuleContext): TextEdit {
-  const properties = object.properties;
-  if (properties.length === 0) return { start: object.getStart(), end: object.getEnd(), newText: `{ ${entries.join(', ')} }` };
-  // An object written one property per line gets the new ones on lines of their own.
-  const first = properties[0].getStart();
-  const multiline = context.text.slice(object.getStart(), first).includes('\n');
-  const separator = multiline ? `,${context.style.eol}${indentationAt(context.text, first)}` : ', ';
-  const end = properties[properties.length - 1].getEnd();
-  return { start: end, end, newText: entries.map((entry) => separator + entry).join('') };
 }
 
 /** `res.setHeader(name, value)` calls inserted after the response object: `res.setHeader(…).end()`. */

@@ -33,10 +33,11 @@ export function isNumberish(expression: ts.Expression | undefined): expression i
   return expression !== undefined && !ts.isStringLiteralLike(skipTypeWrappers(expression)) && !ts.isTemplateExpression(expression);
 }
 
-/** The headers an object literal names (`{ 'Retry-After': '60' }`); spreads and computed names are not read. */
+/** The header names an object literal spells out (`{ 'Retry-After': '60' }`). */
 export function headersOfObject(object: ts.Expression | undefined): HeaderSet[] {
-  if (!object || !ts.isObjectLiteralExpression(object)) return [];
-  return object.properties.flatMap((property) =>
+  const value = object && skipTypeWrappers(object);
+  if (!value || !ts.isObjectLiteralExpression(value)) return [];
+  return value.properties.flatMap((property) =>
     ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))
       ? [{ name: property.name.text.toLowerCase(), node: property }]
       : [],
@@ -135,12 +136,15 @@ export function surroundings(node: ts.Node, boundary: ts.Node): Pick<ResponseSit
 }
 
 /**
- * Walks one handler: its uses of the response object, every other call, and the handler's own
- * `return` statements (a Fastify handler answers with what it returns), in source order.
+ * Walks one handler: its uses of the response object (read by `useAt`), every other call, and the
+ * handler's own `return` statements (a Fastify handler answers with what it returns), in source order.
  */
-export function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: CallBefore[]; returns: ts.ReturnStatement[]; names: ReadonlySet<string> } {
+export function walkHandler<Use>(
+  handler: Handler,
+  useAt: (node: ts.Node, names: ReadonlySet<string>) => Use | undefined,
+): { uses: Use[]; calls: CallBefore[]; returns: ts.ReturnStatement[]; names: ReadonlySet<string> } {
   const names = new Set([handler.responseName]);
-  const uses: ResponseUse[] = [];
+  const uses: Use[] = [];
   const calls: CallBefore[] = [];
   const returns: ts.ReturnStatement[] = [];
   const visit = (node: ts.Node): void => {
@@ -151,7 +155,7 @@ export function walkHandler(handler: Handler): { uses: ResponseUse[]; calls: Cal
       const init = skipTypeWrappers(node.initializer);
       if (ts.isIdentifier(init) && names.has(init.text)) names.add(node.name.text);
     }
-    const use = responseUseAt(node, names);
+    const use = useAt(node, names);
     if (use) uses.push(use);
     else if (ts.isCallExpression(node)) {
       const callee = calleeOf(node);
@@ -237,7 +241,7 @@ export interface ExpressLikeReading {
 function collectSites(handlers: readonly Handler[], bindings: Bindings, frameworks: readonly Framework[], reading: ExpressLikeReading | undefined): ResponseSite[] {
   const sites: ResponseSite[] = [];
   for (const handler of handlers) {
-    const { uses, calls, names } = walkHandler(handler);
+    const { uses, calls, names } = walkHandler(handler, responseUseAt);
     const adapter = reading?.adapter ?? adapterFor(uses, frameworks);
     const headers: HeaderSet[] = [];
     let pending: UseParts | undefined;

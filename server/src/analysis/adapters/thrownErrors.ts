@@ -54,7 +54,7 @@ interface CarriedStatus {
   message?: ts.Expression;
   /** For `createError(status, message?, props?)`: the call, whose props can carry headers. */
   httpErrorsCall?: ts.CallExpression | ts.NewExpression;
-  /** A framework's own exception (NestJS's `NotFoundException`), with edits in its idiom. */
+  /** A framework's own exception (NestJS's `NotFoundException`, Hono's `HTTPException`), with edits in its idiom. */
   adapter?: ResponseAdapter;
 }
 
@@ -119,6 +119,7 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
   // new ApiError(httpStatus.NOT_FOUND, msg), new AppError(msg, 404), new APIError({ status: 401, message })
   const name = calleeOf(error as ts.CallExpression)?.name;
   if (!ts.isNewExpression(error) || !name || !ERROR_CLASS.test(name)) return undefined;
+  if (name === 'HTTPException') return honoException(args, bindings);
   for (const [index, argument] of args.entries()) {
     const option = statusOption(argument, bindings);
     if (option) return option;
@@ -133,6 +134,23 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
     return { status, message };
   }
   return undefined;
+}
+
+/**
+ * Hono's `new HTTPException(401, { message })`: the message is the body. An exception given a ready
+ * response (`{ res }`) sends that response's headers, which the file does not show: left alone.
+ */
+function honoException(args: ts.NodeArray<ts.Expression>, bindings: Bindings): CarriedStatus | undefined {
+  const status = args[0] && resolveStatus(args[0], bindings);
+  if (!status || !isStatusValue(status)) return undefined;
+  const options = args[1] && skipTypeWrappers(args[1]);
+  if (!options) return { status, adapter: honoExceptionAdapter };
+  if (!ts.isObjectLiteralExpression(options)) return undefined;
+  const named = (key: string) => options.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === key);
+  if (named('res') || options.properties.some(ts.isSpreadAssignment)) return undefined;
+  const message = named('message');
+  const body = message && ts.isPropertyAssignment(message) ? message.initializer : message && ts.isShorthandPropertyAssignment(message) ? message.name : undefined;
+  return { status, message: body, adapter: honoExceptionAdapter };
 }
 
 /** Names bound to http-errors in the file: `import createError from 'http-errors'`, `const createError = require('http-errors')`. */
@@ -283,6 +301,9 @@ const thrownErrorAdapter: ResponseAdapter = {
 
 /** http-errors sends the headers its error carries: those the file can add. */
 const httpErrorsAdapter: ResponseAdapter = { ...thrownErrorAdapter, framework: 'http-errors', addHeadersEdit: httpErrorsHeadersEdit };
+
+/** Hono sends an HTTPException itself (`err.getResponse()`) unless the app's onError does. */
+const honoExceptionAdapter: ResponseAdapter = { ...thrownErrorAdapter, framework: 'hono' };
 
 /**
  * Collects, during the file's one walk, the places that hand an error on (`throw x`, `next(x)`);

@@ -36,7 +36,8 @@ const CREDENTIAL_NAMES = /auth|token|api-?key|session|sid|jwt/i;
 // Calls whose result describes the validation (`{ error }`, `validationResult(req)`, `safeParse`).
 const VALIDATION_CALLS = /^(validate|validationResult|safeParse|safeParseAsync|validateRequest)$/;
 const SINGLE_LOOKUPS = /^(findById|findOne|findByPk|findUnique|findFirst|findOneBy|find(ById|One)And(Update|Delete|Remove|Replace)|get|getById|getOne|single|maybeSingle|one|oneOrNone|first)$/;
-const LOOKUPS = /^(find|get|fetch|load|lookup|select|query|read|retrieve|search|exists|single|maybeSingle|one|oneOrNone|first)(?=$|[A-Z])/;
+// `returning()` gives back the rows a write touched (drizzle, knex): none means no such row.
+const LOOKUPS = /^(find|get|fetch|load|lookup|select|query|read|retrieve|search|exists|single|maybeSingle|one|oneOrNone|first|returning)(?=$|[A-Z])/;
 // Date getters read a value, they do not look anything up.
 const DATE_GETTERS = /^get(Time|FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|TimezoneOffset|UTC\w*)$/;
 /** Writes and query executions: what they return is the store's answer, not the request's input. */
@@ -52,24 +53,45 @@ function isLookupName(name: string): boolean {
   return LOOKUPS.test(name) && !DATE_GETTERS.test(name);
 }
 
+/**
+ * Request methods that read input, and where that input comes from: the Web `Request`'s body
+ * readers (`await request.json()`) and a context's request (`c.req.param('id')`, `c.req.valid('json')`).
+ */
+const INPUT_READERS: Readonly<Record<string, string>> = { param: 'params', query: 'query', queries: 'query', json: 'body', parseBody: 'body', formData: 'body', text: 'body', cookie: 'cookies' };
+/** What `valid(target)` returns: the validated input of that part of the request. */
+const VALIDATED_TARGETS: Readonly<Record<string, string>> = { json: 'body', form: 'body', param: 'params', query: 'query', header: 'headers', cookie: 'cookies' };
+
+/** Is `expression` the request: its name (`req`), or the path that reaches it (`c.req`)? */
+function isRequest(expression: ts.Expression, requestName: string): boolean {
+  if (ts.isIdentifier(expression)) return expression.text === requestName;
+  return ts.isPropertyAccessExpression(expression) && requestName.endsWith(`.${expression.name.text}`) && isRequest(skipTypeWrappers(expression.expression), requestName.slice(0, -expression.name.text.length - 1));
+}
+
+/** The path a request method reads: `req.get('Authorization')` → ['headers', 'authorization'], `c.req.param('id')` → ['params', 'id']. */
+function readerPath(method: string, name: ts.Expression | undefined): string[] {
+  const named = name && ts.isStringLiteralLike(name) ? name.text : undefined;
+  if ((method === 'get' || method === 'header') && named !== undefined) return ['headers', named.toLowerCase()];
+  if (method === 'valid' && named !== undefined && VALIDATED_TARGETS[named]) return [VALIDATED_TARGETS[named]];
+  const source = INPUT_READERS[method];
+  if (source) return named !== undefined && source !== 'body' ? [source, named] : [source];
+  return [`${method}()`];
+}
+
 /** `req.body.email` → ['body', 'email']; `req.get('Authorization')` → ['headers', 'authorization']. */
 function requestPath(expression: ts.Expression, requestName: string | undefined): string[] | undefined {
   if (!requestName) return undefined;
   const segments: string[] = [];
   let current = skipTypeWrappers(expression);
   for (;;) {
-    if (ts.isIdentifier(current)) return current.text === requestName && segments.length > 0 ? segments : undefined;
+    if (isRequest(current, requestName)) return segments.length > 0 ? segments : undefined;
     if (ts.isPropertyAccessExpression(current)) {
       segments.unshift(current.name.text);
       current = skipTypeWrappers(current.expression);
     } else if (ts.isElementAccessExpression(current) && ts.isStringLiteralLike(current.argumentExpression)) {
       segments.unshift(current.argumentExpression.text);
       current = skipTypeWrappers(current.expression);
-    } else if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && ts.isIdentifier(current.expression.expression) && current.expression.expression.text === requestName) {
-      const method = current.expression.name.text;
-      const [name] = current.arguments;
-      if ((method === 'get' || method === 'header') && name && ts.isStringLiteralLike(name)) return ['headers', name.text.toLowerCase(), ...segments];
-      return [`${method}()`, ...segments];
+    } else if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && isRequest(skipTypeWrappers(current.expression.expression), requestName)) {
+      return [...readerPath(current.expression.name.text, current.arguments[0]), ...segments];
     } else if (ts.isCallExpression(current) && ts.isPropertyAccessExpression(current.expression) && current.expression.name.text === 'get') {
       // A Fetch API request: `request.nextUrl.searchParams.get('id')`, `request.headers.get('authorization')`.
       const [name] = current.arguments;

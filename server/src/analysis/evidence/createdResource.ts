@@ -37,10 +37,27 @@ function unwrapValue(node: ts.Node): ts.Node {
   return current;
 }
 
-/** The variable a call's result is stored in (`const user = await User.create(…)`). */
+/** The last call of a query chain: `returning()` in `db.insert(tasks).values(task).returning()`. */
+function chainEnd(call: ts.CallExpression): ts.CallExpression {
+  let current = call;
+  // A `.then(…)` callback's result is not the record.
+  while (ts.isPropertyAccessExpression(current.parent) && !/^(then|catch|finally)$/.test(current.parent.name.text) && ts.isCallExpression(current.parent.parent) && current.parent.parent.expression === current.parent) current = current.parent.parent;
+  return current;
+}
+
+/** Does the query chain return the rows it wrote (`.returning()`, as drizzle and knex do)? */
+function returnsRows(call: ts.CallExpression): boolean {
+  const end = skipTypeWrappers(chainEnd(call).expression);
+  return ts.isPropertyAccessExpression(end) && end.name.text === 'returning';
+}
+
+/** The variable a call's result is stored in (`const user = await User.create(…)`, `const [task] = await db.insert(…)…returning()`). */
 function storedIn(call: ts.CallExpression): string | undefined {
-  const parent = unwrapValue(call);
-  return ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  const parent = unwrapValue(chainEnd(call));
+  if (!ts.isVariableDeclaration(parent)) return undefined;
+  if (ts.isIdentifier(parent.name)) return parent.name.text;
+  const [first] = ts.isArrayBindingPattern(parent.name) ? parent.name.elements : [];
+  return first && ts.isBindingElement(first) && ts.isIdentifier(first.name) ? first.name.text : undefined;
 }
 
 /** The parameter of a `.then` callback on the call (`User.create(b).then((user) => …)`). */
@@ -119,7 +136,7 @@ export function createCalls(site: ResponseSite): CreateCall[] {
     // `Model.create` returns the record; the Mongo driver's `insertOne` returns `{ insertedId }`, knex ids.
     const holders: string[] = [];
     const stored = storedIn(call.node) ?? thenParameter(call.node);
-    if (stored && call.name !== 'insert' && call.name !== 'insertOne') holders.push(stored);
+    if (stored && ((call.name !== 'insert' && call.name !== 'insertOne') || returnsRows(call.node))) holders.push(stored);
     const given = insertedRecord(call);
     if (given) holders.push(given);
     const receiver = receiverOf(call.node);
@@ -221,6 +238,8 @@ export function createdLocation(site: ResponseSite, creates: readonly CreateCall
   if (path === undefined || creates.some((create) => create.bulk)) return undefined;
   const id = createdId(site, creates);
   if (!id) return undefined;
+  const requestPath = site.adapter.requestPathText?.(site);
+  if (requestPath !== undefined) return `\`\${${requestPath}}/\${${id}}\``;
   const parts: string[] = [];
   for (const segment of path.split('/').filter((part) => part !== '')) {
     const param = /^:([A-Za-z_$][\w$]*)$/.exec(segment);

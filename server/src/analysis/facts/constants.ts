@@ -20,6 +20,8 @@ const LIBRARY_TABLES: Record<Exclude<ConstantTable, 'local'>, MemberTable> = {
   'http-status-codes': numericMembers(StatusCodes),
   nestjs: numericMembers(HttpStatus),
   'http-status': numericMembers(httpStatus),
+  // stoker generates its constants from http-status-codes' list: the same names and numbers.
+  stoker: numericMembers(StatusCodes),
 };
 
 /** Which import gives which table: module name → exported binding (`*` for the module itself). */
@@ -31,6 +33,7 @@ const IMPORT_SOURCES: { module: string; binding: string; table: Exclude<Constant
   { module: 'http-status', binding: 'default', table: 'http-status' },
   { module: 'http-status', binding: 'status', table: 'http-status' },
   { module: 'http-status', binding: '*', table: 'http-status' },
+  { module: 'stoker/http-status-codes', binding: '*', table: 'stoker' },
 ];
 
 export function tableFor(module: string, binding: string): Exclude<ConstantTable, 'local'> | undefined {

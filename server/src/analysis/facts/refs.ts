@@ -28,6 +28,20 @@ function calledName(call: ts.CallExpression | ts.NewExpression): { name: string;
   return undefined;
 }
 
+/** Hono's senders that take the status second. */
+const STATUS_SECOND = new Set(['json', 'text', 'html', 'body', 'newResponse']);
+
+const isText = (expression: ts.Expression): boolean => {
+  const value = skipTypeWrappers(expression);
+  return ts.isStringLiteralLike(value) || ts.isTemplateExpression(value);
+};
+
+/** The object of a `responses:` property (an OpenAPI route definition). */
+function isDeclaredResponses(node: ts.Node): boolean {
+  const property = node.parent;
+  return ts.isObjectLiteralExpression(node) && ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'responses';
+}
+
 /** Where in this node a status value stands, with the member that names it. */
 function statusPositions(node: ts.Node): StatusPosition[] {
   if (ts.isCallExpression(node)) {
@@ -39,14 +53,16 @@ function statusPositions(node: ts.Node): StatusPosition[] {
     if (STATUS_FIRST.has(called.name)) return [{ value: first, member: called.member, strict: false }];
     if (called.name === 'redirect' && second) {
       // The Fetch API's `Response.redirect(url, 308)` (and Next.js's NextResponse) put the status second; Express's
-      // `res.redirect(301, url)` first, Fastify v5's `reply.redirect(url, 301)` second.
+      // `res.redirect(301, url)` first; Fastify v5's `reply.redirect(url, 301)` and Hono's `c.redirect(url, 301)` second.
       const receiver = ts.isPropertyAccessExpression(node.expression) ? node.expression.expression : undefined;
       const fetchStyle = receiver !== undefined && ts.isIdentifier(receiver) && (receiver.text === 'Response' || receiver.text === 'NextResponse');
-      if (fetchStyle) return [{ value: second, member: called.member, strict: true }];
+      if (fetchStyle || isText(first)) return [{ value: second, member: called.member, strict: true }];
       return [{ value: first, member: called.member, strict: false }, { value: second, member: called.member, strict: true }];
     }
     // NestJS: @Redirect('https://docs.nestjs.com', 301)
     if (called.name === 'Redirect' && second && ts.isDecorator(node.parent)) return [{ value: second, strict: false }];
+    // Hono: c.json(body, 404), c.text(text, 503), c.body(null, 204)
+    if (STATUS_SECOND.has(called.name) && called.member && second && !isText(second)) return [{ value: second, strict: true }];
     // supertest: request(app).get('/x').expect(404)
     if (called.name === 'expect' && called.member) return [{ value: first, member: called.member, strict: true }];
     // expect(res.status).toBe(404)
@@ -59,9 +75,11 @@ function statusPositions(node: ts.Node): StatusPosition[] {
     }
     return [];
   }
-  // new HttpException('Forbidden', HttpStatus.FORBIDDEN)
-  if (ts.isNewExpression(node) && node.arguments && node.arguments.length >= 2) {
+  // new HttpException('Forbidden', HttpStatus.FORBIDDEN); Hono's new HTTPException(401, { message })
+  if (ts.isNewExpression(node) && node.arguments && node.arguments.length >= 1) {
     const called = calledName(node);
+    if (called?.name === 'HTTPException') return [{ value: node.arguments[0], strict: true }];
+    if (node.arguments.length < 2) return [];
     if (called && /Exception$|Error$/.test(called.name)) return [{ value: node.arguments[1], strict: true }];
     return [];
   }
@@ -74,6 +92,11 @@ function statusPositions(node: ts.Node): StatusPosition[] {
       if (isStatusProperty(node.right)) return [{ value: node.left, strict: true }];
     }
     return [];
+  }
+  // An OpenAPI route's declared responses: createRoute({ responses: { [HttpStatusCodes.OK]: …, 404: … } })
+  if (ts.isPropertyAssignment(node) && isDeclaredResponses(node.parent)) {
+    const name = ts.isComputedPropertyName(node.name) ? node.name.expression : ts.isNumericLiteral(node.name) ? node.name : undefined;
+    return name ? [{ value: name, strict: true }] : [];
   }
   // httpStatus[404], httpStatus['404_MESSAGE'], httpStatus[`${httpStatus.NOT_FOUND}_NAME`]: resolved once bindings are known.
   if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression)) return [{ value: node, strict: false, companion: true }];

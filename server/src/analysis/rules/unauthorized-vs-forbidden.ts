@@ -21,6 +21,11 @@ const CSRF = /csrf|xsrf/i;
 const TOKEN_ERRORS = /^(TokenExpiredError|JsonWebTokenError|NotBeforeError|JWTExpired|JWSSignatureVerificationFailed|JWTInvalid)$/;
 const TOKEN_SCHEME = /token|authorization|bearer|jwt/i;
 
+/** A permission name, in camelCase or snake_case (`email_verified` reads as `emailVerified`). */
+function isPermissionName(name: string): boolean {
+  return PERMISSION_NAMES.test(name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()));
+}
+
 type Atom = 'identity' | 'permission' | 'other';
 
 /** Splits a condition at `&&` and `||` and says what each part tests. */
@@ -29,7 +34,7 @@ function atomsOf(expression: ts.Expression, site: ResponseSite): Atom[] {
   if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) {
     return [...atomsOf(value.left, site), ...atomsOf(value.right, site)];
   }
-  if ([...mentionedNames(value)].some((name) => PERMISSION_NAMES.test(name)) || isOwnershipTest(value, site) || asksAboutUser(value, site)) return ['permission'];
+  if ([...mentionedNames(value)].some(isPermissionName) || isOwnershipTest(value, site) || asksAboutUser(value, site)) return ['permission'];
   const references = referencesIn(value, site.handler?.requestName, handlerLocals(site));
   return references.length > 0 && references.every((reference) => reference.kind === 'credential') ? ['identity'] : ['other'];
 }
@@ -87,7 +92,7 @@ function failedVerify(site: ResponseSite): ts.CallExpression | undefined {
     ts.forEachChild(node, visit);
   };
   visit(tryStatement.tryBlock);
-  const permission = [...mentionedNames(tryStatement.tryBlock)].some((name) => PERMISSION_NAMES.test(name));
+  const permission = [...mentionedNames(tryStatement.tryBlock)].some(isPermissionName);
   return other || permission ? undefined : verify;
 }
 
