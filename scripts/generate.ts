@@ -6,48 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES, RULE_IDS } from '../server/src/analysis/rules';
 import type { Rule } from '../server/src/analysis/rule';
+import { ruleDoc, severityLabel } from '../server/src/ruleDocs';
 
 const ROOT = path.join(__dirname, '..');
 export const CONFIG_SCHEMA_PATH = 'schemas/httpstatusguiderc.schema.json';
 const SEVERITIES = ['off', 'hint', 'information', 'warning', 'error'];
-
-function severityLabel(rule: Rule): string {
-  return rule.meta.id === 'valid-status-code' ? 'error (out of range) / warning (unregistered)' : rule.meta.defaultSeverity;
-}
-
-export function ruleDoc(rule: Rule): string {
-  const { meta } = rule;
-  const lines = [
-    `# ${meta.id}`,
-    '',
-    meta.description,
-    '',
-    `Default severity: **${severityLabel(rule)}** · Quick-fix: ${meta.fixable ? 'yes' : 'no'}`,
-    '',
-    meta.docs.details,
-    '',
-    '## Incorrect',
-    '',
-    '```js',
-    meta.docs.incorrect,
-    '```',
-    '',
-    '## Correct',
-    '',
-    '```js',
-    meta.docs.correct,
-    '```',
-  ];
-  if (meta.docs.options) lines.push('', '## Options', '', meta.docs.options);
-  lines.push(
-    '',
-    '## Turning it off',
-    '',
-    `Set \`"httpStatusGuide.rules": { "${meta.id}": "off" }\`, or write \`// http-status-disable-next-line ${meta.id}\` above a line.`,
-    '',
-  );
-  return lines.join('\n');
-}
 
 export function ruleTable(): string {
   const rows = RULE_IDS.map((id) => {
