@@ -3,6 +3,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -19,16 +20,20 @@ import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { renderCheatSheet } from './knowledge';
 import { initializationSection, overlaid, settingsFrom, type Settings } from './settings';
+import { CONFIG_FILE_GLOB, ProjectConfigs } from './projectConfigs';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settingsCache = new Map<string, Promise<Settings>>();
 /** What the client gave at start (`initializationOptions`): the base that editor settings override. */
 let initialSection: unknown;
-let globalSettings = settingsFrom({});
+/** The editor settings of a client that pushes them (`didChangeConfiguration`) instead of being asked. */
+let pushedSection: unknown;
 let canPullConfiguration = false;
 let canRefreshInlayHints = false;
 let canRegisterConfigurationChange = false;
+let canWatchFiles = false;
+const projectConfigs = new ProjectConfigs((message) => connection.console.log(message));
 
 const EXTENSIONS: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
 
@@ -37,14 +42,36 @@ function fileNameOf(document: TextDocument): string {
   return /\.[cm]?[jt]sx?$/i.test(path) ? path : path + (EXTENSIONS[document.languageId] ?? '.js');
 }
 
+/** Precedence (decisions): defaults < project config file < initializationOptions < editor settings the user set. */
+function settingsOf(uri: string, editorSection: unknown): Settings {
+  return settingsFrom(overlaid(overlaid(projectConfigs.sectionFor(uri), initialSection), editorSection));
+}
+
 function settingsFor(uri: string): Promise<Settings> {
-  if (!canPullConfiguration) return Promise.resolve(globalSettings);
   let settings = settingsCache.get(uri);
   if (!settings) {
-    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusGuide' }).then((section: unknown) => settingsFrom(overlaid(initialSection, section)), () => globalSettings);
+    settings = canPullConfiguration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusGuide' }).then(
+          (section: unknown) => settingsOf(uri, section),
+          () => settingsOf(uri, undefined),
+        )
+      : Promise.resolve(settingsOf(uri, pushedSection));
     settingsCache.set(uri, settings);
   }
   return settings;
+}
+
+/** Settings or a config file changed: every document is analysed again under the new ones. */
+function reanalyseAll(): void {
+  settingsCache.clear();
+  analyses.clear();
+  for (const document of documents.all()) analyses.schedule(document, false);
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
+}
+
+/** Without file watching, a config file edited on disk is noticed on the next open, edit or save. */
+function reloadConfigIfChanged(): void {
+  if (!canWatchFiles && projectConfigs.changedOnDisk()) reanalyseAll();
 }
 
 /** Why each open file is not analysed, as last told to the client: told again only when it changes. */
@@ -76,8 +103,9 @@ connection.onInitialize((params) => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   initialSection = initializationSection(params.initializationOptions);
-  globalSettings = settingsFrom(initialSection);
+  projectConfigs.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -93,28 +121,30 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   // Clients that cannot register dynamically (Neovim) send the notification unasked, or not at all.
   if (canPullConfiguration && canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusGuide' });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  projectConfigs.clear();
+  reanalyseAll();
 });
 
 connection.onDidChangeConfiguration((change) => {
-  settingsCache.clear();
-  if (!canPullConfiguration) {
-    const pushed = (change.settings as { httpStatusGuide?: unknown } | undefined)?.httpStatusGuide;
-    globalSettings = settingsFrom(overlaid(initialSection, pushed));
-  }
-  analyses.clear();
-  for (const document of documents.all()) analyses.schedule(document, false);
-  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
+  if (!canPullConfiguration) pushedSection = (change.settings as { httpStatusGuide?: unknown } | undefined)?.httpStatusGuide;
+  reanalyseAll();
 });
 
 // The document manager fires a content change on open too: one analysis per opened version.
 const opened = new Map<string, number>();
 documents.onDidOpen((event) => {
+  reloadConfigIfChanged();
   opened.set(event.document.uri, event.document.version);
   analyses.schedule(event.document, false);
 });
 documents.onDidChangeContent((event) => {
   if (opened.get(event.document.uri) === event.document.version) return;
   opened.delete(event.document.uri);
+  reloadConfigIfChanged();
   analyses.schedule(event.document, true);
 });
 documents.onDidClose((event) => {
