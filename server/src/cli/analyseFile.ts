@@ -87,6 +87,16 @@ export function analyseFile(job: FileJob): FileReport {
   } catch (error) {
     return { file: job.file, findings: [problem(`Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`)] };
   }
+  try {
+    return analysed(job, text);
+  } catch (error) {
+    // A bug outside any one rule: this file gets one error, and the run goes on.
+    return { file: job.file, findings: [problem(`The analysis failed: ${error instanceof Error ? error.message : String(error)}`, 'internal-error')] };
+  }
+}
+
+function analysed(job: FileJob, original: string): FileReport {
+  let text = original;
   let fixed: FileReport['fixed'];
   if (job.fix !== 'none') {
     const after = fixAll(text, job.file, job.options);
