@@ -1,7 +1,8 @@
-// Bundles the client and the server into dist/ with esbuild.
+// Bundles the client, the server and the command line (its own bundle, the npm package's `bin`,
+// left out of the .vsix) into dist/ with esbuild.
 // --production minifies and drops source maps (what the .vsix ships).
 import * as esbuild from 'esbuild';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 
@@ -21,4 +22,7 @@ rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+// Runnable as `dist/cli.js` from a checkout; npm sets the mode itself for an installed `bin`.
+chmodSync('dist/cli.js', 0o755);

@@ -1,51 +1,16 @@
 // Writes what is derived from the rule metadata and the snippets, so it is never hand-kept:
-// the settings schema in package.json, docs/rules/<id>.md, and the README's rule and snippet tables.
+// the settings schema in package.json, the project config file's schema (the same keys, from the
+// settings schema), docs/rules/<id>.md, and the README's rule and snippet tables.
 // `npm run generate` writes them; test/unit/catalogue.test.ts fails when they are out of date.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES, RULE_IDS } from '../server/src/analysis/rules';
 import type { Rule } from '../server/src/analysis/rule';
+import { ruleDoc, severityLabel } from '../server/src/ruleDocs';
 
 const ROOT = path.join(__dirname, '..');
+export const CONFIG_SCHEMA_PATH = 'schemas/httpstatusguiderc.schema.json';
 const SEVERITIES = ['off', 'hint', 'information', 'warning', 'error'];
-
-function severityLabel(rule: Rule): string {
-  return rule.meta.id === 'valid-status-code' ? 'error (out of range) / warning (unregistered)' : rule.meta.defaultSeverity;
-}
-
-export function ruleDoc(rule: Rule): string {
-  const { meta } = rule;
-  const lines = [
-    `# ${meta.id}`,
-    '',
-    meta.description,
-    '',
-    `Default severity: **${severityLabel(rule)}** · Quick-fix: ${meta.fixable ? 'yes' : 'no'}`,
-    '',
-    meta.docs.details,
-    '',
-    '## Incorrect',
-    '',
-    '```js',
-    meta.docs.incorrect,
-    '```',
-    '',
-    '## Correct',
-    '',
-    '```js',
-    meta.docs.correct,
-    '```',
-  ];
-  if (meta.docs.options) lines.push('', '## Options', '', meta.docs.options);
-  lines.push(
-    '',
-    '## Turning it off',
-    '',
-    `Set \`"httpStatusGuide.rules": { "${meta.id}": "off" }\`, or write \`// http-status-disable-next-line ${meta.id}\` above a line.`,
-    '',
-  );
-  return lines.join('\n');
-}
 
 export function ruleTable(): string {
   const rows = RULE_IDS.map((id) => {
@@ -67,6 +32,36 @@ function withRuleSchema(packageJson: string): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** Editor-only settings that mean nothing in a project file. */
+const EDITOR_ONLY = new Set(['trace.server']);
+
+/**
+ * The schema of `.httpstatusguiderc.json`: every `httpStatusGuide.*` setting under its own key
+ * (dotted names nested: `inlayHints.enabled`), editor-only ones left out, unknown keys refused.
+ */
+export function configSchema(packageJson: string): object {
+  const settings: Record<string, Record<string, unknown>> = JSON.parse(packageJson).contributes.configuration.properties;
+  const properties: Record<string, unknown> = { $schema: { type: 'string' } };
+  for (const [name, { scope: _scope, ...schema }] of Object.entries(settings)) {
+    const key = name.replace(/^httpStatusGuide\./, '');
+    if (EDITOR_ONLY.has(key)) continue;
+    const [head, ...rest] = key.split('.');
+    if (rest.length === 0) properties[head] = schema;
+    else {
+      const parent = (properties[head] ??= { type: 'object', properties: {}, additionalProperties: false }) as { properties: Record<string, unknown> };
+      parent.properties[rest.join('.')] = schema;
+    }
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'HTTP Status Guide project configuration',
+    description: 'Read by the http-status-guide command and the language server. Editor settings a user sets override it key by key.',
+    type: 'object',
+    properties,
+    additionalProperties: false,
+  };
+}
+
 /** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->`. */
 function replaceSection(text: string, name: string, content: string): string {
   const start = `<!-- ${name}:start -->`;
@@ -81,7 +76,9 @@ function replaceSection(text: string, name: string, content: string): string {
 export async function generatedFiles(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const id of RULE_IDS) files.set(`docs/rules/${id}.md`, ruleDoc(RULES[id]));
-  files.set('package.json', withRuleSchema(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+  const packageJson = withRuleSchema(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  files.set('package.json', packageJson);
+  files.set(CONFIG_SCHEMA_PATH, `${JSON.stringify(configSchema(packageJson), null, 2)}\n`);
   const { snippetTableMarkdown } = await import('./snippet-table');
   let readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   readme = replaceSection(readme, 'rules', ruleTable());

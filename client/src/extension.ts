@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { commands, languages, workspace, window, type ExtensionContext, type TextDocumentContentProvider, Uri } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { explicitSettingsMiddleware } from './explicitSettings';
 import { ServerKeeper } from './serverKeeper';
 import { FILE_STATUS_NOTIFICATION, SkippedFileStatus, type FileStatus } from './skippedFileStatus';
 
@@ -30,6 +31,8 @@ export async function activate(context: ExtensionContext): Promise<HttpStatusGui
     documentSelector: LANGUAGES.map((language) => ({ language })),
     synchronize: { configurationSection: 'httpStatusGuide' },
     errorHandler: serverKeeper,
+    // Only settings the user set, so the manifest's defaults never override the project config file.
+    middleware: explicitSettingsMiddleware(context.extension.packageJSON.contributes.configuration.properties),
   };
   const languageClient = new LanguageClient('httpStatusGuide', 'HTTP Status Guide', serverOptions, clientOptions);
   serverKeeper.attach(languageClient);

@@ -1,7 +1,8 @@
 // A small glob matcher for include/exclude settings: `**`, `*`, `?`, `{a,b}`.
 // Patterns without a slash match a file name anywhere, as in .gitignore.
 
-export function globToRegExp(glob: string): RegExp {
+/** `anchored`: the pattern matches from the start of the path (a .gitignore line with a slash). */
+export function globToRegExp(glob: string, anchored = false): RegExp {
   const pattern = glob.includes('/') ? glob : `**/${glob}`;
   let source = '';
   for (let index = 0; index < pattern.length; index++) {
@@ -18,5 +19,5 @@ export function globToRegExp(glob: string): RegExp {
     else source += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
   // Matched against a whole path, anchored at a path segment.
-  return new RegExp(`(?:^|/)${source.replace(/^\(\?:\.\*\/\)\?/, '(?:.*/)?')}$`);
+  return new RegExp(`${anchored ? '^' : '(?:^|/)'}${source.replace(/^\(\?:\.\*\/\)\?/, '(?:.*/)?')}$`);
 }

@@ -9,31 +9,34 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses, SKIP_LOG } from './analyses';
-
-/** Tells the client why an open file is not analysed (VS Code shows it in the status bar). */
-const FILE_STATUS_NOTIFICATION = 'httpStatusGuide/fileStatus';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { renderCheatSheet } from './knowledge';
-import { ProjectFactsLoader } from './projectFacts';
 import { initializationSection, overlaid, settingsFrom, type Settings } from './settings';
+import { CONFIG_FILE_GLOB, ProjectConfigs } from './projectConfigs';
+import { ProjectFactsLoader } from './projectFacts';
+
+/** Tells the client why an open file is not analysed (VS Code shows it in the status bar). */
+const FILE_STATUS_NOTIFICATION = 'httpStatusGuide/fileStatus';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settingsCache = new Map<string, Promise<Settings>>();
 /** What the client gave at start (`initializationOptions`): the base that editor settings override. */
 let initialSection: unknown;
-let globalSettings = settingsFrom({});
+/** The editor settings of a client that pushes them (`didChangeConfiguration`) instead of being asked. */
+let pushedSection: unknown;
 let canPullConfiguration = false;
 let canRefreshInlayHints = false;
 let canRegisterConfigurationChange = false;
 let canWatchFiles = false;
+const projectConfigs = new ProjectConfigs((message) => connection.console.log(message));
 const projectFacts = new ProjectFactsLoader();
 /** Workspace folder paths: the walk up to a document's package.json stops at its folder's root. */
 let workspaceRoots: string[] = [];
@@ -53,23 +56,23 @@ function filePathOf(uri: string): string | undefined {
   }
 }
 
+/** Precedence (decisions): defaults < project config file < initializationOptions < editor settings the user set. */
+function settingsOf(uri: string, editorSection: unknown): Settings {
+  return settingsFrom(overlaid(overlaid(projectConfigs.sectionFor(uri), initialSection), editorSection));
+}
+
 function configuredSettingsFor(uri: string): Promise<Settings> {
-  if (!canPullConfiguration) return Promise.resolve(globalSettings);
   let settings = settingsCache.get(uri);
   if (!settings) {
-    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusGuide' }).then((section: unknown) => settingsFrom(overlaid(initialSection, section)), () => globalSettings);
+    settings = canPullConfiguration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusGuide' }).then(
+          (section: unknown) => settingsOf(uri, section),
+          () => settingsOf(uri, undefined),
+        )
+      : Promise.resolve(settingsOf(uri, pushedSection));
     settingsCache.set(uri, settings);
   }
   return settings;
-}
-
-/** Why each open file is not analysed, as last told to the client: told again only when it changes. */
-const skippedTold = new Map<string, string>();
-function tellSkipped(uri: string, reason: string | undefined): void {
-  if ((skippedTold.get(uri) ?? null) === (reason ?? null)) return;
-  if (reason) skippedTold.set(uri, reason);
-  else skippedTold.delete(uri);
-  void connection.sendNotification(FILE_STATUS_NOTIFICATION, { uri, skipped: reason ?? null });
 }
 
 /** The settings with the document's project facts; untitled and virtual documents have none. */
@@ -81,6 +84,28 @@ async function settingsFor(uri: string): Promise<Settings> {
   // Read with a stat per folder on each call: a cheap check that also sees changes no watcher reported.
   const project = await projectFacts.factsFor(filePath, root).catch(() => undefined);
   return project ? { ...settings, analysis: { ...settings.analysis, project } } : settings;
+}
+
+/** Settings or a config file changed: every document is analysed again under the new ones. */
+function reanalyseAll(): void {
+  settingsCache.clear();
+  analyses.clear();
+  for (const document of documents.all()) analyses.schedule(document, false);
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
+}
+
+/** Without file watching, a config file edited on disk is noticed on the next open, edit or save. */
+function reloadConfigIfChanged(): void {
+  if (!canWatchFiles && projectConfigs.changedOnDisk()) reanalyseAll();
+}
+
+/** Why each open file is not analysed, as last told to the client: told again only when it changes. */
+const skippedTold = new Map<string, string>();
+function tellSkipped(uri: string, reason: string | undefined): void {
+  if ((skippedTold.get(uri) ?? null) === (reason ?? null)) return;
+  if (reason) skippedTold.set(uri, reason);
+  else skippedTold.delete(uri);
+  void connection.sendNotification(FILE_STATUS_NOTIFICATION, { uri, skipped: reason ?? null });
 }
 
 const analyses = new DocumentAnalyses(
@@ -103,10 +128,10 @@ connection.onInitialize((params) => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  initialSection = initializationSection(params.initializationOptions);
-  globalSettings = settingsFrom(initialSection);
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  initialSection = initializationSection(params.initializationOptions);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  projectConfigs.setFolders(folders);
   workspaceRoots = folders.flatMap((uri) => filePathOf(uri) ?? []);
   return {
     capabilities: {
@@ -123,38 +148,35 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   // Clients that cannot register dynamically (Neovim) send the notification unasked, or not at all.
   if (canPullConfiguration && canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusGuide' });
-  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/package.json' }] });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: '**/package.json' }] });
 });
 
-/** A package.json changed: the Express version or the async-error patch may have changed with it. */
+/** A config file or a package.json changed (the Express version, the async-error patch): analyse again. */
 connection.onDidChangeWatchedFiles((params) => {
-  const manifests = params.changes.flatMap((change) => (/\/package\.json$/.test(change.uri) ? (filePathOf(change.uri) ?? []) : []));
-  if (manifests.length === 0) return;
-  for (const manifest of manifests) projectFacts.forget(manifest);
-  analyses.clear();
-  for (const document of documents.all()) analyses.schedule(document, false);
+  for (const change of params.changes) {
+    const manifest = /\/package\.json$/.test(change.uri) ? filePathOf(change.uri) : undefined;
+    if (manifest) projectFacts.forget(manifest);
+  }
+  projectConfigs.clear();
+  reanalyseAll();
 });
 
 connection.onDidChangeConfiguration((change) => {
-  settingsCache.clear();
-  if (!canPullConfiguration) {
-    const pushed = (change.settings as { httpStatusGuide?: unknown } | undefined)?.httpStatusGuide;
-    globalSettings = settingsFrom(overlaid(initialSection, pushed));
-  }
-  analyses.clear();
-  for (const document of documents.all()) analyses.schedule(document, false);
-  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
+  if (!canPullConfiguration) pushedSection = (change.settings as { httpStatusGuide?: unknown } | undefined)?.httpStatusGuide;
+  reanalyseAll();
 });
 
 // The document manager fires a content change on open too: one analysis per opened version.
 const opened = new Map<string, number>();
 documents.onDidOpen((event) => {
+  reloadConfigIfChanged();
   opened.set(event.document.uri, event.document.version);
   analyses.schedule(event.document, false);
 });
 documents.onDidChangeContent((event) => {
   if (opened.get(event.document.uri) === event.document.version) return;
   opened.delete(event.document.uri);
+  reloadConfigIfChanged();
   analyses.schedule(event.document, true);
 });
 documents.onDidClose((event) => {

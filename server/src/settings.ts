@@ -23,7 +23,7 @@ function record(value: unknown): Record<string, unknown> {
 
 function globs(value: unknown, fallback: string[]): RegExp[] {
   const list = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : fallback;
-  return list.map(globToRegExp);
+  return list.map((glob) => globToRegExp(glob));
 }
 
 /**

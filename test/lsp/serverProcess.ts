@@ -55,6 +55,10 @@ export interface ClientCapabilities {
   /** False for clients that cannot register notifications dynamically (Neovim). Default true. */
   dynamicRegistration?: boolean;
   initializationOptions?: unknown;
+  /** Workspace folder URIs given at `initialize`. */
+  workspaceFolders?: string[];
+  /** Whether the client can register file watchers (`workspace/didChangeWatchedFiles`). Default false. */
+  watchFiles?: boolean;
 }
 
 export async function startServer(
@@ -101,7 +105,14 @@ export async function startServer(
       connection.sendRequest<InitializeResult>('initialize', {
         processId: process.pid,
         rootUri: null,
-        capabilities: { workspace: { configuration: capabilities.configuration === true, didChangeConfiguration: { dynamicRegistration: capabilities.dynamicRegistration !== false } } },
+        workspaceFolders: capabilities.workspaceFolders?.map((uri) => ({ uri, name: uri })) ?? null,
+        capabilities: {
+          workspace: {
+            configuration: capabilities.configuration === true,
+            didChangeConfiguration: { dynamicRegistration: capabilities.dynamicRegistration !== false },
+            didChangeWatchedFiles: { dynamicRegistration: capabilities.watchFiles === true },
+          },
+        },
         initializationOptions: capabilities.initializationOptions,
       }),
       died,

@@ -47,6 +47,13 @@ describe('package.json', () => {
     assert.deepEqual(manifest.contributes.commands.map((command: { command: string }) => command.command).sort(), registered);
   });
 
+  it('validates the project config file with the generated schema, shipped in the .vsix', () => {
+    const [validation] = manifest.contributes.jsonValidation;
+    assert.deepEqual(validation.fileMatch, ['.httpstatusguiderc.json', 'httpstatusguide.config.json']);
+    assert.ok(fs.existsSync(path.join(ROOT, validation.url)), validation.url);
+    assert.match(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/\*\*$/m);
+  });
+
   it('has an icon of 128×128 pixels', () => {
     const png = fs.readFileSync(path.join(ROOT, manifest.icon));
     assert.equal(png.toString('ascii', 1, 4), 'PNG');

@@ -5,13 +5,6 @@ import type { Finding, TextEdit, TextRange } from '../types';
 export const DISABLE_NEXT_LINE = 'http-status-disable-next-line';
 export const DISABLE_FILE = 'http-status-disable';
 
-interface Suppression {
-  /** The line it applies to, or 'file'. */
-  scope: number | 'file';
-  /** Rule ids; empty means every rule. */
-  ids: string[];
-}
-
 export interface Suppressions {
   isSuppressed(finding: Finding): boolean;
   /** Ids in comments that name no rule, for the `unknown-rule` finding. */
@@ -37,33 +30,45 @@ export function lineOf(starts: readonly number[], offset: number): number {
   return low;
 }
 
-export function readSuppressions(text: string, isKnownId: (id: string) => boolean): Suppressions {
-  if (!text.includes('http-status-disable')) return { isSuppressed: () => false, unknownIds: [] };
+/** One disable comment: where it is, the line it covers (or the file) and the ids it names. */
+export interface DisableComment {
+  range: TextRange;
+  scope: number | 'file';
+  ids: { id: string; range: TextRange }[];
+}
+
+/** Every disable comment of the text, in order (the CLI reports the ones that disabled nothing). */
+export function readDisableComments(text: string): DisableComment[] {
+  if (!text.includes('http-status-disable')) return [];
   const starts = lineStarts(text);
-  const suppressions: Suppression[] = [];
-  const unknownIds: Suppressions['unknownIds'] = [];
+  const comments: DisableComment[] = [];
   for (const match of text.matchAll(COMMENT)) {
     const kind = match[1];
     // A block comment's ids end where the comment does; `--` starts a reason that is not an id.
     const rest = match[2].split('*/')[0].split(/\s--\s/)[0];
-    const restStart = (match.index ?? 0) + match[0].length - match[2].length;
-    const ids: string[] = [];
-    for (const idMatch of rest.matchAll(/[A-Za-z][\w-]*/g)) {
-      const id = idMatch[0];
-      ids.push(id);
-      const start = restStart + (idMatch.index ?? 0);
-      if (!isKnownId(id)) unknownIds.push({ id, range: { start, end: start + id.length } });
-    }
-    const line = lineOf(starts, match.index ?? 0);
+    const start = match.index ?? 0;
+    const restStart = start + match[0].length - match[2].length;
+    const ids = [...rest.matchAll(/[A-Za-z][\w-]*/g)].map((idMatch) => {
+      const idStart = restStart + (idMatch.index ?? 0);
+      return { id: idMatch[0], range: { start: idStart, end: idStart + idMatch[0].length } };
+    });
+    const line = lineOf(starts, start);
     const scope = kind === '-next-line' ? line + 1 : kind === '-line' ? line : 'file';
-    suppressions.push({ scope, ids });
+    comments.push({ range: { start, end: restStart + rest.trimEnd().length }, scope, ids });
   }
+  return comments;
+}
+
+export function readSuppressions(text: string, isKnownId: (id: string) => boolean): Suppressions {
+  const comments = readDisableComments(text);
+  if (comments.length === 0) return { isSuppressed: () => false, unknownIds: [] };
+  const starts = lineStarts(text);
   return {
-    unknownIds,
+    unknownIds: comments.flatMap((comment) => comment.ids).filter((entry) => !isKnownId(entry.id)),
     isSuppressed(finding) {
       const line = lineOf(starts, finding.range.start);
-      return suppressions.some(
-        (suppression) => (suppression.scope === 'file' || suppression.scope === line) && (suppression.ids.length === 0 || suppression.ids.includes(finding.ruleId)),
+      return comments.some(
+        (comment) => (comment.scope === 'file' || comment.scope === line) && (comment.ids.length === 0 || comment.ids.some((entry) => entry.id === finding.ruleId)),
       );
     },
   };

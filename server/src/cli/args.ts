@@ -1,0 +1,116 @@
+// The command line, parsed and checked before anything runs: a bad option is a usage error
+// (exit 2) naming the option.
+import { isRuleId } from '../analysis/rules';
+import type { RuleSetting } from '../analysis/types';
+import { UsageError } from './files';
+
+export type Format = 'readable' | 'json' | 'sarif';
+
+export interface CliOptions {
+  patterns: string[];
+  format: Format;
+  quiet: boolean;
+  maxWarnings: number;
+  rules: Record<string, RuleSetting>;
+  stdin: boolean;
+  stdinFilename?: string;
+  reportUnusedDisableComments: boolean;
+  fix: 'none' | 'write' | 'dry-run';
+  config?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export const HELP = `Usage: http-status-guide [options] [paths or globs...]
+
+Checks JavaScript and TypeScript files for HTTP status code mistakes (default: the current folder).
+Honours .gitignore, skips node_modules and the config file's "exclude".
+
+Options:
+  --format <readable|json|sarif>   Output format (default: readable)
+  --quiet                          Report errors only
+  --max-warnings <n>               Fail (exit 1) when there are more than n warnings
+  --rule <id=severity>             Override a rule: off, hint, information, warning or error (repeatable)
+  --config <file>                  The config file (default: .httpstatusguiderc.json or
+                                   httpstatusguide.config.json here or in a folder above)
+  --stdin                          Read the code from standard input
+  --stdin-filename <file>          The file name of the code on standard input
+  --report-unused-disable-comments Warn about disable comments that disable nothing
+  --fix                            Apply the preferred fixes (as the editor's Fix All) and write changed files
+  --fix-dry-run                    Report what --fix would change, without writing
+  --help, -h                       Show this help
+  --version, -v                    Show the version
+
+Exit codes: 0 no errors and warnings within --max-warnings; 1 otherwise; 2 usage or configuration error.
+`;
+
+const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { patterns: [], format: 'readable', quiet: false, maxWarnings: -1, rules: {}, stdin: false, reportUnusedDisableComments: false, fix: 'none', help: false, version: false };
+  for (let index = 0; index < argv.length; index++) {
+    const [flag, inline] = argv[index].startsWith('--') ? argv[index].split(/=(.*)/s) : [argv[index]];
+    const value = (): string => {
+      const given = inline ?? argv[++index];
+      if (given === undefined) throw new UsageError(`${flag} needs a value.`);
+      return given;
+    };
+    switch (flag) {
+      case '--format': {
+        const format = value();
+        if (format !== 'readable' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be readable, json or sarif, not "${format}".`);
+        options.format = format;
+        break;
+      }
+      case '--max-warnings': {
+        const given = value();
+        if (!/^\d+$/.test(given)) throw new UsageError(`--max-warnings must be a whole number, not "${given}".`);
+        options.maxWarnings = Number(given);
+        break;
+      }
+      case '--rule': {
+        const [id, severity] = value().split('=');
+        if (!isRuleId(id)) throw new UsageError(`--rule: "${id}" is not a rule id.`);
+        if (!SEVERITIES.has(severity)) throw new UsageError(`--rule ${id}: the severity must be off, hint, information, warning or error, not "${severity ?? ''}".`);
+        options.rules[id] = severity as RuleSetting;
+        break;
+      }
+      case '--config':
+        options.config = value();
+        break;
+      case '--stdin-filename':
+        options.stdinFilename = value();
+        break;
+      case '--quiet':
+        options.quiet = true;
+        break;
+      case '--stdin':
+        options.stdin = true;
+        break;
+      case '--report-unused-disable-comments':
+        options.reportUnusedDisableComments = true;
+        break;
+      case '--fix':
+        options.fix = 'write';
+        break;
+      case '--fix-dry-run':
+        options.fix = 'dry-run';
+        break;
+      case '--help':
+      case '-h':
+        options.help = true;
+        break;
+      case '--version':
+      case '-v':
+        options.version = true;
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`Unknown option ${flag}. See --help.`);
+        options.patterns.push(flag);
+    }
+  }
+  if (options.stdin && options.patterns.length > 0) throw new UsageError('--stdin takes no paths.');
+  if (options.stdinFilename && !options.stdin) throw new UsageError('--stdin-filename needs --stdin.');
+  if (options.stdin && options.fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run.');
+  return options;
+}
