@@ -2,10 +2,9 @@
 // route), and hovers on every Fastify status position. Rule behaviour is in rules/fastify/.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_OPTIONS } from '../../server/src/analysis';
 import type { Framework } from '../../server/src/analysis/adapters/frameworks';
-import { hoverAt } from '../../server/src/features/hover';
+import { hoverHeadline } from './hoverHeadline';
 
 const app = (routes: string): string => `import Fastify from 'fastify';\nconst app = Fastify();\n${routes}\n`;
 
@@ -97,15 +96,8 @@ describe('a file matched to Fastify', () => {
   });
 });
 
-function hoverTitle(source: string): string | undefined {
-  const offset = source.indexOf('|');
-  const text = source.slice(0, offset) + source.slice(offset + 1);
-  const document = TextDocument.create('file:///case.ts', 'typescript', 1, text);
-  const hover = hoverAt(document, analyze(text, 'case.ts').statusRefs, document.positionAt(offset));
-  const contents = hover?.contents;
-  // The title line without its class (`**404 Not Found** · 4xx client error`).
-  return contents && typeof contents === 'object' && 'value' in contents ? contents.value.split('\n')[0].split(' · ')[0] : undefined;
-}
+// The title without its class (`**404 Not Found** · 4xx client error` → `**404 Not Found**`).
+const hoverTitle = (source: string): string | undefined => hoverHeadline(source)?.split(' · ')[0];
 
 describe('hover: Fastify status positions', () => {
   const handler = (body: string): string => app(`app.get('/x', async (request, reply) => {\n  ${body}\n});`);

@@ -2,10 +2,9 @@
 // hovers on every status position of the framework. `|` marks the hover cursor.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_OPTIONS } from '../../server/src/analysis';
 import type { Framework } from '../../server/src/analysis/adapters/frameworks';
-import { hoverAt } from '../../server/src/features/hover';
+import { hoverHeadline } from './hoverHeadline';
 
 const HONO = "import { Hono } from 'hono';\nconst app = new Hono();\n";
 
@@ -112,14 +111,7 @@ describe('hono: file matching', () => {
   });
 });
 
-function hoverTitle(source: string): string | undefined {
-  const offset = source.indexOf('|');
-  const text = source.slice(0, offset) + source.slice(offset + 1);
-  const document = TextDocument.create('file:///case.ts', 'typescript', 1, text);
-  const hover = hoverAt(document, analyze(text, 'case.ts').statusRefs, document.positionAt(offset));
-  const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-  return value ? value.split('\n')[0] : undefined;
-}
+const hoverTitle = hoverHeadline;
 
 describe('hono: hovers on status positions', () => {
   const stoker = "import * as HttpStatusCodes from 'stoker/http-status-codes';\n";

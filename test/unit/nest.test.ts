@@ -3,11 +3,10 @@
 // hovers on every NestJS status position. `|` marks the hover cursor.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DEFAULT_OPTIONS } from '../../server/src/analysis';
 import type { Framework } from '../../server/src/analysis/adapters/frameworks';
-import { hoverAt } from '../../server/src/features/hover';
 import { controller } from './rules/nest/controller';
+import { hoverHeadline } from './hoverHeadline';
 
 const IMPORTS = "import { Controller, Get, Post, Put, Delete, Body, Param, Query, Req, Res, HttpCode, HttpStatus, Header, Redirect, NotFoundException, HttpException } from '@nestjs/common';\n";
 
@@ -128,14 +127,7 @@ describe('nestjs: files matched to the framework', () => {
   });
 });
 
-function hoverTitle(source: string): string | undefined {
-  const offset = source.indexOf('|');
-  const text = source.slice(0, offset) + source.slice(offset + 1);
-  const document = TextDocument.create('file:///case.ts', 'typescript', 1, text);
-  const hover = hoverAt(document, analyze(text, 'case.ts').statusRefs, document.positionAt(offset));
-  const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-  return value ? value.split('\n')[0] : undefined;
-}
+const hoverTitle = hoverHeadline;
 
 describe('nestjs: hovers on status positions', () => {
   const positions: [string, string, string][] = [
