@@ -5,6 +5,7 @@
 // returns or throws are read by thrownErrors.ts, told by `answersWithReturn` that they are sent.
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
+import { reaches } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, SendCall, StatusSetter, StatusValue, TextRange } from '../types';
@@ -12,7 +13,7 @@ import { completesLater, type ResponseUse, responseUseAt } from './chains';
 import { HandlerSiteCollector } from './collector';
 import { fastifyAdapter } from './fastifyEdits';
 import { FastifyHandlerCollector } from './fastifyHandlers';
-import { enclosingStatement, flowsInto, handlerRoute, headersOfObject, isHandedOver, isNumberish, surroundings, walkHandler } from './sites';
+import { enclosingStatement, handlerRoute, headersOfObject, isHandedOver, isNumberish, surroundings, walkHandler } from './sites';
 import { errorCodeOfName } from './thrownErrors';
 
 interface StatusPart {
@@ -163,7 +164,7 @@ function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
   };
   for (const step of steps) {
     headers.push(...step.headers);
-    const merged = pending && !step.status && flowsInto(pending.use.expression, step.anchor) ? pending : undefined;
+    const merged = pending && !step.status && reaches(pending.use.expression, step.anchor) ? pending : undefined;
     if (step.status && step.send) sites.push(makeSite(step, step.status, step.use!.expression, step.send));
     else if (step.send) {
       sites.push(makeSite(step, merged?.status, step.anchor as ts.Expression, step.send));
