@@ -10,11 +10,11 @@ import { rangeOf, resolveStatus } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, SendCall, StatusSetter, StatusValue, TextRange } from '../types';
 import { completesLater, type ResponseUse, responseUseAt } from './chains';
-import { HandlerSiteCollector } from './collector';
+import { HandlerSiteCollector, type CarriedStatus, type ExceptionReader } from './collector';
 import { fastifyAdapter } from './fastifyEdits';
 import { FastifyHandlerCollector } from './fastifyHandlers';
 import { enclosingStatement, handlerRoute, headersOfObject, isHandedOver, isNumberish, surroundings, walkHandler } from './sites';
-import { errorCodeOfName } from './thrownErrors';
+import { errorCodeOfName, isMessage, isStatusValue } from './thrownErrors';
 
 interface StatusPart {
   value: StatusValue;
@@ -189,3 +189,24 @@ export class FastifyCollector extends HandlerSiteCollector {
     super(new FastifyHandlerCollector(), (handlers, file) => handlers.flatMap((handler) => collectSites(handler, file.bindings)).sort((a, b) => a.chain.getStart() - b.chain.getStart()));
   }
 }
+
+/**
+ * @fastify/sensible's errors, read for `thrownErrors.ts`: `fastify.httpErrors.notFound(msg)` and
+ * `reply.httpErrors.createError(404, msg)` make an error that Fastify sends with that status.
+ */
+function sensibleError(error: ts.NewExpression | ts.CallExpression, bindings: Bindings): CarriedStatus | 'unreadable' | undefined {
+  const callee = skipTypeWrappers(error.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isPropertyAccessExpression(callee.expression) || callee.expression.name.text !== 'httpErrors') return undefined;
+  const args = error.arguments ?? ts.factory.createNodeArray();
+  if (callee.name.text === 'createError') {
+    const status = args[0] && resolveStatus(args[0], bindings);
+    return status && isStatusValue(status) ? { status, message: isMessage(args[1]) ? args[1] : undefined } : 'unreadable';
+  }
+  const code = errorCodeOfName(callee.name.text);
+  return code === undefined ? 'unreadable' : { status: { source: 'constant', code, range: rangeOf(callee.name) }, message: isMessage(args[0]) ? args[0] : undefined };
+}
+
+/** Read in every file: a plugin or service makes these errors on a Fastify instance it is handed. */
+export const sensibleErrors: ExceptionReader = {
+  forFile: (_sourceFile, bindings) => ({ statusOf: (error) => sensibleError(error, bindings) }),
+};
