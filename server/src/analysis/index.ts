@@ -6,7 +6,7 @@ import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse
 import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './facts/refs';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
-import { collectorsFor, frameworksOf } from './adapters/frameworks';
+import { collectorsFor, EXCEPTION_READERS, frameworksOf } from './adapters/frameworks';
 import { splitStatusBranches } from './adapters/statusBranches';
 import { ThrownErrorCollector } from './adapters/thrownErrors';
 import { withLostRejections } from './adapters/asyncRejections';
@@ -58,7 +58,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   const bindings = new Map<string, Binding>();
   const frameworks = frameworksOf(sourceFile, options.frameworks);
   const collectors = collectorsFor(frameworks);
-  const thrown = new ThrownErrorCollector();
+  const thrown = new ThrownErrorCollector(EXCEPTION_READERS);
   const helperCalls = new HelperCallCollector();
   const positions: StatusPosition[] = [];
   const visit = (node: ts.Node): void => {

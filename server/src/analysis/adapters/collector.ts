@@ -3,7 +3,8 @@
 // of the frameworks a file uses (`frameworks.ts`) and knows nothing else about them.
 import type ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
-import type { Handler, ResponseSite } from '../types';
+import type { Handler, HeaderSet, ResponseSite, StatusValue } from '../types';
+import type { ResponseAdapter } from './adapter';
 import type { Framework } from './frameworks';
 
 /** What the engine knows of a file once its walk is done. */
@@ -48,4 +49,34 @@ export class HandlerSiteCollector implements SiteCollector {
   sites(file: FileReading): ResponseSite[] {
     return this.read(this.handlers(), file);
   }
+}
+
+/** The status a thrown or forwarded error carries, and what it sends. */
+export interface CarriedStatus {
+  status: StatusValue;
+  message?: ts.Expression;
+  /** For `createError(status, message?, props?)`: the call, whose props can carry headers. */
+  httpErrorsCall?: ts.CallExpression | ts.NewExpression;
+  /** A framework's own exception (NestJS's `NotFoundException`, Hono's `HTTPException`), with edits in its idiom. */
+  adapter?: ResponseAdapter;
+}
+
+/**
+ * A framework's own exceptions, read for `thrownErrors.ts`: the status `new X(…)` carries, and the
+ * headers a handler adds to what it throws. Asked of every file, whatever its frameworks: a service
+ * throws `NotFoundException` without answering requests itself.
+ */
+export interface ExceptionReader {
+  /** Prepared once per file; undefined when the file cannot hold this framework's exceptions. */
+  forFile(sourceFile: ts.SourceFile, bindings: Bindings): FileExceptions | undefined;
+}
+
+export interface FileExceptions {
+  /**
+   * The status `error` carries; `'unreadable'` when the error is this framework's but its status
+   * cannot be read (then no other reading guesses one); undefined when it is not this framework's.
+   */
+  statusOf(error: ts.NewExpression | ts.CallExpression): CarriedStatus | 'unreadable' | undefined;
+  /** Headers a handler declares for its responses (NestJS's `@Header(name, value)`). */
+  handlerHeaders?(handler: Handler): HeaderSet[];
 }

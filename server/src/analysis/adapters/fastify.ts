@@ -5,15 +5,16 @@
 // returns or throws are read by thrownErrors.ts, told by `answersWithReturn` that they are sent.
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
+import { reaches } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, SendCall, StatusSetter, StatusValue, TextRange } from '../types';
 import { completesLater, type ResponseUse, responseUseAt } from './chains';
-import { HandlerSiteCollector } from './collector';
+import { HandlerSiteCollector, type CarriedStatus, type ExceptionReader } from './collector';
 import { fastifyAdapter } from './fastifyEdits';
 import { FastifyHandlerCollector } from './fastifyHandlers';
-import { enclosingStatement, flowsInto, handlerRoute, headersOfObject, isHandedOver, isNumberish, surroundings, walkHandler } from './sites';
-import { errorCodeOfName } from './thrownErrors';
+import { enclosingStatement, handlerRoute, headersOfObject, isHandedOver, isNumberish, surroundings, walkHandler } from './sites';
+import { errorCodeOfName, isMessage, isStatusValue } from './thrownErrors';
 
 interface StatusPart {
   value: StatusValue;
@@ -163,7 +164,7 @@ function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
   };
   for (const step of steps) {
     headers.push(...step.headers);
-    const merged = pending && !step.status && flowsInto(pending.use.expression, step.anchor) ? pending : undefined;
+    const merged = pending && !step.status && reaches(pending.use.expression, step.anchor) ? pending : undefined;
     if (step.status && step.send) sites.push(makeSite(step, step.status, step.use!.expression, step.send));
     else if (step.send) {
       sites.push(makeSite(step, merged?.status, step.anchor as ts.Expression, step.send));
@@ -188,3 +189,24 @@ export class FastifyCollector extends HandlerSiteCollector {
     super(new FastifyHandlerCollector(), (handlers, file) => handlers.flatMap((handler) => collectSites(handler, file.bindings)).sort((a, b) => a.chain.getStart() - b.chain.getStart()));
   }
 }
+
+/**
+ * @fastify/sensible's errors, read for `thrownErrors.ts`: `fastify.httpErrors.notFound(msg)` and
+ * `reply.httpErrors.createError(404, msg)` make an error that Fastify sends with that status.
+ */
+function sensibleError(error: ts.NewExpression | ts.CallExpression, bindings: Bindings): CarriedStatus | 'unreadable' | undefined {
+  const callee = skipTypeWrappers(error.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isPropertyAccessExpression(callee.expression) || callee.expression.name.text !== 'httpErrors') return undefined;
+  const args = error.arguments ?? ts.factory.createNodeArray();
+  if (callee.name.text === 'createError') {
+    const status = args[0] && resolveStatus(args[0], bindings);
+    return status && isStatusValue(status) ? { status, message: isMessage(args[1]) ? args[1] : undefined } : 'unreadable';
+  }
+  const code = errorCodeOfName(callee.name.text);
+  return code === undefined ? 'unreadable' : { status: { source: 'constant', code, range: rangeOf(callee.name) }, message: isMessage(args[0]) ? args[0] : undefined };
+}
+
+/** Read in every file: a plugin or service makes these errors on a Fastify instance it is handed. */
+export const sensibleErrors: ExceptionReader = {
+  forFile: (_sourceFile, bindings) => ({ statusOf: (error) => sensibleError(error, bindings) }),
+};

@@ -3,13 +3,15 @@
 // in `httpStatusGuide.frameworks`, and without that setting is read as Express, as it always was.
 import ts from 'typescript';
 import { skipTypeWrappers } from '../facts/syntax';
-import type { SiteCollector } from './collector';
-import { FastifyCollector } from './fastify';
+import type { ExceptionReader, SiteCollector } from './collector';
+import { FastifyCollector, sensibleErrors } from './fastify';
 import { looksLikeFastify } from './fastifyHandlers';
 import { HonoCollector, honoSniff } from './hono';
+import { honoExceptions } from './honoExceptions';
 import { KoaCollector } from './koa';
 import { looksLikeKoa } from './koaHandlers';
 import { NestCollector } from './nestjs';
+import { nestExceptions } from './nestjsExceptions';
 import { NextCollector } from './nextjs';
 import { isNextPlace } from './nextjsPlaces';
 import { ResponseObjectCollector } from './sites';
@@ -91,3 +93,9 @@ const COLLECTORS: readonly { frameworks: readonly Framework[]; create: () => Sit
 export function collectorsFor(frameworks: readonly Framework[]): SiteCollector[] {
   return COLLECTORS.filter((entry) => entry.frameworks.some((framework) => frameworks.includes(framework))).map((entry) => entry.create());
 }
+
+/**
+ * Each framework's own exceptions, read by `thrownErrors.ts` in every file (a service throws a
+ * framework's exception without importing the framework's router), first match wins.
+ */
+export const EXCEPTION_READERS: readonly ExceptionReader[] = [nestExceptions, honoExceptions, sensibleErrors];

@@ -6,13 +6,14 @@
 // and functions typed as or shaped like one (`export const list: AppRouteHandler<ListRoute> = async (c) => …`).
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
+import { reaches } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import type { Handler, HeaderSet, HttpMethod, ResponseSite, Route, Send, SendCall, StatusSetter, StatusValue } from '../types';
 import { HandlerSiteCollector } from './collector';
 import { honoAdapter } from './honoAdapter';
 import { contextCallAt, initProperty, responseInit, SENDERS, STATUS_SECOND, type ContextCall } from './honoCalls';
-import { enclosingStatement, flowsInto, handlerRoute, headersOfObject, surroundings, walkHandler } from './sites';
+import { enclosingStatement, handlerRoute, headersOfObject, surroundings, walkHandler } from './sites';
 
 type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
 
@@ -214,7 +215,7 @@ function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
       const known = SENDERS[use.method];
       const send = { kind: read.empty ? 'empty' : known.kind, node: use.call, label: `.${use.method}(…)`, encoding: known.encoding, target: use.method === 'redirect' ? first : undefined } satisfies Send;
       const sending = { call: { method: use.method, call: use.call }, send, body: read.body, headers: read.headers };
-      const merged = !read.status && pending && flowsInto(pending.call, use.call) ? pending : undefined;
+      const merged = !read.status && pending && reaches(pending.call, use.call) ? pending : undefined;
       if (read.status) sites.push(makeSite(use.call, read.status, 'argument', use.call, sending));
       else if (merged) sites.push(makeSite(use.call, merged.status, 'status', merged.call, sending));
       else sites.push(makeSite(use.call, { source: 'implicit', code: known.status, range: rangeOf(use.call) }, 'implicit', undefined, sending));

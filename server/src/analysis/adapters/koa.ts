@@ -5,13 +5,14 @@
 // error that Koa (or the project's error middleware) sends. Handlers are found in `koaHandlers.ts`.
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
+import { reaches } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
 import { calleeOf, chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, StatusSetter, StatusValue } from '../types';
 import type { FileReading, SiteCollector } from './collector';
 import { koaAdapter, koaErrorAdapter } from './koaAdapter';
 import { ROUTE_METHODS, contextMember, contextName, declaredRoute, isFunctionNode, isRouter, koaHandler, routeMethod } from './koaHandlers';
-import { enclosingStatement, flowsInto, handlerRoute, surroundings } from './sites';
+import { enclosingStatement, handlerRoute, surroundings } from './sites';
 import { headersOf } from './thrownErrors';
 
 /** Context methods that answer or set headers; other `ctx.x()` calls (`ctx.get`, `ctx.is`) read the request. */
@@ -131,7 +132,7 @@ function responsesOf(uses: readonly KoaUse[], bindings: Bindings): SiteParts[] {
     else if (use.kind === 'status') {
       // `ctx.body = x; ctx.status = 201;`: the status set after a body on its path is that response's.
       const open = responses.at(-1);
-      if (open && open.setter === 'implicit' && open.send.kind !== 'redirect' && !open.completedByErrorHandler && flowsInto(open.anchor, use.node)) {
+      if (open && open.setter === 'implicit' && open.send.kind !== 'redirect' && !open.completedByErrorHandler && reaches(open.anchor, use.node)) {
         Object.assign(open, { status: use.value, statusNode: use.node, setter: 'assign' });
         pending = { use, used: true };
         continue;
@@ -139,7 +140,7 @@ function responsesOf(uses: readonly KoaUse[], bindings: Bindings): SiteParts[] {
       if (pending && !pending.used) responses.push(standAlone(pending.use));
       pending = { use, used: false };
     } else if (use.kind === 'body') {
-      const status = pending && flowsInto(pending.use.node, use.node) ? pending : undefined;
+      const status = pending && reaches(pending.use.node, use.node) ? pending : undefined;
       if (status) status.used = true;
       const kind = isStream(use.body) ? 'file' : isNull(use.body) ? 'empty' : 'data';
       responses.push({
@@ -155,7 +156,7 @@ function responsesOf(uses: readonly KoaUse[], bindings: Bindings): SiteParts[] {
     } else if (use.kind === 'redirect') {
       // Koa keeps a 3xx set before the redirect and makes anything else a 302.
       const code = pending?.use.value.code;
-      const status = pending && code !== undefined && code >= 300 && code < 400 && flowsInto(pending.use.node, use.node) ? pending : undefined;
+      const status = pending && code !== undefined && code >= 300 && code < 400 && reaches(pending.use.node, use.node) ? pending : undefined;
       if (status) status.used = true;
       responses.push({
         status: status?.use.value ?? { source: 'implicit', code: 302, range: rangeOf(use.node) },

@@ -1,15 +1,18 @@
 // NestJS's exceptions: `throw new NotFoundException('No such user')` answers 404 through Nest's
 // exception filter, in a controller or in a service it calls; `new HttpException(body, status)`
-// carries its status as an argument. Read by `thrownErrors.ts` into error-handler sites whose
-// edits are Nest's: another exception class for another status, the message in its constructor.
+// carries its status as an argument. Read for `thrownErrors.ts` (`nestExceptions`) into
+// error-handler sites whose edits are Nest's: another exception class for another status, the
+// message in its constructor; the route method's `@Header` decorators are the headers they carry.
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
 import { rangeOf, resolveStatus } from '../facts/status';
 import { skipTypeWrappers } from '../facts/syntax';
 import type { RuleContext } from '../rule';
-import type { ResponseSite, StatusValue, TextEdit } from '../types';
+import type { ResponseSite, TextEdit } from '../types';
 import type { ResponseAdapter } from './adapter';
+import type { CarriedStatus, ExceptionReader } from './collector';
 import { nestImports, withNestImport } from './nestjs';
+import { headerDecorators } from './nestjsDecorators';
 
 /** Nest's built-in exceptions (`@nestjs/common/exceptions`) and the status each sends. */
 const EXCEPTION_CODES = new Map<string, number>([
@@ -36,25 +39,22 @@ const EXCEPTION_CODES = new Map<string, number>([
   ['HttpVersionNotSupportedException', 505],
 ]);
 
-export interface NestException {
-  status: StatusValue;
-  /** What the exception sends: its first argument (a message, or an object that becomes the body). */
-  message?: ts.Expression;
-}
-
-/** The status a `new …Exception(…)` of `@nestjs/common` carries; `imported` maps the file's local names to Nest's. */
-export function nestExceptionStatus(error: ts.NewExpression | ts.CallExpression, imported: ReadonlyMap<string, string>, bindings: Bindings): NestException | undefined {
+/**
+ * The status a `new …Exception(…)` of `@nestjs/common` carries, and what it sends: its first
+ * argument (a message, or an object that becomes the body). `imported` maps the file's local names to Nest's.
+ */
+function nestExceptionStatus(error: ts.NewExpression | ts.CallExpression, imported: ReadonlyMap<string, string>, bindings: Bindings): CarriedStatus | undefined {
   const callee = skipTypeWrappers(error.expression);
   const name = ts.isNewExpression(error) && ts.isIdentifier(callee) ? imported.get(callee.text) : undefined;
   if (!name) return undefined;
   const [first, second] = error.arguments ?? [];
   if (name === 'HttpException') {
     const status = second && resolveStatus(second, bindings);
-    return status && status.code !== undefined ? { status, message: first } : undefined;
+    return status && status.code !== undefined ? { status, message: first, adapter: nestExceptionAdapter } : undefined;
   }
   const code = EXCEPTION_CODES.get(name);
   // The class name is the status: a fix names another class, so there is no expression to replace.
-  return code === undefined ? undefined : { status: { source: 'constant', code, range: rangeOf(callee) }, message: first };
+  return code === undefined ? undefined : { status: { source: 'constant', code, range: rangeOf(callee) }, message: first, adapter: nestExceptionAdapter };
 }
 
 /** The built-in exception class that sends `code`, when Nest has one. */
@@ -91,7 +91,7 @@ function messageEdits(site: ResponseSite, body: string, context: RuleContext, st
 }
 
 /** Nest's exception filter sends the exception: headers cannot ride on it, and the response is always finished. */
-export const nestExceptionAdapter: ResponseAdapter = {
+const nestExceptionAdapter: ResponseAdapter = {
   framework: 'nestjs',
   setDefaultStatusEdit: swapExceptionEdit,
   headersMayBeSetElsewhere: () => false,
@@ -101,4 +101,16 @@ export const nestExceptionAdapter: ResponseAdapter = {
   completeResponseFixes: () => [],
   completesLater: () => true,
   stringStatusProblem: () => undefined,
+};
+
+/** Nest's exceptions in a file that imports `@nestjs/common`, and the `@Header` headers of the route method that throws them. */
+export const nestExceptions: ExceptionReader = {
+  forFile(sourceFile, bindings) {
+    const imported = nestImports(sourceFile);
+    if (imported.size === 0) return undefined;
+    return {
+      statusOf: (error) => nestExceptionStatus(error, imported, bindings),
+      handlerHeaders: (handler) => headerDecorators(handler.node),
+    };
+  },
 };

@@ -6,6 +6,7 @@
 // an Express-like `res`, read by the Express collector with the route from the file's place.
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
+import { alwaysExits } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
 import { callsReader, enclosingFunction, skipTypeWrappers } from '../facts/syntax';
 import type { CallBefore, Handler, HeaderSet, HttpMethod, ResponseSite, Send, StatusValue } from '../types';
@@ -186,8 +187,7 @@ function guardedMethod(anchor: ts.Node, handler: Handler): HttpMethod | undefine
     if (statement.getEnd() > anchor.getStart()) return undefined;
     if (!ts.isIfStatement(statement) || statement.elseStatement) continue;
     const test = skipTypeWrappers(statement.expression);
-    const exits = ts.isReturnStatement(statement.thenStatement) || (ts.isBlock(statement.thenStatement) && statement.thenStatement.statements.some(ts.isReturnStatement));
-    if (!exits || !ts.isBinaryExpression(test) || ![ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(test.operatorToken.kind)) continue;
+    if (!alwaysExits(statement.thenStatement) || !ts.isBinaryExpression(test) || ![ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(test.operatorToken.kind)) continue;
     const [subject, literal] = ts.isStringLiteralLike(test.right) ? [test.left, test.right] : [test.right, test.left];
     const method = ts.isStringLiteralLike(literal) ? literal.text.toLowerCase() : '';
     if (ts.isPropertyAccessExpression(subject) && subject.name.text === 'method' && METHODS.has(method.toUpperCase())) return method as HttpMethod;

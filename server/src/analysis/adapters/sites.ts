@@ -3,6 +3,7 @@
 // response), with the headers, conditions, catch clause and earlier calls around it.
 import ts from 'typescript';
 import { type Bindings } from '../facts/bindings';
+import { reaches } from '../facts/flow';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import type { ResponseAdapter } from './adapter';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, sendOf, type ResponseUse } from './chains';
@@ -174,37 +175,6 @@ function ownFunction(node: ts.Node): ts.Node | undefined {
   return undefined;
 }
 
-const JUMPS = new Set([ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ContinueStatement]);
-
-/** Does control flow from `from` reach `to`, with no return, throw, break or continue between? */
-export function flowsInto(from: ts.Node, to: ts.Node): boolean {
-  const target = to.getStart();
-  if (target < from.getEnd()) return false;
-  const contains = (node: ts.Node): boolean => node.getStart() <= target && target < node.getEnd();
-  for (let current: ts.Node = from; current.parent; current = current.parent) {
-    const container = current.parent;
-    const isBlockLike = ts.isBlock(container) || ts.isSourceFile(container) || ts.isCaseClause(container) || ts.isDefaultClause(container);
-    if (contains(container)) {
-      // The nearest common ancestor. Two branches of one `if` never flow into each other.
-      if (ts.isIfStatement(container)) return false;
-      return isBlockLike ? !jumpsAfter(container.statements, current, to) : true;
-    }
-    // Leaving a callback, or leaving a block that jumps away after `from`, ends the path.
-    if (ts.isFunctionLike(container) || (isBlockLike && jumpsAfter(container.statements, current, undefined))) return false;
-  }
-  return false;
-}
-
-/** Is there a jump statement after `after` (and before the statement holding `until`)? */
-function jumpsAfter(statements: ts.NodeArray<ts.Statement>, after: ts.Node, until: ts.Node | undefined): boolean {
-  for (const statement of statements) {
-    if (statement.getStart() < after.getEnd()) continue;
-    if (until && statement.getEnd() > until.getStart()) break;
-    if (JUMPS.has(statement.kind)) return true;
-  }
-  return false;
-}
-
 /**
  * `res.status(400); throw new Error('Name is required')`: the status is set and the very next
  * statement throws, so the error handler sends the error with that status (express-async-handler
@@ -280,7 +250,7 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
       if (parts.status && parts.send) sites.push(makeSite(parts, parts.status, parts.send));
       else if (parts.send) {
         // `res.status(500);` then `res.json(x)` on the path after it: one response.
-        const merged = pending?.status && flowsInto(pending.use.expression, use.expression) ? pending.status : undefined;
+        const merged = pending?.status && reaches(pending.use.expression, use.expression) ? pending.status : undefined;
         sites.push(makeSite(parts, merged, parts.send));
         if (merged) pending = undefined;
       } else if (parts.status && !isHandedOver(use)) {

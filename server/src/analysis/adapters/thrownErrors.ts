@@ -5,16 +5,14 @@
 import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
 import type { Bindings } from '../facts/bindings';
-import { rangeOf, resolveStatus, statusBranches } from '../facts/status';
+import { resolveStatus, statusBranches } from '../facts/status';
 import { callsReader, calleeOf, enclosingFunction, skipTypeWrappers } from '../facts/syntax';
 import { quoted } from '../facts/style';
 import type { RuleContext } from '../rule';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, StatusValue, TextEdit } from '../types';
 import type { HeaderToAdd, ResponseAdapter } from './adapter';
+import type { CarriedStatus, ExceptionReader, FileExceptions } from './collector';
 import { enclosingStatement, handlerRoute, surroundings } from './sites';
-import { nestImports } from './nestjs';
-import { headerDecorators } from './nestjsDecorators';
-import { nestExceptionAdapter, nestExceptionStatus } from './nestjsExceptions';
 
 const HTTP_ERRORS = /^(http-errors|http-errors-enhanced)$/;
 const TEST_FILE = /(\.|\/|^)(test|spec)\.[cm]?[jt]sx?$|(^|\/)__tests__\//;
@@ -48,17 +46,7 @@ export function errorHelperOfCode(code: number): string | undefined {
 
 type ErrorExpression = ts.NewExpression | ts.CallExpression;
 
-/** A status read from an error: the number it carries, and the message it would send. */
-interface CarriedStatus {
-  status: StatusValue;
-  message?: ts.Expression;
-  /** For `createError(status, message?, props?)`: the call, whose props can carry headers. */
-  httpErrorsCall?: ts.CallExpression | ts.NewExpression;
-  /** A framework's own exception (NestJS's `NotFoundException`, Hono's `HTTPException`), with edits in its idiom. */
-  adapter?: ResponseAdapter;
-}
-
-function isStatusValue(status: StatusValue): boolean {
+export function isStatusValue(status: StatusValue): boolean {
   return status.code !== undefined && status.code >= 100 && status.code <= 599;
 }
 
@@ -86,15 +74,17 @@ function statusOption(argument: ts.Expression, bindings: Bindings): CarriedStatu
   return status && { status, message };
 }
 
-const isMessage = (expression: ts.Expression | undefined): expression is ts.Expression => {
+export const isMessage = (expression: ts.Expression | undefined): expression is ts.Expression => {
   const value = expression && skipTypeWrappers(expression);
   return !!value && (ts.isStringLiteralLike(value) || ts.isTemplateExpression(value) || ts.isPropertyAccessExpression(value) || ts.isIdentifier(value) || ts.isBinaryExpression(value));
 };
 
-/** The status an error expression carries, when the file spells it out. */
-function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, nest: ReadonlyMap<string, string>, bindings: Bindings): CarriedStatus | undefined {
-  const nestException = nestExceptionStatus(error, nest, bindings);
-  if (nestException) return { ...nestException, adapter: nestExceptionAdapter };
+/** The status an error expression carries, when the file spells it out: a framework's exception first. */
+function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, exceptions: readonly FileExceptions[], bindings: Bindings): CarriedStatus | undefined {
+  for (const framework of exceptions) {
+    const carried = framework.statusOf(error);
+    if (carried) return carried === 'unreadable' ? undefined : carried;
+  }
   const args = error.arguments ?? ts.factory.createNodeArray();
   const callee = skipTypeWrappers(error.expression);
   // createError(404, 'No such user'), createError.NotFound('…'), new createError.NotFound()
@@ -107,19 +97,9 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
     if (code === undefined) return undefined;
     return { status: { source: 'constant', code, expression: callee.name, range: { start: callee.name.getStart(), end: callee.name.getEnd() } }, message: isMessage(args[0]) ? args[0] : undefined };
   }
-  // @fastify/sensible: fastify.httpErrors.notFound(msg), reply.httpErrors.createError(404, msg)
-  if (ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'httpErrors') {
-    if (callee.name.text === 'createError') {
-      const status = args[0] && resolveStatus(args[0], bindings);
-      return status && isStatusValue(status) ? { status, message: isMessage(args[1]) ? args[1] : undefined } : undefined;
-    }
-    const code = errorCodeOfName(callee.name.text);
-    return code === undefined ? undefined : { status: { source: 'constant', code, range: rangeOf(callee.name) }, message: isMessage(args[0]) ? args[0] : undefined };
-  }
   // new ApiError(httpStatus.NOT_FOUND, msg), new AppError(msg, 404), new APIError({ status: 401, message })
   const name = calleeOf(error as ts.CallExpression)?.name;
   if (!ts.isNewExpression(error) || !name || !ERROR_CLASS.test(name)) return undefined;
-  if (name === 'HTTPException') return honoException(args, bindings);
   for (const [index, argument] of args.entries()) {
     const option = statusOption(argument, bindings);
     if (option) return option;
@@ -134,23 +114,6 @@ function carriedStatus(error: ErrorExpression, httpErrors: ReadonlySet<string>, 
     return { status, message };
   }
   return undefined;
-}
-
-/**
- * Hono's `new HTTPException(401, { message })`: the message is the body. An exception given a ready
- * response (`{ res }`) sends that response's headers, which the file does not show: left alone.
- */
-function honoException(args: ts.NodeArray<ts.Expression>, bindings: Bindings): CarriedStatus | undefined {
-  const status = args[0] && resolveStatus(args[0], bindings);
-  if (!status || !isStatusValue(status)) return undefined;
-  const options = args[1] && skipTypeWrappers(args[1]);
-  if (!options) return { status, adapter: honoExceptionAdapter };
-  if (!ts.isObjectLiteralExpression(options)) return undefined;
-  const named = (key: string) => options.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === key);
-  if (named('res') || options.properties.some(ts.isSpreadAssignment)) return undefined;
-  const message = named('message');
-  const body = message && ts.isPropertyAssignment(message) ? message.initializer : message && ts.isShorthandPropertyAssignment(message) ? message.name : undefined;
-  return { status, message: body, adapter: honoExceptionAdapter };
 }
 
 /** Names bound to http-errors in the file: `import createError from 'http-errors'`, `const createError = require('http-errors')`. */
@@ -284,7 +247,7 @@ export function messageEdit(site: ResponseSite, body: string): TextEdit | undefi
 }
 
 /** The error handler sends a thrown error: the file cannot add to that response, nor see its headers. */
-const thrownErrorAdapter: ResponseAdapter = {
+export const thrownErrorAdapter: ResponseAdapter = {
   framework: 'thrown error',
   setDefaultStatusEdit: () => undefined,
   addHeadersEdit: () => undefined,
@@ -302,15 +265,15 @@ const thrownErrorAdapter: ResponseAdapter = {
 /** http-errors sends the headers its error carries: those the file can add. */
 const httpErrorsAdapter: ResponseAdapter = { ...thrownErrorAdapter, framework: 'http-errors', addHeadersEdit: httpErrorsHeadersEdit };
 
-/** Hono sends an HTTPException itself (`err.getResponse()`) unless the app's onError does. */
-const honoExceptionAdapter: ResponseAdapter = { ...thrownErrorAdapter, framework: 'hono' };
-
 /**
  * Collects, during the file's one walk, the places that hand an error on (`throw x`, `next(x)`);
  * `sites()` then keeps those whose error carries a status the file spells out.
  */
 export class ThrownErrorCollector {
   private readonly candidates: ts.Node[] = [];
+
+  /** `readers`: each framework's own exceptions (`frameworks.ts`). */
+  constructor(private readonly readers: readonly ExceptionReader[]) {}
 
   visit(node: ts.Node): void {
     if (ts.isThrowStatement(node) || (ts.isReturnStatement(node) && node.expression) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1) || isAssertion(node)) this.candidates.push(node);
@@ -319,14 +282,14 @@ export class ThrownErrorCollector {
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
     if (this.candidates.length === 0 || isTestFile(sourceFile.fileName)) return [];
     const httpErrors = httpErrorsNames(sourceFile);
-    const nest = nestImports(sourceFile);
+    const exceptions = this.readers.flatMap((reader) => reader.forFile(sourceFile, bindings) ?? []);
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     // One walk per function, however many errors it throws.
     const callsOnce = callsReader();
     const variables = new Map<ts.FunctionLikeDeclaration | undefined, ErrorVariables>();
     const carriedBy = (handed: { error: ts.Expression; by: ts.Node }): CarriedStatus | undefined => {
       const { error } = handed;
-      if (ts.isNewExpression(error) || ts.isCallExpression(error)) return carriedStatus(error, httpErrors, nest, bindings);
+      if (ts.isNewExpression(error) || ts.isCallExpression(error)) return carriedStatus(error, httpErrors, exceptions, bindings);
       if (ts.isObjectLiteralExpression(error)) return statusOption(error, bindings);
       const fn = enclosingFunction(handed.by);
       if (!variables.has(fn)) variables.set(fn, errorVariablesOf(fn));
@@ -335,7 +298,7 @@ export class ThrownErrorCollector {
     return this.candidates.flatMap((node) => {
       const handed = handedError(node, byNode);
       const carried = handed && carriedBy(handed);
-      return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile, callsOnce)] : [];
+      return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile, callsOnce, exceptions)] : [];
     });
   }
 }
@@ -346,6 +309,7 @@ function thrownSite(
   byNode: ReadonlyMap<ts.Node, Handler>,
   sourceFile: ts.SourceFile,
   callsIn: (fn: ts.FunctionLikeDeclaration | undefined) => CallBefore[],
+  exceptions: readonly FileExceptions[],
 ): ResponseSite {
   const fn = enclosingFunction(handed.by);
   const handler = fn && byNode.get(fn);
@@ -361,7 +325,7 @@ function thrownSite(
     // Without a message the error handler sends the reason phrase alone: no detail.
     send: { kind: carried.message ? 'data' : 'empty', node: handed.by, label: 'the error', encoding: 'json' },
     body: carried.message,
-    headers: [...headersOf(carried.httpErrorsCall), ...(handler ? headerDecorators(handler.node) : [])],
+    headers: [...headersOf(carried.httpErrorsCall), ...(handler ? exceptions.flatMap((framework) => framework.handlerHeaders?.(handler) ?? []) : [])],
     chain: handed.error,
     statement: ts.isThrowStatement(handed.by) ? handed.by : enclosingStatement(handed.by as ts.Expression),
     // An assertion throws when its value is falsy: as if in the `else` of `if (value)`.

@@ -3,6 +3,7 @@
 // which single comparison it looks for; this module works out `!`, `&&`, `||`, `else`, `switch`
 // and early exits, so `if (a === X || b)` never counts as a test for X.
 import ts from 'typescript';
+import { alwaysExits } from '../facts/flow';
 import { shorten } from '../facts/shorten';
 import { skipTypeWrappers } from '../facts/syntax';
 import type { ResponseSite } from '../types';
@@ -95,17 +96,6 @@ export function whenFalse(expression: ts.Expression, matches: TestMatcher): ts.N
     return test && matches(test) ? value : undefined;
   }
   return undefined;
-}
-
-/** Does control never fall through this statement (`return …`, `throw …`, or a block ending so)? */
-function alwaysExits(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
-  if (ts.isBlock(statement)) {
-    const last = statement.statements[statement.statements.length - 1];
-    return last !== undefined && alwaysExits(last);
-  }
-  if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysExits(statement.thenStatement) && alwaysExits(statement.elseStatement);
-  return false;
 }
 
 /** `case 11000: case 11001: here`: the labels that lead to this clause, including ones that fall through. */

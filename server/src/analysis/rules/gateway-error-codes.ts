@@ -2,7 +2,7 @@
 // as 500/502 (it is 504), or a failed upstream call sent as 500 (it is 502). The gateway codes
 // tell clients and on-call engineers where to look, and that a retry may succeed.
 import ts from 'typescript';
-import { chainRoot, skipTypeWrappers } from '../facts/syntax';
+import { calleeOf, chainRoot, skipTypeWrappers } from '../facts/syntax';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../evidence/branchTests';
 import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
@@ -25,13 +25,12 @@ const UPSTREAM_FUNCTION = /^(call|fetch|request)\w*(Service|Api|API|Upstream)$/;
 const HARMLESS_OBJECTS = new Set(['console', 'logger', 'log', 'JSON', 'Object', 'Array', 'Math', 'Date', 'Number', 'String', 'AbortSignal', 'controller', 'URLSearchParams']);
 const HARMLESS_FUNCTIONS = new Set(['setTimeout', 'clearTimeout', 'encodeURIComponent', 'String', 'Number', 'Boolean', 'parseInt', 'parseFloat']);
 
+/** What a call calls, and the named object it is called on (none for `this.x()` or `a().x()`). */
 function calleeParts(call: ts.CallExpression): { object?: string; name: string } | undefined {
-  const callee = skipTypeWrappers(call.expression);
-  if (ts.isIdentifier(callee)) return { name: callee.text };
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const object = skipTypeWrappers(callee.expression);
-  const objectName = ts.isIdentifier(object) ? object.text : ts.isPropertyAccessExpression(object) ? object.name.text : undefined;
-  return { object: objectName, name: callee.name.text };
+  const callee = calleeOf(call);
+  if (!callee) return undefined;
+  const qualifier = callee.text === callee.name ? undefined : callee.text.slice(0, -callee.name.length - 1);
+  return { object: qualifier === 'this' || qualifier === '…' ? undefined : qualifier, name: callee.name };
 }
 
 function isUpstreamCall(call: ts.CallExpression): boolean {

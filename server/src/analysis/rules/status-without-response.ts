@@ -1,7 +1,7 @@
 // Reports a status that is set while nothing sends the response: Express waits for a send or an
 // end that never comes, and the client hangs until it times out.
-import ts from 'typescript';
 import { codeLabel } from '../edits/fixes';
+import { reaches } from '../facts/flow';
 import type { Rule, RuleContext } from '../rule';
 import type { ResponseSite } from '../types';
 
@@ -14,26 +14,16 @@ function isSentBefore(site: ResponseSite, context: RuleContext): boolean {
   });
 }
 
-/** Does a `return` or `throw` follow the site in its own block or one around it, up to `outer`? */
-function exitsBefore(site: ResponseSite, outer: ts.Node): boolean {
-  let child: ts.Node = site.statement;
-  for (let current = child.parent; current && current !== outer; child = current, current = current.parent) {
-    if (!ts.isBlock(current)) continue;
-    const rest = current.statements.slice(current.statements.indexOf(child as ts.Statement) + 1);
-    if (rest.some((statement) => ts.isReturnStatement(statement) || ts.isThrowStatement(statement))) return true;
-  }
-  return false;
-}
-
 /**
  * Does a later send run on the same path (`if (a) res.status(401); res.status(200).json(x);`)?
- * Then the status is overwritten and sent, not left hanging.
+ * Then the status is overwritten and sent, not left hanging. A status set in a callback
+ * (`items.forEach(…)`) counts too: whenever the callback runs, the later send answers.
  */
 function isSentAfter(site: ResponseSite, context: RuleContext): boolean {
   return context.sites.some((other) => {
     if (!other.send || other.handler !== site.handler || other.chain.getStart() < site.chain.getEnd()) return false;
     const block = other.statement.parent;
-    return block !== undefined && site.chain.getStart() >= block.getStart() && site.chain.getEnd() <= block.getEnd() && !exitsBefore(site, block);
+    return block !== undefined && site.chain.getStart() >= block.getStart() && site.chain.getEnd() <= block.getEnd() && reaches(site.chain, other.chain, { acrossCallbacks: true });
   });
 }
 
