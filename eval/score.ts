@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, DEFAULT_OPTIONS } from '../server/src/analysis';
+import type { ModuleSource } from '../server/src/analysis/facts/modules';
 import { RULES, RULE_IDS } from '../server/src/analysis/rules';
 import { ProjectFactsLoader, type PackageJsonReader } from '../server/src/projectFacts';
 
@@ -74,25 +75,42 @@ function lineOf(text: string, offset: number): number {
 const gitShow = (gitDir: string, commit: string, file: string): string =>
   execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${file}`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
-/** The package.json files of one commit, for the server's loader: what the editor would read in that checkout. */
-function commitReader(gitDir: string, commit: string): PackageJsonReader {
+function filesOf(gitDir: string, commit: string): Set<string> {
   const tree = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '--name-only', commit], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const manifests = new Set(tree.split('\n').filter((file) => path.posix.basename(file) === 'package.json'));
-  const inTree = (file: string): boolean => manifests.has(path.posix.normalize(file));
+  return new Set(tree.split('\n').filter(Boolean));
+}
+
+/** The package.json files of one commit, for the server's loader: what the editor would read in that checkout. */
+function commitReader(gitDir: string, commit: string, files: ReadonlySet<string>): PackageJsonReader {
+  const inTree = (file: string): boolean => path.posix.basename(file) === 'package.json' && files.has(path.posix.normalize(file));
   return {
     stamp: async (file) => (inTree(file) ? commit : undefined),
     read: async (file) => (inTree(file) ? gitShow(gitDir, commit, path.posix.normalize(file)) : undefined),
   };
 }
 
+/** The project's own modules at the commit, as the CLI and the workspace index would read them from a checkout. */
+function commitModules(gitDir: string, commit: string, files: ReadonlySet<string>): ModuleSource {
+  const texts = new Map<string, string | undefined>();
+  return {
+    read: (file) => {
+      const name = path.posix.normalize(file);
+      if (!texts.has(name)) texts.set(name, files.has(name) ? gitShow(gitDir, commit, name) : undefined);
+      return texts.get(name);
+    },
+  };
+}
+
 /** Findings of every chosen file as `path:line:rule`, with default settings and the file's project facts. */
 async function findingsOf(gitDir: string, labelled: LabelledRepo): Promise<Set<string>> {
   const found = new Set<string>();
-  const projects = new ProjectFactsLoader(commitReader(gitDir, labelled.commit));
+  const files = filesOf(gitDir, labelled.commit);
+  const projects = new ProjectFactsLoader(commitReader(gitDir, labelled.commit, files));
+  const modules = commitModules(gitDir, labelled.commit, files);
   for (const file of labelled.files) {
     const text = gitShow(gitDir, labelled.commit, file);
     const project = await projects.factsFor(file);
-    for (const finding of analyze(text, file, { ...DEFAULT_OPTIONS, project }).findings) {
+    for (const finding of analyze(text, file, { ...DEFAULT_OPTIONS, project, modules }).findings) {
       if (finding.ruleId === 'unknown-rule') continue;
       found.add(`${file}:${lineOf(text, finding.range.start)}:${finding.ruleId}`);
     }

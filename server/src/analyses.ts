@@ -16,6 +16,8 @@ export interface DocumentAnalysis {
   skipped?: FileSkip;
   /** Syntax errors of this version, counted from the analysis's own parse; undefined when not parsed. */
   syntaxErrors?: number;
+  /** The imported modules' file names this result depends on (read or looked for). */
+  modulesAsked?: ReadonlySet<string>;
 }
 
 export interface AnalysisHost {
@@ -119,6 +121,20 @@ export class DocumentAnalyses {
     this.host.publish(uri, undefined, undefined);
   }
 
+  /**
+   * A module changed (on disk or in an editor): the documents whose results read or looked for it
+   * are analysed again, after the edit debounce; their own text is the same, so their results go.
+   */
+  refreshImporters(fileName: string): void {
+    for (const [uri, { analysis }] of [...this.results]) {
+      const document = this.current(uri);
+      if (!analysis.modulesAsked?.has(fileName) || !document) continue;
+      this.results.delete(uri);
+      this.running.delete(uri);
+      this.schedule(document, true);
+    }
+  }
+
   /** Settings changed: every result and every analysis under way is stale. */
   clear(): void {
     this.generation++;
@@ -208,6 +224,7 @@ export class DocumentAnalyses {
           statusRefs: result.statusRefs,
           skipped: result.skipped,
           syntaxErrors: result.sourceFile && parseErrorCount(result.sourceFile),
+          modulesAsked: result.modulesAsked?.length ? new Set(result.modulesAsked) : undefined,
         }
       : { ...emptyAnalysis(snapshot.version), skipped: settings.enable && !included ? ('excluded' as const) : undefined };
     this.results.set(snapshot.uri, { snapshot, analysis });

@@ -14,6 +14,7 @@ import { jsonFormatter } from './cli/formats/json';
 import { readableFormatter } from './cli/formats/readable';
 import { sarifFormatter } from './cli/formats/sarif';
 import { analyseAll, type JobSettings } from './cli/run';
+import { moduleReadingOf } from './cli/diskModules';
 import { serveAnalyses } from './cli/worker';
 
 /** A progress line shows only on a terminal, and only once a run has taken this long. */
@@ -54,7 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (config.errors.length > 0) throw new UsageError(`Invalid configuration:\n  ${config.errors.join('\n  ')}`);
   checkPaths(options.patterns, cwd);
   const settings = settingsFrom(overlaid(config.section, { rules: options.rules }));
-  const job: JobSettings = { options: settings.analysis, fix: options.fix, reportUnusedDisableComments: options.reportUnusedDisableComments };
+  const job: JobSettings = { options: settings.analysis, fix: options.fix, reportUnusedDisableComments: options.reportUnusedDisableComments, modules: moduleReadingOf(settings) };
   const totals = emptyTotals();
   const formatter = formatterFor(options, { cwd, write: (text) => process.stdout.write(text), colour: process.stdout.isTTY === true && !process.env.NO_COLOR, fix: options.fix });
   const shown = progress();

@@ -21,6 +21,7 @@ import { renderCheatSheet } from './knowledge';
 import { initializationSection, overlaid, settingsFrom, type Settings } from './settings';
 import { CONFIG_FILE_GLOB, ProjectConfigs } from './projectConfigs';
 import { ProjectFactsLoader } from './projectFacts';
+import { WorkspaceModules } from './workspace/moduleReader';
 
 /** Tells the client why an open file is not analysed (VS Code shows it in the status bar). */
 const FILE_STATUS_NOTIFICATION = 'httpStatusGuide/fileStatus';
@@ -42,11 +43,21 @@ const projectFacts = new ProjectFactsLoader();
 let workspaceRoots: string[] = [];
 
 const EXTENSIONS: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
+/** Script files whose changes on disk can change what an open document's imported helpers send. */
+const SCRIPT_GLOB = '**/*.{js,jsx,ts,tsx,mjs,cjs}';
+
+/** A URI's path, the name the analysis knows a file by. */
+function uriPath(uri: string): string {
+  return decodeURIComponent(uri.replace(/^[a-z][\w+.-]*:(\/\/[^/]*)?/i, ''));
+}
 
 function fileNameOf(document: TextDocument): string {
-  const path = decodeURIComponent(document.uri.replace(/^[a-z][\w+.-]*:(\/\/[^/]*)?/i, '')) || 'untitled';
+  const path = uriPath(document.uri) || 'untitled';
   return /\.[cm]?[jt]sx?$/i.test(path) ? path : path + (EXTENSIONS[document.languageId] ?? '.js');
 }
+
+/** Imported modules: an open document's text first, then the file on disk (the workspace index's reader). */
+const workspaceModules = new WorkspaceModules((fileName) => documents.all().find((document) => fileNameOf(document) === fileName)?.getText());
 
 function filePathOf(uri: string): string | undefined {
   try {
@@ -77,13 +88,25 @@ function configuredSettingsFor(uri: string): Promise<Settings> {
 
 /** The settings with the document's project facts; untitled and virtual documents have none. */
 async function settingsFor(uri: string): Promise<Settings> {
-  const settings = await configuredSettingsFor(uri);
+  const settings = withModules(await configuredSettingsFor(uri), uri);
   const filePath = filePathOf(uri);
   if (!filePath) return settings;
   const root = workspaceRoots.filter((folder) => filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)).sort((a, b) => b.length - a.length)[0];
   // Read with a stat per folder on each call: a cheap check that also sees changes no watcher reported.
   const project = await projectFacts.factsFor(filePath, root).catch(() => undefined);
   return project ? { ...settings, analysis: { ...settings.analysis, project } } : settings;
+}
+
+/** The settings with the reader of imported modules, unless `readImportedModules` is off. */
+function withModules(settings: Settings, uri: string): Settings {
+  if (!settings.readImportedModules) return settings;
+  return { ...settings, analysis: { ...settings.analysis, modules: workspaceModules.sourceFor(settings, filePathOf(uri) !== undefined) } };
+}
+
+/** A module changed in an editor or on disk: read it again, and analyse again the open documents that import it. */
+function moduleChanged(fileName: string): void {
+  workspaceModules.forget(fileName);
+  analyses.refreshImporters(fileName);
 }
 
 /** Settings or a config file changed: every document is analysed again under the new ones. */
@@ -133,6 +156,7 @@ connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   projectConfigs.setFolders(folders);
   workspaceRoots = folders.flatMap((uri) => filePathOf(uri) ?? []);
+  workspaceModules.setRoots(workspaceRoots);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -148,15 +172,23 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   // Clients that cannot register dynamically (Neovim) send the notification unasked, or not at all.
   if (canPullConfiguration && canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusGuide' });
-  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: '**/package.json' }] });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: '**/package.json' }, { globPattern: SCRIPT_GLOB }] });
 });
 
 /** A config file or a package.json changed (the Express version, the async-error patch): analyse again. */
 connection.onDidChangeWatchedFiles((params) => {
+  let configChanged = false;
   for (const change of params.changes) {
+    // A script: only the open documents that import it are analysed again.
+    if (/\.[cm]?[jt]sx?$/i.test(change.uri)) {
+      moduleChanged(uriPath(change.uri));
+      continue;
+    }
+    configChanged = true;
     const manifest = /\/package\.json$/.test(change.uri) ? filePathOf(change.uri) : undefined;
     if (manifest) projectFacts.forget(manifest);
   }
+  if (!configChanged) return;
   projectConfigs.clear();
   reanalyseAll();
 });
@@ -172,18 +204,22 @@ documents.onDidOpen((event) => {
   reloadConfigIfChanged();
   opened.set(event.document.uri, event.document.version);
   analyses.schedule(event.document, false);
+  moduleChanged(fileNameOf(event.document));
 });
 documents.onDidChangeContent((event) => {
   if (opened.get(event.document.uri) === event.document.version) return;
   opened.delete(event.document.uri);
   reloadConfigIfChanged();
   analyses.schedule(event.document, true);
+  moduleChanged(fileNameOf(event.document));
 });
 documents.onDidClose((event) => {
   opened.delete(event.document.uri);
   skippedTold.delete(event.document.uri);
   settingsCache.delete(event.document.uri);
   analyses.forget(event.document.uri);
+  // Importers read the file from disk again, as saved.
+  moduleChanged(fileNameOf(event.document));
 });
 
 connection.onHover(async (params, token) => {

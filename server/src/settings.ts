@@ -9,6 +9,8 @@ export interface Settings {
   enable: boolean;
   analysis: AnalysisOptions;
   inlayHints: boolean;
+  /** Read the project's own modules a file imports by a relative path, for the helpers they export. */
+  readImportedModules: boolean;
   include: RegExp[];
   exclude: RegExp[];
 }
@@ -58,13 +60,14 @@ export function settingsFrom(raw: unknown): Settings {
     enable: section.enable !== false,
     analysis: { rules, validationStatus: section.validationStatus === 422 ? 422 : 400, maxFileSize, frameworks: Array.isArray(section.frameworks) ? [...new Set(section.frameworks.filter(isFramework))] : [] },
     inlayHints: record(section.inlayHints).enabled === true,
+    readImportedModules: section.readImportedModules !== false,
     include: globs(section.include, []),
     exclude: globs(section.exclude, DEFAULT_EXCLUDE),
   };
 }
 
 /** Whether the document at `path` (a URI path) is analysed under these settings. */
-export function isIncluded(settings: Settings, path: string): boolean {
+export function isIncluded(settings: Pick<Settings, 'include' | 'exclude'>, path: string): boolean {
   if (settings.exclude.some((pattern) => pattern.test(path))) return false;
   return settings.include.length === 0 || settings.include.some((pattern) => pattern.test(path));
 }

@@ -171,4 +171,21 @@ describe('http-status-guide', { concurrency: true }, () => {
     assert.deepEqual(names, [...names].sort());
     assert.equal(run.stderr, '', 'no progress line on a pipe');
   });
+
+  it('reads a helper the controller imports from the project, unless it is ignored, excluded or the setting is off', async () => {
+    const files = {
+      'controllers/auth.js': "const apiResponse = require('../helpers/apiResponse');\nexports.login = (req, res) => {\n  return apiResponse.unauthorizedResponse(res, 'Email or Password wrong.');\n};\n",
+      'helpers/apiResponse.js': 'exports.unauthorizedResponse = function (res, msg) {\n  return res.status(401).json({ message: msg });\n};\n',
+    };
+    const findingsOf = async (root: string): Promise<string[]> =>
+      json((await runCli(['--format', 'json', 'controllers'], root)).stdout)
+        .flatMap((report) => report.findings)
+        .map((finding) => `${finding.ruleId}@${finding.start.line}:${finding.start.column}`);
+    assert.deepEqual(await findingsOf(project(files)), ['unauthorized-needs-www-authenticate@3:22']);
+    const [report] = json((await runCli(['--format', 'json', 'controllers'], project(files))).stdout) as (JsonReport & { findings: { message: string }[] })[];
+    assert.match(report.findings[0].message, /The 401 comes from `apiResponse\.unauthorizedResponse` in \.\.\/helpers\/apiResponse\.js/);
+    assert.deepEqual(await findingsOf(project({ ...files, '.gitignore': 'helpers/\n' })), []);
+    assert.deepEqual(await findingsOf(project({ ...files, '.httpstatusguiderc.json': '{ "exclude": ["**/helpers/**"] }' })), []);
+    assert.deepEqual(await findingsOf(project({ ...files, '.httpstatusguiderc.json': '{ "readImportedModules": false }' })), []);
+  });
 });

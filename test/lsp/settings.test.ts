@@ -72,6 +72,15 @@ describe('settings through the protocol', () => {
     await reconfigure({}, uri);
   });
 
+  it('reads open helper modules only while readImportedModules is on', async () => {
+    await server.open('file:///p/helpers/reply.js', 'exports.deny = (res, msg) => res.status(401).json({ message: msg });\n');
+    const uri = 'file:///p/controllers/auth.js';
+    const controller = "const reply = require('../helpers/reply');\nexports.me = (req, res) => reply.deny(res, 'Sign in');\n";
+    assert.equal((await server.open(uri, controller)).length, 1);
+    assert.deepEqual(await reconfigure({ readImportedModules: false }, uri), []);
+    assert.equal((await reconfigure({}, uri)).length, 1);
+  });
+
   it('renders the cheat sheet', async () => {
     const sheet = await server.connection.sendRequest<string>('httpStatusGuide/cheatSheet');
     for (const code of ['200', '201', '404', '422', '429', '503']) assert.ok(sheet.includes(code), `cheat sheet lacks ${code}`);

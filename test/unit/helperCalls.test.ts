@@ -39,8 +39,8 @@ describe('local helpers called with statuses', () => {
     assert.deepEqual(helperSites(code), ["409@409|'Cannot save'|data", "400@400|'Cannot save'|data"]);
   });
 
-  it('leaves alone helpers from other modules, numbers that are not statuses and names declared twice', () => {
-    // Imported: the body is not in this file.
+  it('leaves alone helpers from modules it is not given, numbers that are not statuses and names declared twice', () => {
+    // Imported, with no module source given: the module is not read.
     assert.deepEqual(helperSites("import { sendError } from './errors';\n" + ROUTE("  return sendError(res, 404, 'No such user');")), []);
     assert.deepEqual(helperSites("const { sendError } = require('./errors');\n" + ROUTE("  return sendError(res, 404, 'No such user');")), []);
     // The number is logged, not sent as the status.

@@ -13,7 +13,7 @@ import { withLostRejections } from './adapters/asyncRejections';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
 import { readSuppressions } from './engine/suppressions';
-import type { AnalysisOptions, AnalysisResult, Finding, Severity } from './types';
+import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, Severity } from './types';
 
 export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 
@@ -21,12 +21,14 @@ export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 4
 
 /** Words that any response or status check contains; a file without them has nothing to report. */
 const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|Controller|createError|throw|next|reply|fastify|Response|notFound|permanentRedirect|body|assert|text|html|newResponse|responses)\b/;
+/** A relative import: with a module source, a helper it exports may send responses this file never spells. */
+const RELATIVE_IMPORT = /(\bfrom|\brequire\s*\()\s*['"]\.\.?\//;
 /** Minified or generated code: very long lines, few of them. Not worth a parse on every keystroke. */
 const LONG_LINE = 5_000;
 
 export function skipReason(text: string, options: AnalysisOptions): AnalysisResult['skipped'] {
   if (text.length > options.maxFileSize) return 'too-large';
-  if (!CANDIDATE.test(text)) return 'no-candidates';
+  if (!CANDIDATE.test(text) && !(options.modules && RELATIVE_IMPORT.test(text))) return 'no-candidates';
   if (text.length > 50_000 && averageLineLength(text) > 400) return 'minified';
   if (text.length > LONG_LINE && longestLine(text) >= 50_000) return 'minified';
   return undefined;
@@ -72,7 +74,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   visit(sourceFile);
   const reading = { sourceFile, bindings, frameworks };
   const handlers = collectors.flatMap((collector) => collector.handlers());
-  const found = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings)]
+  const found = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings, options)]
     .flatMap((site) => splitStatusBranches(site, bindings))
     .sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const sites = withLostRejections(found, handlers, sourceFile, options.project);
@@ -84,7 +86,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
     if (code !== undefined && source !== 'implicit' && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });
   }
   statusRefs.sort((a, b) => a.range.start - b.range.start);
-  return { bindings, sites, statusRefs };
+  return { bindings, sites, statusRefs, modulesAsked: helperCalls.modulesAsked };
 }
 
 /** Pathologically deep nesting overflows the parser's or our walk's stack: no results, no crash. */
@@ -133,7 +135,7 @@ export function* analysisSteps(
   const facts = withinDepth(() => readFacts(sourceFile, options));
   if (!facts) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
   yield;
-  const { bindings, sites, statusRefs } = facts;
+  const { bindings, sites, statusRefs, modulesAsked } = facts;
   // Only fixes need the file's style: most files have none to offer, so it is read on first use.
   let style: CodeStyle | undefined;
   const styleOf = (): CodeStyle => (style ??= detectStyle(sourceFile));
@@ -141,6 +143,8 @@ export function* analysisSteps(
   // Sites that share a status (one decorator over a method's several returns) report it once.
   const reported = new Set<string>();
   const ruleErrors: AnalysisResult['ruleErrors'] = [];
+  /** The site a rule is checking, so a finding can say where a status set out of sight comes from. */
+  let checking: ResponseSite | undefined;
   for (const ruleId of RULE_IDS) {
     const configured = severityOf(ruleId, options);
     if (configured === 'off') continue;
@@ -160,11 +164,15 @@ export function* analysisSteps(
         const key = `${ruleId} ${report.range.start} ${report.range.end} ${report.message}`;
         if (reported.has(key)) return;
         reported.add(key);
-        findings.push({ ruleId, message: report.message, range: report.range, fixes: report.fixes ?? [], severity: userSet ? configured : (report.severity ?? configured) });
+        const finding: Finding = { ruleId, message: report.message, range: report.range, fixes: report.fixes ?? [], severity: userSet ? configured : (report.severity ?? configured) };
+        findings.push(checking?.statusFrom ? withStatusOrigin(finding, checking.statusFrom) : finding);
       },
     };
     try {
-      for (const site of sites) rule.check(site, context);
+      for (const site of sites) {
+        checking = site;
+        rule.check(site, context);
+      }
     } catch (error) {
       ruleErrors.push({ ruleId, error });
     }
@@ -176,5 +184,15 @@ export function* analysisSteps(
     kept.push({ ruleId: 'unknown-rule', message: `Unknown rule "${shorten(unknown.id)}" in a disable comment.`, severity: 'warning', range: unknown.range, fixes: [] });
   }
   kept.sort((a, b) => a.range.start - b.range.start);
-  return { sourceFile, sites, statusRefs, findings: kept, ruleErrors };
+  return { sourceFile, sites, statusRefs, findings: kept, ruleErrors, modulesAsked };
+}
+
+/** A finding on a status an imported helper sets: the message names the helper, and related information shows the status in its file. */
+function withStatusOrigin(finding: Finding, origin: NonNullable<ResponseSite['statusFrom']>): Finding {
+  const where = `\`${origin.helper}\` in ${origin.module}`;
+  return {
+    ...finding,
+    message: `${finding.message} (The ${origin.code} comes from ${where}.)`,
+    related: [...(finding.related ?? []), { message: `${where} sets ${origin.code} here.`, place: origin.place }],
+  };
 }

@@ -3,6 +3,7 @@
 import type * as ts from 'typescript';
 import type { ResponseAdapter } from './adapters/adapter';
 import type { Framework } from './adapters/frameworks';
+import type { ModuleSource } from './facts/modules';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleSetting = Severity | 'off';
@@ -10,6 +11,13 @@ export type RuleSetting = Severity | 'off';
 export interface TextRange {
   start: number;
   end: number;
+}
+
+/** A range in another file, with its lines (0-based, UTF-16 characters) so a host can show it without reading the file. */
+export interface SourcePlace extends TextRange {
+  fileName: string;
+  startLine: { line: number; character: number };
+  endLine: { line: number; character: number };
 }
 
 export interface TextEdit extends TextRange {
@@ -175,6 +183,8 @@ export interface ResponseSite {
   catchClause?: { node: ts.CatchClause; errorName?: string };
   /** Calls made earlier in the same handler, in source order. */
   callsBefore: CallBefore[];
+  /** Set when the status is fixed inside a helper another module exports: the helper, as called, and where it sets it. */
+  statusFrom?: { helper: string; module: string; code: number; place: SourcePlace };
   /**
    * Set on a `throw` that no error handler will see (an async handler's rejection the framework does
    * not catch): nothing answers and the request hangs. Why, and the remedy, in the framework's words.
@@ -196,6 +206,8 @@ export interface Finding {
   severity: Severity;
   range: TextRange;
   fixes: Fix[];
+  /** Places elsewhere that explain the finding (the status inside an imported helper). */
+  related?: { message: string; place: SourcePlace }[];
 }
 
 export interface AnalysisOptions {
@@ -208,6 +220,11 @@ export interface AnalysisOptions {
   frameworks: readonly Framework[];
   /** What the file's project declares; undefined when no `package.json` could be read (untitled, virtual, none). */
   project?: ProjectFacts;
+  /**
+   * The host's reader of the project's own modules, for helpers imported by a relative path;
+   * undefined: imported helpers are not read (the setting is off, or the host has no files).
+   */
+  modules?: ModuleSource;
 }
 
 /** Facts about the project a file belongs to, read by the host: the analysis itself reads no files. */
@@ -226,4 +243,6 @@ export interface AnalysisResult {
   skipped?: SkipReason;
   /** Rules that threw, with their error, so the host can log each once. */
   ruleErrors: { ruleId: string; error: unknown }[];
+  /** The file names asked of `options.modules` (found or not): a change to one of them changes this result. */
+  modulesAsked?: string[];
 }

@@ -6,6 +6,7 @@ import { analyze } from '../analysis';
 import { fixAll } from '../analysis/engine/fixAll';
 import { lineOf, lineStarts, readDisableComments } from '../analysis/engine/suppressions';
 import type { AnalysisOptions, Finding, Severity, TextRange } from '../analysis/types';
+import { diskModules, type ModuleReading } from './diskModules';
 
 export interface Position {
   line: number;
@@ -44,6 +45,8 @@ export interface FileJob {
   options: AnalysisOptions;
   fix: 'none' | 'write' | 'dry-run';
   reportUnusedDisableComments: boolean;
+  /** How imported modules are read for their helpers; undefined: they are not. */
+  modules?: ModuleReading;
 }
 
 function positions(text: string): (offset: number) => Position {
@@ -88,7 +91,7 @@ export function analyseFile(job: FileJob): FileReport {
     return { file: job.file, findings: [problem(`Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`)] };
   }
   try {
-    return analysed(job, text);
+    return analysed(job.modules ? { ...job, options: { ...job.options, modules: diskModules(job.modules) } } : job, text);
   } catch (error) {
     // A bug outside any one rule: this file gets one error, and the run goes on.
     return { file: job.file, findings: [problem(`The analysis failed: ${error instanceof Error ? error.message : String(error)}`, 'internal-error')] };

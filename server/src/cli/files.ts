@@ -42,6 +42,12 @@ function isIgnoredPath(ignores: readonly IgnoreFile[], from: string, file: strin
   return isIgnored(ignores, file, false);
 }
 
+/** Would a run over the file's repository leave it out (.gitignore, include/exclude, node_modules)? */
+export function isLeftOut(file: string, settings: Pick<Settings, 'include' | 'exclude'>): boolean {
+  const folder = path.dirname(file);
+  return !isIncluded(settings, posix(file)) || isIgnoredPath(ignoresAbove(folder), repositoryRoot(folder), file);
+}
+
 function* walk(folder: string, ignores: IgnoreFile[], accept: (file: string) => boolean): Generator<string> {
   const own = readGitignore(folder);
   const here = own && !ignores.some((ignore) => ignore.folder === folder) ? [...ignores, own] : ignores;

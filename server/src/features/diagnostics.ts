@@ -20,8 +20,17 @@ export function ruleDocsUri(ruleId: string): string {
   return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
 }
 
+/** The URI of another file of the same workspace: the document's scheme and authority, with that file's path. */
+export function uriBeside(documentUri: string, fileName: string): string {
+  const prefix = /^[a-z][\w+.-]*:(\/\/[^/]*)?/i.exec(documentUri)?.[0] ?? '';
+  return prefix + fileName.split('/').map(encodeURIComponent).join('/');
+}
+
 export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
   return {
+    ...(finding.related && {
+      relatedInformation: finding.related.map(({ message, place }) => ({ message, location: { uri: uriBeside(document.uri, place.fileName), range: { start: place.startLine, end: place.endLine } } })),
+    }),
     range: toRange(document, finding.range),
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,

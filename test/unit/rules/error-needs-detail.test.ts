@@ -1,7 +1,18 @@
+import { memoryModules } from '../memoryModules';
 import { ruleTests } from '../ruleTester';
+
+const HELPERS = [
+  'exports.validationError = function (res, msg) {\n  return res.status(400).json({ status: 0, message: msg });\n};',
+  'exports.validationErrorWithData = function (res, msg, data) {\n  return res.status(400).json({ status: 0, message: msg, data: data });\n};',
+  'exports.fail = (res, code, msg) => res.status(code).json({ message: msg });',
+].join('\n');
+/** A controller beside the project's helper module, read through an in-memory module source. */
+const helpers = { file: 'controllers/users', options: { modules: memoryModules({ 'helpers/apiResponse.js': HELPERS }) } };
 
 ruleTests('error-needs-detail', {
   valid: [
+    // The helper sends the caller's data beside the message: the detail may be there.
+    { code: "const apiResponse = require('../helpers/apiResponse');\napp.post('/users', (req, res) => {\n  return apiResponse.validationErrorWithData(res, 'Validation Error.', errors.array());\n});", ...helpers },
     // A thrown error whose body names the field.
     "router.post('/users', (req, res) => {\n  if (!req.body.email) throw new HttpException(422, { errors: { email: ['is required'] } });\n  res.status(201).json(create(req.body));\n});",
     // A bare 404 or 401 says what happened by itself.
@@ -102,6 +113,20 @@ ruleTests('error-needs-detail', {
       code: "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.post('/users', async (req, res) => {\n  if (!req.body.email) return sendError(res, 400, 'Bad Request');\n  res.status(201).json(await User.create(req.body));\n});",
       at: "sendError(res, \u00ab400\u00bb, 'Bad Request')",
       output: "function sendError(res, status, message) {\n  return res.status(status).json({ message });\n}\napp.post('/users', async (req, res) => {\n  if (!req.body.email) return sendError(res, 400, 'email is required');\n  res.status(201).json(await User.create(req.body));\n});",
+    },
+    {
+      // An imported helper that fixes 400: the message argument is edited, never the helper's file.
+      code: "const apiResponse = require('../helpers/apiResponse');\napp.post('/users', (req, res) => {\n  if (!req.body.email) return apiResponse.validationError(res, 'Bad Request');\n  res.status(201).json(create(req.body));\n});",
+      at: "apiResponse.«validationError»(res, 'Bad Request')",
+      output: "const apiResponse = require('../helpers/apiResponse');\napp.post('/users', (req, res) => {\n  if (!req.body.email) return apiResponse.validationError(res, 'email is required');\n  res.status(201).json(create(req.body));\n});",
+      ...helpers,
+    },
+    {
+      // An imported helper given the status: reported and fixed as a local one.
+      code: "const { fail } = require('../helpers/apiResponse');\napp.post('/users', (req, res) => {\n  if (!req.body.email) return fail(res, 400, 'Bad Request');\n  res.status(201).json(create(req.body));\n});",
+      at: "fail(res, «400», 'Bad Request')",
+      output: "const { fail } = require('../helpers/apiResponse');\napp.post('/users', (req, res) => {\n  if (!req.body.email) return fail(res, 400, 'email is required');\n  res.status(201).json(create(req.body));\n});",
+      ...helpers,
     },
   ],
 });

@@ -1,13 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ruleTests } from '../ruleTester';
+import { memoryModules } from '../memoryModules';
 import { fixOutput, fixTitles } from './fixOutput';
+
+/** The project's helper module, read through an in-memory module source. */
+const apiResponse = (helper: string) => ({ file: 'controllers/auth', options: { modules: memoryModules({ 'helpers/apiResponse.js': helper }) } });
+const FIXED_401 = 'exports.unauthorizedResponse = function (res, msg) {\n  var data = { status: 0, message: msg };\n  return res.status(401).json(data);\n};';
+const GIVEN_STATUS = 'exports.fail = (res, code, msg) => res.status(code).json({ message: msg });';
 
 const basicAuth =
   "app.use((req, res, next) => {\n  const header = req.headers.authorization || '';\n  if (!header.startsWith('Basic ')) {\n    return res.status(401).send('Password required');\n  }\n  next();\n});";
 
 ruleTests('unauthorized-needs-www-authenticate', {
   valid: [
+    // An imported helper that sets the header itself.
+    { code: "const apiResponse = require('../helpers/apiResponse');\napp.post('/login', (req, res) => {\n  return apiResponse.deny(res, 'Wrong password');\n});", ...apiResponse("exports.deny = (res, msg) => res.set('WWW-Authenticate', 'Bearer').status(401).json({ msg });") },
+    // A package's helper is not read.
+    { code: "const apiResponse = require('api-response');\napp.post('/login', (req, res) => {\n  return apiResponse.unauthorizedResponse(res, 'Wrong password');\n});", ...apiResponse(FIXED_401) },
     // The helper sets the header itself.
     "function deny(res, status, message) {\n  res.set('WWW-Authenticate', 'Bearer');\n  return res.status(status).json({ message });\n}\napp.get('/me', (req, res) => {\n  if (!req.user) return deny(res, 401, 'Sign in first');\n});",
     // The handler sets the header before calling the helper.
@@ -40,6 +50,19 @@ ruleTests('unauthorized-needs-www-authenticate', {
     "app.post('/2fa', async (req, res) => {\n  if (!(await checkOtp(req.user, req.body.otp))) return res.status(401).json({ error: 'Wrong code' });\n  res.json({ ok: true });\n});",
   ],
   invalid: [
+    {
+      // The status is set inside an imported helper: reported at the callee, no fix here.
+      code: "const apiResponse = require('../helpers/apiResponse');\napp.post('/login', (req, res) => {\n  return apiResponse.unauthorizedResponse(res, 'Email or Password wrong.');\n});",
+      at: "apiResponse.«unauthorizedResponse»(res",
+      message: /comes from `apiResponse\.unauthorizedResponse` in \.\.\/helpers\/apiResponse\.js/,
+      ...apiResponse(FIXED_401),
+    },
+    {
+      // An imported helper given the status: reported at the argument.
+      code: "import { fail } from '../helpers/apiResponse';\napp.get('/me', (req, res) => {\n  if (!req.user) return fail(res, 401, 'Sign in first');\n  res.json(req.user);\n});",
+      at: "fail(res, «401», 'Sign in first')",
+      ...apiResponse(GIVEN_STATUS),
+    },
     {
       // The status is set on the response before the throw: the header can be set there too.
       code: "const protect = asyncHandler(async (req, res, next) => {\n  if (!req.headers.authorization) {\n    res.status(401);\n    throw new Error('Not authorized, no token');\n  }\n  next();\n});",

@@ -1,140 +1,39 @@
-// A local helper that sends with the status it is given is a response per call:
-// `function sendError(res, status, message) { return res.status(status).json({ message }); }`
-// makes `sendError(res, 404, 'No such user')` a 404 site, reported and fixed at its argument.
-// Only functions declared once in this file count; an imported helper's body is not read.
+// A helper that sends a response is a response per call. A helper declared in this file that sends
+// with the status it is given (`function sendError(res, status, message)`) makes
+// `sendError(res, 404, 'No such user')` a 404 site, reported and fixed at its argument. A helper the
+// project's own module exports (`apiResponse.unauthorizedResponse(res, msg)`) is read from that
+// module, one level deep: its status comes from an argument, or from the helper itself, and then the
+// site is reported at the callee's name and points to the status in the helper's file.
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
-import { resolveStatus, statusBranches } from '../facts/status';
+import { candidateFiles, moduleBindingsOf, type ModuleBinding } from '../facts/modules';
+import { rangeOf, resolveStatus, statusBranches } from '../facts/status';
 import { callsReader, chainRootIdentifier, enclosingFunction, skipTypeWrappers } from '../facts/syntax';
-import type { Handler, HeaderSet, ResponseSite, Send, SendKind, StatusValue, TextEdit } from '../types';
+import type { AnalysisOptions, Handler, ResponseSite, StatusValue, TextEdit } from '../types';
 import type { ResponseAdapter } from './adapter';
-import { HEADER_METHODS, SEND_METHODS, responseUseAt, sendOf, type ChainLink, type ResponseUse } from './chains';
+import { HEADER_METHODS } from './chains';
+import { moduleHelpers, readHelper, type HelperNode, type HelperSummary } from './helperSummaries';
 import { enclosingStatement, handlerRoute, surroundings } from './sites';
 import { messageEdit } from './thrownErrors';
 
-type HelperNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
-
-/** What a helper does with its parameters, by position in a call's arguments. */
-interface Helper {
-  name: string;
-  responseIndex: number;
-  statusIndex: number;
-  /** The status parameter's default, used by calls that leave it out. */
-  statusDefault?: ts.Expression;
-  /** The parameter sent as the body or as its message (`{ message }`, `{ error: msg }`). */
-  bodyIndex?: number;
-  kind: SendKind;
-  encoding: Send['encoding'];
-  /** Headers the helper sets by name (`res.cookie(…)`, `res.set('Location', url)`), on its own calls. */
-  headers: HeaderSet[];
-  /** Does the helper set a header whose name the file does not spell (`res.set(headers)`)? */
-  unnamedHeaders: boolean;
-}
-
-/** Methods that set a status from their first argument. */
-const STATUS_SETTERS = new Set(['status', 'sendStatus', 'writeHead']);
-const BODY_SENDERS = new Set(['json', 'send', 'jsonp', 'end']);
-const MESSAGE_KEYS = /^(message|msg|error|err|detail|details|description|reason)$/i;
-
-/** Header methods that name their header themselves. */
-const NAMED_HEADERS: Record<string, string> = {
-  location: 'location', links: 'link', cookie: 'set-cookie', clearCookie: 'set-cookie', type: 'content-type',
-  contentType: 'content-type', attachment: 'content-disposition', vary: 'vary',
-};
-
 /** Each call's helper, for the adapter: where the status argument goes, which headers the helper sets. */
-const helperOf = new WeakMap<ts.Node, Helper>();
-
-/** The headers one link of a response chain sets, or undefined when it sets headers the file does not name. */
-function linkHeaders(link: ChainLink): HeaderSet[] | undefined {
-  if (NAMED_HEADERS[link.name]) return [{ name: NAMED_HEADERS[link.name], node: link.call }];
-  if (!HEADER_METHODS.has(link.name)) return [];
-  const first = link.call.arguments[0] && skipTypeWrappers(link.call.arguments[0]);
-  if (first && ts.isStringLiteralLike(first)) return [{ name: first.text.toLowerCase(), node: link.call }];
-  if (!first || !ts.isObjectLiteralExpression(first)) return undefined;
-  const named = first.properties.flatMap((property) => (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? [{ name: property.name.text.toLowerCase(), node: link.call }] : []));
-  return named.length === first.properties.length ? named : undefined;
-}
-
-/** The parameter a send's body comes from: the body itself, or a property of an object body (`inObject`). */
-function bodyParameter(body: ts.Expression | undefined, parameters: ReadonlyMap<string, number>): { index: number; inObject: boolean } | undefined {
-  const value = body && skipTypeWrappers(body);
-  if (!value) return undefined;
-  const direct = ts.isIdentifier(value) ? parameters.get(value.text) : undefined;
-  if (direct !== undefined) return { index: direct, inObject: false };
-  if (!ts.isObjectLiteralExpression(value)) return undefined;
-  const fromParameters = value.properties.flatMap((property) => {
-    const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : '';
-    const source = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? skipTypeWrappers(property.initializer) : undefined;
-    const index = source && ts.isIdentifier(source) ? parameters.get(source.text) : undefined;
-    return index === undefined ? [] : [{ key, index }];
-  });
-  const index = (fromParameters.find(({ key }) => MESSAGE_KEYS.test(key)) ?? fromParameters[0])?.index;
-  return index === undefined ? undefined : { index, inObject: true };
-}
-
-/** Reads a function as a helper: a response parameter it sends on, with the status another parameter gives. */
-function readHelper(name: string, fn: HelperNode): Helper | undefined {
-  // A TypeScript `this` parameter takes no argument.
-  const parameters = fn.parameters.filter((parameter) => !(ts.isIdentifier(parameter.name) && parameter.name.text === 'this'));
-  const indexes = new Map<string, number>();
-  parameters.forEach((parameter, index) => {
-    if (ts.isIdentifier(parameter.name) && !parameter.dotDotDotToken) indexes.set(parameter.name.text, index);
-  });
-  const uses: ResponseUse[] = [];
-  const names = new Set(indexes.keys());
-  const visit = (node: ts.Node): void => {
-    const use = responseUseAt(node, names);
-    if (use) uses.push(use);
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body) visit(fn.body);
-  const parameterOf = (expression: ts.Expression | undefined): number | undefined => {
-    const value = expression && skipTypeWrappers(expression);
-    return value && ts.isIdentifier(value) ? indexes.get(value.text) : undefined;
-  };
-  for (const use of uses) {
-    const response = chainRootIdentifier(use.statusCodeAssignment?.target ?? use.expression)?.text;
-    const responseIndex = response === undefined ? undefined : indexes.get(response);
-    const setter = use.links.find((link) => STATUS_SETTERS.has(link.name));
-    const statusIndex = parameterOf(use.statusCodeAssignment?.value ?? setter?.call.arguments[0]);
-    if (responseIndex === undefined || statusIndex === undefined || statusIndex === responseIndex) continue;
-    // The send: in the same chain, or in another use of the same response parameter.
-    const responseUses = uses.filter((other) => chainRootIdentifier(other.statusCodeAssignment?.target ?? other.expression)?.text === response);
-    const sendLink = responseUses.flatMap((other) => other.links).find((link) => SEND_METHODS.has(link.name));
-    // Read as Express reads it: the helper's response is one (`res.json(x)` sends data, `res.sendStatus(n)` nothing).
-    const send = sendLink && sendOf({ method: sendLink.name, call: sendLink.call });
-    if (!sendLink || !send || send.kind === 'redirect') return undefined;
-    const headerSets = responseUses.flatMap((other) => other.links.map(linkHeaders));
-    const body = bodyParameter(BODY_SENDERS.has(sendLink.name) ? sendLink.call.arguments[0] : undefined, indexes);
-    return {
-      name,
-      responseIndex,
-      statusIndex,
-      statusDefault: parameters[statusIndex].initializer,
-      bodyIndex: body?.index,
-      kind: send.kind,
-      // A message the helper wraps in its own object is text to the caller.
-      encoding: body?.inObject ? 'text' : send.encoding,
-      headers: headerSets.flatMap((headers) => headers ?? []),
-      unnamedHeaders: headerSets.includes(undefined),
-    };
-  }
-  return undefined;
-}
+const helperOf = new WeakMap<ts.Node, HelperSummary>();
 
 /** The status a call gives the helper: its argument, or the parameter's default when it leaves it out. */
-function callStatus(call: ts.CallExpression, helper: Helper, bindings: Bindings): StatusValue | undefined {
-  const argument = call.arguments[helper.statusIndex];
+function callStatus(call: ts.CallExpression, callee: ts.Identifier, helper: HelperSummary, bindings: Bindings): StatusValue | undefined {
+  // Set inside the helper: reported where the call names it.
+  if (helper.status.from === 'body') return { source: 'literal', code: helper.status.code, range: rangeOf(callee) };
+  const argument = call.arguments[helper.status.index];
   if (argument) return statusBranches(argument, bindings).some(({ status }) => status.code !== undefined) ? resolveStatus(argument, bindings) : undefined;
-  const fallback = helper.statusDefault && resolveStatus(helper.statusDefault, bindings);
-  return fallback?.code === undefined ? undefined : { source: 'implicit', code: fallback.code, range: { start: call.getStart(), end: call.getEnd() } };
+  const fallback = helper.status.defaultCode;
+  return fallback === undefined ? undefined : { source: 'implicit', code: fallback, range: rangeOf(call) };
 }
 
 /** `sendError(res, 'No such user')` → `sendError(res, 'No such user', 404)`: the status argument added where it goes. */
 function addStatusArgumentEdit(site: ResponseSite, status: string): TextEdit | undefined {
   const call = site.statusNode;
-  const index = call && helperOf.get(call)?.statusIndex;
+  const given = call && helperOf.get(call)?.status;
+  const index = given?.from === 'parameter' ? given.index : undefined;
   if (!call || !ts.isCallExpression(call) || index === undefined || call.arguments.length !== index) return undefined;
   const at = index === 0 ? call.arguments.pos : call.arguments[index - 1].getEnd();
   return { start: at, end: at, newText: index === 0 ? status : `, ${status}` };
@@ -184,16 +83,40 @@ const helperCallAdapter: ResponseAdapter = {
   stringStatusProblem: () => undefined,
 };
 
-/** Collects, during the file's one walk, the functions declared here and the calls of plain names. */
+/** A call's callee as a name and the members after it: `apiResponse.unauthorizedResponse` → `apiResponse`, [`unauthorizedResponse`]. */
+function calleePath(call: ts.CallExpression): { root: string; members: string[]; name: ts.Identifier } | undefined {
+  const members: string[] = [];
+  let current = skipTypeWrappers(call.expression);
+  const name = ts.isPropertyAccessExpression(current) ? current.name : current;
+  while (ts.isPropertyAccessExpression(current) && ts.isIdentifier(current.name)) {
+    members.unshift(current.name.text);
+    current = skipTypeWrappers(current.expression);
+  }
+  return ts.isIdentifier(current) && ts.isIdentifier(name) ? { root: current.text, members, name } : undefined;
+}
+
+/** A helper a call reaches, and for an imported one where its module was read. */
+interface CalledHelper {
+  helper: HelperSummary;
+  callee: ts.Identifier;
+  /** The module as the importer names it, when the helper is imported. */
+  shownModule?: string;
+}
+
+/** Collects, during the file's one walk, the functions declared here, relative imports, and calls of names. */
 export class HelperCallCollector {
   private readonly functions: { name: string; fn: HelperNode }[] = [];
   private readonly calls: ts.CallExpression[] = [];
+  private readonly imports = new Map<string, ModuleBinding>();
   /** How often each name is declared: a name declared twice (a parameter, a shadowing function) is not one helper. */
   private readonly declared = new Map<string, number>();
+  /** The file names asked of the host's module source, found or not. */
+  readonly modulesAsked: string[] = [];
 
   visit(node: ts.Node): void {
-    if (ts.isCallExpression(node) && ts.isIdentifier(skipTypeWrappers(node.expression)) && node.arguments.length >= 1) this.calls.push(node);
-    const name = (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node) || ts.isImportClause(node)) && node.name;
+    if (ts.isCallExpression(node) && node.arguments.length >= 1 && calleePath(node)) this.calls.push(node);
+    for (const [name, binding] of moduleBindingsOf(node)) this.imports.set(name, binding);
+    const name = (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isBindingElement(node)) && node.name;
     if (!name || !ts.isIdentifier(name)) return;
     this.declared.set(name.text, (this.declared.get(name.text) ?? 0) + 1);
     if (ts.isFunctionDeclaration(node)) this.functions.push({ name: name.text, fn: node });
@@ -201,23 +124,53 @@ export class HelperCallCollector {
     if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) this.functions.push({ name: name.text, fn: init });
   }
 
-  sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
-    const helpers = new Map<string, Helper>();
+  sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions): ResponseSite[] {
+    const helpers = new Map<string, HelperSummary>();
     for (const { name, fn } of this.functions) {
-      const helper = this.declared.get(name) === 1 ? readHelper(name, fn) : undefined;
-      if (helper) helpers.set(name, helper);
+      const helper = this.declared.get(name) === 1 ? readHelper(name, fn, bindings) : undefined;
+      // A local helper that sets its own status is read where it sends, in this file.
+      if (helper?.status.from === 'parameter') helpers.set(name, helper);
     }
-    if (helpers.size === 0) return [];
+    const modules = this.moduleReader(sourceFile.fileName, options);
+    const calledHelper = (call: ts.CallExpression): CalledHelper | undefined => {
+      const path = calleePath(call);
+      if (!path || this.declared.get(path.root) !== 1) return undefined;
+      const local = path.members.length === 0 ? helpers.get(path.root) : undefined;
+      if (local) return { helper: local, callee: path.name };
+      const binding = this.imports.get(path.root);
+      const module = binding && modules(binding.specifier);
+      const key = [...(binding?.path ?? []), ...path.members];
+      const imported = module?.helpers.get(key.length === 0 ? 'default' : key.join('.'));
+      return imported && module && { helper: imported, callee: path.name, shownModule: module.shown };
+    };
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     const callsOnce = callsReader();
     return this.calls.flatMap((call) => {
-      const helper = helpers.get((skipTypeWrappers(call.expression) as ts.Identifier).text);
-      const site = helper && helperCallSite(call, helper, bindings, byNode, sourceFile, callsOnce);
+      const called = calledHelper(call);
+      const site = called && helperCallSite(call, called, bindings, byNode, sourceFile, callsOnce);
       return site ? [site] : [];
     });
   }
-}
 
+  /** Reads each relative module once per analysis: the first candidate file the host has, skipped when too large or binary. */
+  private moduleReader(importer: string, options: AnalysisOptions): (specifier: string) => { helpers: ReadonlyMap<string, HelperSummary>; shown: string } | undefined {
+    const read = new Map<string, { helpers: ReadonlyMap<string, HelperSummary>; shown: string } | undefined>();
+    return (specifier) => {
+      if (!options.modules || read.has(specifier)) return read.get(specifier);
+      let found: { helpers: ReadonlyMap<string, HelperSummary>; shown: string } | undefined;
+      for (const candidate of candidateFiles(importer, specifier)) {
+        this.modulesAsked.push(candidate.fileName);
+        const text = options.modules.read(candidate.fileName);
+        if (text === undefined) continue;
+        // A module the host would not analyse itself is not read for its helpers either.
+        if (text.length <= options.maxFileSize && !text.includes('\u0000')) found = { helpers: moduleHelpers(candidate.fileName, text), shown: candidate.shown };
+        break;
+      }
+      read.set(specifier, found);
+      return found;
+    };
+  }
+}
 function enclosingHandler(node: ts.Node, byNode: ReadonlyMap<ts.Node, Handler>): Handler | undefined {
   for (let current = node.parent; current; current = current.parent) {
     const handler = byNode.get(current);
@@ -228,18 +181,20 @@ function enclosingHandler(node: ts.Node, byNode: ReadonlyMap<ts.Node, Handler>):
 
 function helperCallSite(
   call: ts.CallExpression,
-  helper: Helper,
+  { helper, callee, shownModule }: CalledHelper,
   bindings: Bindings,
   byNode: ReadonlyMap<ts.Node, Handler>,
   sourceFile: ts.SourceFile,
   callsOnce: ReturnType<typeof callsReader>,
 ): ResponseSite | undefined {
   const spread = call.arguments.findIndex((argument) => ts.isSpreadElement(argument));
-  if (spread !== -1 && spread <= Math.max(helper.statusIndex, helper.responseIndex, helper.bodyIndex ?? 0)) return undefined;
+  const statusIndex = helper.status.from === 'parameter' ? helper.status.index : 0;
+  if (spread !== -1 && spread <= Math.max(statusIndex, helper.responseIndex, helper.bodyIndex ?? 0)) return undefined;
   const response = call.arguments[helper.responseIndex] && skipTypeWrappers(call.arguments[helper.responseIndex]);
-  const status = response && ts.isIdentifier(response) ? callStatus(call, helper, bindings) : undefined;
+  const status = response && ts.isIdentifier(response) ? callStatus(call, callee, helper, bindings) : undefined;
   if (!response || !ts.isIdentifier(response) || !status) return undefined;
   helperOf.set(call, helper);
+  const calleeText = skipTypeWrappers(call.expression).getText(sourceFile);
   const handler = enclosingHandler(call, byNode);
   const scope = handler?.node ?? enclosingFunction(call);
   return {
@@ -250,9 +205,11 @@ function helperCallSite(
     route: handlerRoute(handler),
     status,
     statusNode: call,
-    send: { kind: helper.kind, node: call, label: `${helper.name}(…)`, encoding: helper.encoding },
+    send: { kind: helper.kind, node: call, label: `${calleeText}(…)`, encoding: helper.encoding },
     body: helper.bodyIndex === undefined ? undefined : call.arguments[helper.bodyIndex],
-    headers: helper.headers,
+    // The helper's headers, set on this call's response.
+    headers: helper.headerNames.map((name) => ({ name, node: call })),
+    statusFrom: helper.status.from === 'body' && shownModule !== undefined ? { helper: calleeText, module: shownModule, code: helper.status.code, place: helper.status.place } : undefined,
     chain: call,
     statement: enclosingStatement(call),
     ...surroundings(call, scope ?? sourceFile),
