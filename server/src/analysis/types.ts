@@ -190,18 +190,28 @@ export interface StatusRef {
   memberRange?: TextRange;
 }
 
+/** Another place that explains a finding: the line that causes the reported response. */
+export interface RelatedNote {
+  range: TextRange;
+  message: string;
+}
+
 export interface Finding {
   ruleId: string;
   message: string;
   severity: Severity;
   range: TextRange;
   fixes: Fix[];
+  /** Places that explain the finding (LSP `relatedInformation`), where the cause lies elsewhere. */
+  related?: RelatedNote[];
 }
 
 export interface AnalysisOptions {
   rules: Readonly<Record<string, RuleSetting | undefined>>;
   /** The status fixes use for validation failures (decisions: 400 by default, 422 for teams that prefer it). */
   validationStatus: 400 | 422;
+  /** Report catch-all 500s reached by an unchecked lookup (a missing record, a malformed id); off by default. */
+  lookupFailures: boolean;
   /** Files larger than this many UTF-16 code units are not analysed. */
   maxFileSize: number;
   /** The frameworks of files that import none (empty: Express-shaped handlers). */

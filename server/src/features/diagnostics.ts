@@ -1,7 +1,7 @@
 // Findings → LSP diagnostics.
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../analysis/types';
 import { toRange } from './positions';
@@ -20,7 +20,19 @@ export function ruleDocsUri(ruleId: string): string {
   return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
 }
 
-export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+/** What the client can show beside a diagnostic, read from its capabilities once. */
+export interface DiagnosticSupport {
+  relatedInformation: boolean;
+}
+
+function relatedOf(finding: Finding, document: TextDocument): DiagnosticRelatedInformation[] | undefined {
+  if (!finding.related?.length) return undefined;
+  return finding.related.map((note) => ({ location: { uri: document.uri, range: toRange(document, note.range) }, message: note.message }));
+}
+
+/** A finding as a diagnostic; its related places only for clients that said they show them. */
+export function toDiagnostic(finding: Finding, document: TextDocument, support: DiagnosticSupport = { relatedInformation: false }): Diagnostic {
+  const relatedInformation = support.relatedInformation ? relatedOf(finding, document) : undefined;
   return {
     range: toRange(document, finding.range),
     severity: SEVERITY[finding.severity],
@@ -29,5 +41,6 @@ export function toDiagnostic(finding: Finding, document: TextDocument): Diagnost
     codeDescription: finding.ruleId === 'unknown-rule' ? undefined : { href: ruleDocsUri(finding.ruleId) },
     message: finding.message,
     data: { ruleId: finding.ruleId, start: finding.range.start, end: finding.range.end },
+    ...(relatedInformation ? { relatedInformation } : {}),
   };
 }
