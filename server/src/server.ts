@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses, SKIP_LOG } from './analyses';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
-import { toDiagnostic } from './features/diagnostics';
+import { toDiagnostic, type DiagnosticSupport } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { renderCheatSheet } from './knowledge';
@@ -37,6 +37,7 @@ let canPullConfiguration = false;
 let canRefreshInlayHints = false;
 let canRegisterConfigurationChange = false;
 let canWatchFiles = false;
+const diagnosticSupport: DiagnosticSupport = { relatedInformation: false };
 const projectConfigs = new ProjectConfigs((message) => connection.console.log(message));
 const projectFacts = new ProjectFactsLoader();
 /** Workspace folder paths: the walk up to a document's package.json stops at its folder's root. */
@@ -138,7 +139,7 @@ const analyses = new DocumentAnalyses(
     log: (message) => connection.console.log(message),
     publish: (uri, version, analysis) => {
       const document = documents.get(uri);
-      const diagnostics = document && analysis ? analysis.findings.map((finding) => toDiagnostic(finding, document)) : [];
+      const diagnostics = document && analysis ? analysis.findings.map((finding) => toDiagnostic(finding, document, diagnosticSupport)) : [];
       // First, so a client that has the diagnostics knows whether the file was analysed at all.
       if (document) tellSkipped(uri, analysis?.skipped && SKIP_LOG[analysis.skipped]);
       void connection.sendDiagnostics({ uri, version, diagnostics });
@@ -152,6 +153,7 @@ connection.onInitialize((params) => {
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  diagnosticSupport.relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
   initialSection = initializationSection(params.initializationOptions);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   projectConfigs.setFolders(folders);

@@ -19,7 +19,7 @@ describe('helpers imported from the project, through the protocol', () => {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'hsg-lsp-helpers-'));
   let server: ServerSession;
   before(async () => {
-    server = await startServer({}, { configuration: true, watchFiles: true, workspaceFolders: [pathToFileURL(temp).href] });
+    server = await startServer({}, { configuration: true, watchFiles: true, relatedInformation: true, workspaceFolders: [pathToFileURL(temp).href] });
   });
   after(async () => {
     await server.stop();

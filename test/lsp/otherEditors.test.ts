@@ -43,6 +43,29 @@ describe('settings given at start (initializationOptions)', () => {
     }));
 });
 
+describe('related information', () => {
+  // A 500 caused by a record used without a check, reported at the 500 with the use as its cause.
+  const LOOKUP = "app.get('/posts/:slug', async (req, res) => {\n  try {\n    const post = await Post.findOne({ slug: req.params.slug });\n    res.json(post.body);\n  } catch (err) {\n    res.status(500).json({ error: 'Server error' });\n  }\n});\n";
+
+  it('points at the line that causes the finding, for clients that show it', () =>
+    withServer({ configuration: true, relatedInformation: true }, { lookupFailures: true }, async (server) => {
+      const uri = 'file:///p/related.js';
+      const diagnostic = (await server.open(uri, LOOKUP)).find((candidate) => candidate.code === 'no-server-error-for-bad-input');
+      assert.ok(diagnostic, 'the 500 is reported');
+      assert.deepEqual(
+        diagnostic.relatedInformation?.map((note) => [note.location.uri, note.location.range.start.line, note.message]),
+        [[uri, 3, '`post` may be null here']],
+      );
+    }));
+
+  it('is left out for clients that did not say they show it', () =>
+    withServer({ configuration: true }, { lookupFailures: true }, async (server) => {
+      const diagnostic = (await server.open('file:///p/plain.js', LOOKUP)).find((candidate) => candidate.code === 'no-server-error-for-bad-input');
+      assert.ok(diagnostic, 'the 500 is reported');
+      assert.equal(diagnostic.relatedInformation, undefined);
+    }));
+});
+
 describe('clients that differ from VS Code', () => {
   it('offers the quick-fix when the diagnostic comes back with byte columns (non-ASCII before the status)', () =>
     withServer({ configuration: true }, {}, async (server) => {

@@ -59,6 +59,8 @@ export interface ClientCapabilities {
   workspaceFolders?: string[];
   /** Whether the client can register file watchers (`workspace/didChangeWatchedFiles`). Default false. */
   watchFiles?: boolean;
+  /** Whether the client shows a diagnostic's related places (`publishDiagnostics.relatedInformation`). Default false. */
+  relatedInformation?: boolean;
 }
 
 export async function startServer(
@@ -112,6 +114,7 @@ export async function startServer(
             didChangeConfiguration: { dynamicRegistration: capabilities.dynamicRegistration !== false },
             didChangeWatchedFiles: { dynamicRegistration: capabilities.watchFiles === true },
           },
+          textDocument: { publishDiagnostics: { relatedInformation: capabilities.relatedInformation === true } },
         },
         initializationOptions: capabilities.initializationOptions,
       }),

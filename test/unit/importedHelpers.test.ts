@@ -112,7 +112,7 @@ describe('helpers imported from the project', () => {
     assert.match(finding.message, /The 401 comes from `apiResponse\.unauthorizedResponse` in \.\.\/helpers\/apiResponse\.js\.\)$/);
     // No edit in another file, and none here: the status is not an argument.
     assert.deepEqual(finding.fixes, []);
-    assert.deepEqual(finding.related?.map(({ message, place }) => ({ message, fileName: place.fileName, text: COMMON_JS.slice(place.start, place.end), line: place.startLine.line, character: place.startLine.character })), [
+    assert.deepEqual(finding.related?.map((note) => ('place' in note ? note : assert.fail('expected a place in another file'))).map(({ message, place }) => ({ message, fileName: place.fileName, text: COMMON_JS.slice(place.start, place.end), line: place.startLine.line, character: place.startLine.character })), [
       { message: '`apiResponse.unauthorizedResponse` in ../helpers/apiResponse.js sets 401 here.', fileName: 'helpers/apiResponse.js', text: '401', line: 2, character: 20 },
     ]);
   });

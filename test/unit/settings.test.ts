@@ -5,11 +5,12 @@ import { isIncluded, settingsFrom } from '../../server/src/settings';
 
 describe('settingsFrom', () => {
   it('gives safe defaults for nothing, garbage and wrong types', () => {
-    for (const raw of [undefined, null, 42, 'x', [], { enable: 'yes', rules: 'all', maxFileSize: -1, validationStatus: 418, include: 'src' }]) {
+    for (const raw of [undefined, null, 42, 'x', [], { enable: 'yes', rules: 'all', maxFileSize: -1, validationStatus: 418, lookupFailures: 'yes', include: 'src' }]) {
       const settings = settingsFrom(raw);
       assert.equal(settings.enable, true);
       assert.deepEqual(settings.analysis.rules, {});
       assert.equal(settings.analysis.validationStatus, 400);
+      assert.equal(settings.analysis.lookupFailures, false);
       assert.equal(settings.analysis.maxFileSize, 2_000_000);
       assert.equal(settings.inlayHints, false);
       assert.deepEqual(settings.include, []);
@@ -22,10 +23,11 @@ describe('settingsFrom', () => {
   });
 
   it('reads every setting it declares', () => {
-    const settings = settingsFrom({ enable: false, validationStatus: 422, maxFileSize: 1000, inlayHints: { enabled: true }, include: ['src/**'], exclude: [], frameworks: ['node:http', 'rails', 'node:http'] });
+    const settings = settingsFrom({ enable: false, validationStatus: 422, lookupFailures: true, maxFileSize: 1000, inlayHints: { enabled: true }, include: ['src/**'], exclude: [], frameworks: ['node:http', 'rails', 'node:http'] });
     assert.equal(settings.enable, false);
     assert.deepEqual(settings.analysis.frameworks, ['node:http'], 'known frameworks, once each');
     assert.equal(settings.analysis.validationStatus, 422);
+    assert.equal(settings.analysis.lookupFailures, true);
     assert.equal(settings.analysis.maxFileSize, 1000);
     assert.equal(settings.inlayHints, true);
     assert.equal(settings.include.length, 1);

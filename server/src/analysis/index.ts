@@ -17,7 +17,7 @@ import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, Severity }
 
 export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 
-export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, maxFileSize: 2_000_000, frameworks: [] };
+export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, lookupFailures: false, maxFileSize: 2_000_000, frameworks: [] };
 
 /** Words that any response or status check contains; a file without them has nothing to report. */
 const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|Controller|createError|throw|next|reply|fastify|Response|notFound|permanentRedirect|body|assert|text|html|newResponse|responses)\b/;
@@ -164,7 +164,8 @@ export function* analysisSteps(
         const key = `${ruleId} ${report.range.start} ${report.range.end} ${report.message}`;
         if (reported.has(key)) return;
         reported.add(key);
-        const finding: Finding = { ruleId, message: report.message, range: report.range, fixes: report.fixes ?? [], severity: userSet ? configured : (report.severity ?? configured) };
+        const severity = userSet ? configured : (report.severity ?? configured);
+        const finding: Finding = { ruleId, message: report.message, range: report.range, fixes: report.fixes ?? [], severity, ...(report.related ? { related: report.related } : {}) };
         findings.push(checking?.statusFrom ? withStatusOrigin(finding, checking.statusFrom) : finding);
       },
     };

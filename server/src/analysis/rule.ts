@@ -2,7 +2,7 @@
 import type * as ts from 'typescript';
 import type { Bindings } from './facts/bindings';
 import type { CodeStyle } from './facts/style';
-import type { AnalysisOptions, Fix, ResponseSite, RuleSetting, Severity, TextRange } from './types';
+import type { AnalysisOptions, Fix, RelatedNote, ResponseSite, RuleSetting, Severity, TextRange } from './types';
 
 export interface RuleDocs {
   /** Why the rule exists and what it does not report, in a few sentences of Markdown. */
@@ -28,6 +28,8 @@ export interface RuleReport {
   range: TextRange;
   message: string;
   fixes?: Fix[];
+  /** The line that causes the reported response, where it is not the reported line. */
+  related?: RelatedNote[];
   /** A grade of its own for this finding; ignored when the user configured the rule's severity. */
   severity?: Severity;
 }

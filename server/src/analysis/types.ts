@@ -200,20 +200,29 @@ export interface StatusRef {
   memberRange?: TextRange;
 }
 
+/** Another place that explains a finding: the line that causes the reported response. */
+/**
+ * A place that explains a finding: in the same file (`range`), or in another file (`place`, with
+ * its positions, since that file's text is not at hand where the finding is shown).
+ */
+export type RelatedNote = { message: string; range: TextRange } | { message: string; place: SourcePlace };
+
 export interface Finding {
   ruleId: string;
   message: string;
   severity: Severity;
   range: TextRange;
   fixes: Fix[];
-  /** Places elsewhere that explain the finding (the status inside an imported helper). */
-  related?: { message: string; place: SourcePlace }[];
+  /** Places that explain the finding (LSP `relatedInformation`), where the cause lies elsewhere. */
+  related?: RelatedNote[];
 }
 
 export interface AnalysisOptions {
   rules: Readonly<Record<string, RuleSetting | undefined>>;
   /** The status fixes use for validation failures (decisions: 400 by default, 422 for teams that prefer it). */
   validationStatus: 400 | 422;
+  /** Report catch-all 500s reached by an unchecked lookup (a missing record, a malformed id); off by default. */
+  lookupFailures: boolean;
   /** Files larger than this many UTF-16 code units are not analysed. */
   maxFileSize: number;
   /** The frameworks of files that import none (empty: Express-shaped handlers). */

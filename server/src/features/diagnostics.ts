@@ -1,7 +1,7 @@
 // Findings → LSP diagnostics.
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../analysis/types';
 import { toRange } from './positions';
@@ -26,11 +26,24 @@ export function uriBeside(documentUri: string, fileName: string): string {
   return prefix + fileName.split('/').map(encodeURIComponent).join('/');
 }
 
-export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+/** What the client can show beside a diagnostic, read from its capabilities once. */
+export interface DiagnosticSupport {
+  relatedInformation: boolean;
+}
+
+function relatedOf(finding: Finding, document: TextDocument): DiagnosticRelatedInformation[] | undefined {
+  if (!finding.related?.length) return undefined;
+  return finding.related.map((note) =>
+    'place' in note
+      ? { message: note.message, location: { uri: uriBeside(document.uri, note.place.fileName), range: { start: note.place.startLine, end: note.place.endLine } } }
+      : { message: note.message, location: { uri: document.uri, range: toRange(document, note.range) } },
+  );
+}
+
+/** A finding as a diagnostic; its related places only for clients that said they show them. */
+export function toDiagnostic(finding: Finding, document: TextDocument, support: DiagnosticSupport = { relatedInformation: false }): Diagnostic {
+  const relatedInformation = support.relatedInformation ? relatedOf(finding, document) : undefined;
   return {
-    ...(finding.related && {
-      relatedInformation: finding.related.map(({ message, place }) => ({ message, location: { uri: uriBeside(document.uri, place.fileName), range: { start: place.startLine, end: place.endLine } } })),
-    }),
     range: toRange(document, finding.range),
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
@@ -38,5 +51,6 @@ export function toDiagnostic(finding: Finding, document: TextDocument): Diagnost
     codeDescription: finding.ruleId === 'unknown-rule' ? undefined : { href: ruleDocsUri(finding.ruleId) },
     message: finding.message,
     data: { ruleId: finding.ruleId, start: finding.range.start, end: finding.range.end },
+    ...(relatedInformation ? { relatedInformation } : {}),
   };
 }

@@ -39,6 +39,28 @@ ruleTests('created-for-create', {
     "app.post('/teams/:id/invite', async (req, res) => {\n  await Invite.create(req.body);\n  res.json({ message: 'Invite not created: mail is off' });\n});",
     // A GET that logs a visit.
     "app.get('/articles/:id', async (req, res) => {\n  const visit = await Visit.create({ article: req.params.id });\n  res.json(visit);\n});",
+    // An upsert answers an existing record as often as a new one.
+    "app.post('/settings', async (req, res) => {\n  const settings = await settingsService.createOrUpdate(req.body);\n  res.json(settings);\n});",
+    // Find-or-create, Sequelize style.
+    "app.post('/tags', async (req, res) => {\n  const [tag] = await Tag.findOrCreate({ where: { name: req.body.name } });\n  res.json(tag);\n});",
+    // A toggle: liking pushes into the post's likes, on the likes route; it creates no resource.
+    "router.post('/posts/:id/likes', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  post.likes.push({ user: req.user.id });\n  await post.save();\n  res.json(post.likes);\n});",
+    // A toggle named as one, in a controller registered elsewhere.
+    "exports.likePost = async (req, res) => {\n  const like = await likeService.addLike(req.params.id, req.user.id);\n  res.json(like);\n};",
+    // A sub-document pushed on a route that does not name its collection: an update of the loaded post.
+    "router.post('/comment/:id', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  const newComment = { text: req.body.text };\n  post.comments.unshift(newComment);\n  await post.save();\n  res.json(post.comments);\n});",
+    // An id pushed into a list is a reference, not a new sub-document.
+    "router.post('/users/:id/friends', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  user.friends.push(req.body.friendId);\n  await user.save();\n  res.json(user.friends);\n});",
+    // A log-in that makes a token: `createToken` creates no stored resource.
+    "exports.login = async (req, res) => {\n  const token = await authService.createToken(req.body);\n  res.json({ token });\n};",
+    // Handed the request itself: the service reads uploads, it does not store a record the client described.
+    "exports.createAttachment = async (req, res) => {\n  const contents = await attachmentsService.createAttachment(req);\n  res.json(contents);\n};",
+    // An ingest endpoint answers how much it took in.
+    "app.post('/events/ingest', async (req, res) => {\n  const result = await pipeline.ingest(req.body);\n  res.json(result);\n});",
+    // A bulk import in a controller registered elsewhere, answering a count: no single new resource.
+    "exports.importDocs = (req, res) => {\n  db.collection('docs').insertMany(req.body).then((stats) => {\n    res.send(`${stats.insertedCount} inserted`);\n  });\n};",
+    // An update of an existing record.
+    "exports.saveProfile = async (req, res) => {\n  const user = await User.findByIdAndUpdate(req.user.id, req.body, { new: true });\n  res.json(user);\n};",
   ],
   invalid: [
     {
@@ -125,6 +147,67 @@ ruleTests('created-for-create', {
       code: "const ok = (res, data, status = 200) => res.status(status).json(data);\napp.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  return ok(res, user);\n});",
       at: "return \u00abok(res, user)\u00bb",
       output: "const ok = (res, data, status = 200) => res.status(status).json(data);\napp.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  return ok(res, user, 201);\n});",
+    },
+    {
+      // The response inside the save callback of a record built with `new`.
+      code: "app.post('/users', (req, res) => {\n  const user = new User(req.body);\n  user.save((err) => {\n    if (err) return res.status(500).json({ error: 'Could not save' });\n    res.send(user);\n  });\n});",
+      at: '    «res.send(user)»',
+      output: "app.post('/users', (req, res) => {\n  const user = new User(req.body);\n  user.save((err) => {\n    if (err) return res.status(500).json({ error: 'Could not save' });\n    res.status(201).send(user);\n  });\n});",
+    },
+    {
+      // A token signed for the new user, answered from the signing callback.
+      code: "router.post('/', async (req, res) => {\n  let user = await User.findOne({ email: req.body.email });\n  if (user) return res.status(400).json({ error: 'User already exists' });\n  user = new User(req.body);\n  await user.save();\n  jwt.sign({ user: { id: user.id } }, secret, (err, token) => {\n    res.json({ token });\n  });\n});",
+      at: '    «res.json({ token })»',
+      output: "router.post('/', async (req, res) => {\n  let user = await User.findOne({ email: req.body.email });\n  if (user) return res.status(400).json({ error: 'User already exists' });\n  user = new User(req.body);\n  await user.save();\n  jwt.sign({ user: { id: user.id } }, secret, (err, token) => {\n    res.status(201).json({ token });\n  });\n});",
+    },
+    {
+      // A create through a function whose name says so.
+      code: "router.post('/articles/:slug/comments', async (req, res) => {\n  const comment = await addComment(req.body.comment, req.params.slug);\n  res.json({ comment });\n});",
+      at: ' «res.json({ comment })»',
+      message: /`addComment`/,
+      output: "router.post('/articles/:slug/comments', async (req, res) => {\n  const comment = await addComment(req.body.comment, req.params.slug);\n  res.status(201).json({ comment });\n});",
+    },
+    {
+      // A service's create, in a controller registered elsewhere whose whole answer is the new record.
+      code: "exports.placeOrder = async (req, res) => {\n  const order = await orderService.createOrder(req.body);\n  res.status(200).json(order);\n};",
+      at: 'status(«200»)',
+      output: "exports.placeOrder = async (req, res) => {\n  const order = await orderService.createOrder(req.body);\n  res.status(201).json(order);\n};",
+    },
+    {
+      // A sign-up controller: the record arrives in `.then`, the answer in a nested callback says "registered".
+      code: "exports.signup = (req, res) => {\n  User.create(req.body).then((user) => {\n    user.setRoles([1]).then(() => {\n      res.send({ message: 'User registered successfully!' });\n    });\n  });\n};",
+      at: '      «res.send({ message: \'User registered successfully!\' })»',
+      output: "exports.signup = (req, res) => {\n  User.create(req.body).then((user) => {\n    user.setRoles([1]).then(() => {\n      res.status(201).send({ message: 'User registered successfully!' });\n    });\n  });\n};",
+    },
+    {
+      // A sub-document pushed into a loaded post and saved, on the comments route, answering the comment.
+      code: "router.post('/posts/:id/comments', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  const comment = { text: req.body.text, user: req.user.id };\n  post.comments.push(comment);\n  await post.save();\n  res.json(comment);\n});",
+      at: ' «res.json(comment)»',
+      output: "router.post('/posts/:id/comments', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  const comment = { text: req.body.text, user: req.user.id };\n  post.comments.push(comment);\n  await post.save();\n  res.status(201).json(comment);\n});",
+    },
+    {
+      // Sequelize: build, then save.
+      code: "app.post('/tags', async (req, res) => {\n  const tag = await Tag.build(req.body).save();\n  res.json(tag);\n});",
+      at: ' «res.json(tag)»',
+      output: "app.post('/tags', async (req, res) => {\n  const tag = await Tag.build(req.body).save();\n  res.status(201).json(tag);\n});",
+    },
+    {
+      // Mongoose's callback style: the new document is the callback's second parameter.
+      code: "app.post('/books', (req, res) => {\n  Book.create(req.body, (err, book) => {\n    res.json(book);\n  });\n});",
+      at: '    «res.json(book)»',
+      output: "app.post('/books', (req, res) => {\n  Book.create(req.body, (err, book) => {\n    res.status(201).json(book);\n  });\n});",
+    },
+    {
+      // knex: the inserted record sent back.
+      code: "app.post('/comments', async (req, res) => {\n  const comment = { body: req.body.body };\n  await knex('comments').insert(comment);\n  res.json(comment);\n});",
+      at: ' «res.json(comment)»',
+      output: "app.post('/comments', async (req, res) => {\n  const comment = { body: req.body.body };\n  await knex('comments').insert(comment);\n  res.status(201).json(comment);\n});",
+    },
+    {
+      // drizzle: insert…values…returning.
+      code: "app.post('/tasks', async (req, res) => {\n  const [task] = await db.insert(tasks).values(req.body).returning();\n  res.json(task);\n});",
+      at: ' «res.json(task)»',
+      output: "app.post('/tasks', async (req, res) => {\n  const [task] = await db.insert(tasks).values(req.body).returning();\n  res.status(201).json(task);\n});",
     },
   ],
 });

@@ -29,6 +29,12 @@ export interface ResponseAdapter {
    * for a new record is then that path and its id. Without it, the Location is built from the route.
    */
   requestPathText?(site: ResponseSite): string | undefined;
+  /**
+   * A statement that answers `status` (code text) with the JSON `body` (code text) and leaves the
+   * handler (`return res.status(404).json(body)`), for fixes that add a missing check; undefined
+   * where the framework has no such one-statement answer.
+   */
+  answerStatement?(site: ResponseSite, status: string, body: string, context: RuleContext): string | undefined;
   /** Why a status written as a string is an error here, or undefined where the framework accepts it. */
   stringStatusProblem(site: ResponseSite): string | undefined;
 }

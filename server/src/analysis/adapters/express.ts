@@ -121,6 +121,7 @@ export const expressAdapter: ResponseAdapter = {
   dropBodyFix,
   completeResponseFixes,
   completesLater,
+  answerStatement: (site, status, body) => `return ${site.responseName}.status(${status}).json(${body})`,
   // Express 5 throws for `res.status('404')`; a `statusCode` assignment is coerced by node:http.
   stringStatusProblem: (site) => (site.shape.setter === 'status' || site.shape.setter === 'sendStatus' ? 'Express 5 throws for it (Express 4 warns)' : undefined),
 };

@@ -130,6 +130,7 @@ export const fastifyAdapter: ResponseAdapter = {
   dropBodyFix,
   completeResponseFixes,
   completesLater,
+  answerStatement: (site, status, body, context) => `return ${site.responseName}.${statusMethod(context)}(${status}).send(${body})`,
   // `reply.code('404')` is parsed as a number by Fastify.
   stringStatusProblem: () => undefined,
 };

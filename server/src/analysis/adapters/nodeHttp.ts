@@ -171,6 +171,9 @@ export const nodeHttpAdapter: ResponseAdapter = {
   dropBodyFix,
   completeResponseFixes: endResponseFixes,
   completesLater,
+  // `writeHead` returns the response, so head and body fit one statement.
+  answerStatement: (site, status, body, context) =>
+    `return ${site.responseName}.writeHead(${status}, { ${quoted('Content-Type', context.style)}: ${quoted('application/json', context.style)} }).end(JSON.stringify(${body}))`,
   // node:http coerces a numeric string (`writeHead('404')` sends 404).
   stringStatusProblem: () => undefined,
 };

@@ -2,8 +2,9 @@
 // names hold it, and the URL of the new resource (built from the route and the record's id) for a
 // Location header. Used by created-for-create and created-needs-location.
 import ts from 'typescript';
-import { skipTypeWrappers } from '../facts/syntax';
+import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import { objectProperties } from './body';
+import { callbackRecord, callsAround, derivedNames, namesACreate, pushedSubdocument } from './createShapes';
 import type { CallBefore, ResponseSite } from '../types';
 
 export interface CreateCall {
@@ -14,6 +15,11 @@ export interface CreateCall {
   result?: string;
   /** Several records at once (`insertMany`): there is no single URL to point at. */
   bulk: boolean;
+  /**
+   * Names made from the record before the response (`userData = { _id: user._id }`, a token signed
+   * for it), and the array a sub-document went into: a response that sends them is about the create.
+   */
+  derived: string[];
 }
 
 const SINGLE = new Set(['create', 'insert', 'insertOne', 'save', 'add', 'createOne']);
@@ -54,6 +60,8 @@ function returnsRows(call: ts.CallExpression): boolean {
 /** The variable a call's result is stored in (`const user = await User.create(…)`, `const [task] = await db.insert(…)…returning()`). */
 function storedIn(call: ts.CallExpression): string | undefined {
   const parent = unwrapValue(chainEnd(call));
+  // `newCollection = await Collection.create(…)`, declared earlier.
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)) return parent.left.text;
   if (!ts.isVariableDeclaration(parent)) return undefined;
   if (ts.isIdentifier(parent.name)) return parent.name.text;
   const [first] = ts.isArrayBindingPattern(parent.name) ? parent.name.elements : [];
@@ -69,11 +77,19 @@ function thenParameter(call: ts.CallExpression): string | undefined {
   return parameter && ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
 }
 
-/** Names the handler binds to `new X(…)`. */
+/** A record built in memory: `new Post(…)`, Sequelize's `Post.build(…)`. */
+function isBuiltRecord(expression: ts.Expression): boolean {
+  const value = skipTypeWrappers(expression);
+  return ts.isNewExpression(value) || (ts.isCallExpression(value) && calleeOf(value)?.name === 'build');
+}
+
+/** Names the handler binds to a record built in memory (`const post = new Post(…)`, `user = User.build(…)`). */
 function newObjectNames(site: ResponseSite): Set<string> {
   const names = new Set<string>();
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isNewExpression(skipTypeWrappers(node.initializer))) names.add(node.name.text);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isBuiltRecord(node.initializer)) names.add(node.name.text);
+    const assigned = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    if (assigned && ts.isIdentifier(node.left) && isBuiltRecord(node.right)) names.add(node.left.text);
     ts.forEachChild(node, visit);
   };
   if (site.handler?.node.body) visit(site.handler.node.body);
@@ -89,7 +105,7 @@ function receiverOf(call: ts.CallExpression): ts.Expression | undefined {
 function savesNewRecord(call: CallBefore, fresh: ReadonlySet<string>): boolean {
   const receiver = receiverOf(call.node);
   if (!receiver) return false;
-  if (ts.isNewExpression(receiver)) return true;
+  if (isBuiltRecord(receiver)) return true;
   if (ts.isIdentifier(receiver) && fresh.has(receiver.text)) return true;
   if (!STORE_LIKE.test(call.callee.split('.')[0])) return false;
   // `repository.save(entity)` also updates: only a literal or a fresh object makes it a create.
@@ -124,24 +140,40 @@ function insertedRecord(call: CallBefore): string | undefined {
   return argument && ts.isIdentifier(argument) ? argument.text : undefined;
 }
 
-/** Calls of the site's handler, before the response or inside its body, that store new records. */
+/** What a call stores: one new record, several, or none (a lookup, an update, a `create` of no resource). */
+function storesKind(call: CallBefore, site: ResponseSite, fresh: ReadonlySet<string>, calls: readonly CallBefore[]): 'single' | 'bulk' | undefined {
+  const qualifier = call.callee.split('.')[0];
+  if (NOT_STORES.test(qualifier)) return undefined;
+  if (BULK.has(call.name)) return call.callee === call.name ? undefined : 'bulk';
+  // `addComment(…)`, `orderService.createOrder(…)`: the name says it, even for a plain function.
+  if (namesACreate(call, site.handler?.requestName)) return 'single';
+  if (call.callee === call.name) return undefined;
+  if (!SINGLE.has(call.name)) return undefined;
+  if (call.name === 'save' && pushedSubdocument(call, calls, site)) return 'single';
+  return (call.name !== 'save' && call.name !== 'add') || savesNewRecord(call, fresh) ? 'single' : undefined;
+}
+
+/** Calls of the site's handler, before the response, inside its body or around it, that store new records. */
 export function createCalls(site: ResponseSite): CreateCall[] {
   const fresh = newObjectNames(site);
   const found: CreateCall[] = [];
-  for (const call of [...site.callsBefore, ...callsInBody(site)]) {
-    const qualifier = call.callee.split('.')[0];
-    const bulk = BULK.has(call.name);
-    if ((!SINGLE.has(call.name) && !bulk) || NOT_STORES.test(qualifier) || call.callee === call.name) continue;
-    if ((call.name === 'save' || call.name === 'add') && !savesNewRecord(call, fresh)) continue;
+  const calls = [...site.callsBefore, ...callsAround(site)];
+  for (const call of [...calls, ...callsInBody(site)]) {
+    const kind = storesKind(call, site, fresh, calls);
+    if (!kind) continue;
     // `Model.create` returns the record; the Mongo driver's `insertOne` returns `{ insertedId }`, knex ids.
     const holders: string[] = [];
     const stored = storedIn(call.node) ?? thenParameter(call.node);
     if (stored && ((call.name !== 'insert' && call.name !== 'insertOne') || returnsRows(call.node))) holders.push(stored);
-    const given = insertedRecord(call);
+    const given = insertedRecord(call) ?? callbackRecord(call.node);
     if (given) holders.push(given);
     const receiver = receiverOf(call.node);
-    if (call.name === 'save' && receiver && ts.isIdentifier(receiver)) holders.push(receiver.text);
-    found.push({ call, holders, result: stored, bulk });
+    const pushed = call.name === 'save' ? pushedSubdocument(call, calls, site) : undefined;
+    if (pushed?.item) holders.push(pushed.item);
+    else if (!pushed && call.name === 'save' && receiver && ts.isIdentifier(receiver)) holders.push(receiver.text);
+    const derived = derivedNames(site, holders);
+    if (pushed) derived.push(pushed.array);
+    found.push({ call, holders, result: stored, bulk: kind === 'bulk', derived });
   }
   return found;
 }

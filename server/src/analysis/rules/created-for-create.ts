@@ -7,6 +7,7 @@ import { addHeadersEdit, changeStatusFix, setStatusEdit } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
 import { shorten } from '../facts/shorten';
 import type { Fix, ResponseSite } from '../types';
+import { skipTypeWrappers } from '../facts/syntax';
 
 /** Sends that answer an API client; a rendered page or a file is another conversation. */
 const CREATE_WORDS = /\b(created|added|registered|saved|inserted)\b/;
@@ -42,11 +43,26 @@ function handlerName(site: ResponseSite): string | undefined {
   return undefined;
 }
 
-/** Is this a create endpoint? A POST route, or an unregistered controller named `createX`/`addX`. */
+/**
+ * Is this a create endpoint? A POST route, or an unregistered controller named for a create
+ * (`createX`, `addX`, `signup`, `register`).
+ */
 function isCreateEndpoint(site: ResponseSite): boolean {
   const method = site.route?.method;
   if (method === 'post') return !isActionPath(site.route?.path);
-  return method === undefined && /^(create|add|insert)([A-Z_]|$)/.test(handlerName(site) ?? '');
+  return method === undefined && /^(create|add|insert|register|sign_?up)([A-Z_]|$)/i.test(handlerName(site) ?? '');
+}
+
+/**
+ * A controller registered out of sight, named otherwise (`setGoal`), still creates when its whole
+ * answer is the new record or says "created": a GET does neither.
+ */
+function answersOnlyTheCreate(site: ResponseSite, create: CreateCall): boolean {
+  // A bulk import answering a count ("12 documents inserted") has no single new resource.
+  if (site.route?.method !== undefined || !site.body || create.bulk) return false;
+  const body = skipTypeWrappers(site.body);
+  if (ts.isIdentifier(body) && create.holders.includes(body.text)) return true;
+  return mentionedStrings(site.body).some((text) => CREATE_WORDS.test(text) && !NEGATIONS.test(text));
 }
 
 /** Does the response speak about the created record: returns it, says "created", or the route is its collection? */
@@ -55,7 +71,7 @@ function answersTheCreate(site: ResponseSite, create: CreateCall): boolean {
     // `res.json(await User.create(req.body))` answers with the record itself.
     if (site.body.getStart() <= create.call.node.getStart() && create.call.node.getEnd() <= site.body.getEnd()) return true;
     const names = mentionedNames(site.body);
-    if ([...create.holders, create.result].some((name) => name !== undefined && names.has(name))) return true;
+    if ([...create.holders, ...create.derived, create.result].some((name) => name !== undefined && names.has(name))) return true;
     if (mentionedStrings(site.body).some((text) => CREATE_WORDS.test(text) && !NEGATIONS.test(text))) return true;
   }
   // Only a plural segment names a collection: `/users` does, `/posts/:id/like` is an action.
@@ -90,15 +106,26 @@ export const createdForCreate: Rule<'created-for-create'> = {
       details:
         'When a POST stores a new record, 201 Created tells the client that a resource now exists (and, with a ' +
         '`Location` header, where). 200 only says "it worked".\n\n' +
-        'The rule looks for a call that stores a new record, before the response or in its body (`User.create`, ' +
-        '`prisma.user.create`, `repository.insert`, `collection.insertOne`, `new Post(…).save()`), and a response ' +
-        'that is about it: it returns the record, says "created", or the route is the record\'s collection ' +
-        '(`POST /users` with `User.create`).\n\n' +
+        'The rule looks for a call that stores a new record, before the response, in its body or around it ' +
+        '(`User.create`, `prisma.user.create`, `repository.save(entity)`, knex `insert`, drizzle `insert().values()`, ' +
+        '`collection.insertOne`, `new Post(…).save()`, Sequelize `Post.build(…).save()`), including a response sent ' +
+        'from the create\'s own callback (`user.save((err) => res.send(user))`, `User.create(b).then((u) => res.json(u))`, ' +
+        '`Book.create(b, (err, book) => …)`); a call whose name says it creates (`addComment`, `insertUser`, ' +
+        '`orderService.createOrder`, `userModel.registerUser`: registering an account creates one); and a sub-document ' +
+        'pushed into a loaded record and saved (`post.comments.push(comment); await post.save()`) on the route of that ' +
+        'sub-collection (`POST /posts/:id/comments`). The response must be about it: it returns the record or something ' +
+        'made from it (`{ _id: user._id }`, a token signed for the new user), says "created" or "registered", or the ' +
+        'route is the record\'s collection (`POST /users` with `User.create`).\n\n' +
         'Not reported: login, token, session, search, query, check and webhook routes (they answer, they do not ' +
-        'create); lookups such as `findOne`; `save()` on a record that was loaded rather than built with `new` (an ' +
-        'update); a create that only runs in some branch, loop or callback; side records that the response does not ' +
-        'mention (`AuditLog.create`); answers inside a `catch`; rendered pages; and statuses the file does not pin ' +
-        'down. Controllers registered in another file are checked when their name says so (`createUser`).\n\n' +
+        'create); lookups such as `findOne`, and `findOrCreate`; upserts (`createOrUpdate`, `upsert`); toggles ' +
+        '(`addLike`, a push into `likes` or `followers`); "ingest" calls; calls that create no resource of the API ' +
+        '(`createToken`, `createError`, `createQueryBuilder`) or are handed the request itself (`createAttachment(req)` ' +
+        'reads uploads); `save()` on a record that was loaded rather than built (an update), including a push into it on ' +
+        'a route that does not name the sub-collection (`POST /comment/:id`) or a push of a mere id; a create that only ' +
+        'runs in some branch or loop; side records that the response does not mention (`AuditLog.create`); answers ' +
+        'inside a `catch`; rendered pages; and statuses the file does not pin down. Controllers registered in another ' +
+        'file are checked when their name says so (`createUser`, `addComment`, `signup`, `register`), or when their ' +
+        'whole answer is the new record or says it was created (a bulk import answering a count is not).\n\n' +
         'The preferred fix changes the status to 201. A second fix also adds a `Location` header where the code ' +
         'tells the new URL (route path plus the record\'s id).',
       incorrect:
@@ -109,8 +136,8 @@ export const createdForCreate: Rule<'created-for-create'> = {
   },
   check(site, context) {
     if (site.status.code !== 200 || !site.send || (site.send.kind !== 'data' && site.send.kind !== 'empty') || site.catchClause) return;
-    if (!isCreateEndpoint(site)) return;
-    const creates = createCalls(site).filter((create) => runsBefore(create.call.node, site) && answersTheCreate(site, create));
+    const endpoint = isCreateEndpoint(site);
+    const creates = createCalls(site).filter((create) => runsBefore(create.call.node, site) && (endpoint ? answersTheCreate(site, create) : answersOnlyTheCreate(site, create)));
     if (creates.length === 0) return;
     const what = site.route?.method === 'post' ? 'POST' : 'handler';
     context.report({

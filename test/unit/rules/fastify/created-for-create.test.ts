@@ -26,6 +26,12 @@ ruleTests(
         at: "«reply.send({ todo })»",
         output: app("app.route({\n  method: 'POST',\n  url: '/todos',\n  handler: async (request, reply) => {\n    const todo = await Todo.create({ title: request.body.title });\n    reply.code(201).send({ todo });\n  },\n});"),
       },
+      {
+        // A registration through the model's `registerUser`, answered with what is made of the new user.
+        code: app("app.route({ method: 'POST', url: '/users', handler: async (request, reply) => {\n  const user = await userModel.registerUser(request.body.user);\n  user.token = await createToken(user);\n  return { user };\n} });"),
+        at: '  «return» { user };',
+        output: app("app.route({ method: 'POST', url: '/users', handler: async (request, reply) => {\n  const user = await userModel.registerUser(request.body.user);\n  user.token = await createToken(user);\n  reply.code(201);\n  return { user };\n} });"),
+      },
     ],
   },
   { adapter: 'fastify' },

@@ -21,6 +21,8 @@ ruleTests(
       route('POST', '/users', "    try {\n      await User.create(await readJson(req));\n    } catch (err) {\n      res.end(JSON.stringify({ created: false }));\n    }"),
       // The status is not pinned down.
       route('POST', '/users', "    const user = await User.create(await readJson(req));\n    res.writeHead(code);\n    res.end(JSON.stringify(user));"),
+      // A toggle through a service: `addLike` flips a flag on an existing record.
+      route('POST', '/posts/like', "    const like = await likeService.addLike(await readJson(req));\n    res.end(JSON.stringify(like));"),
     ],
     invalid: [
       {
@@ -46,6 +48,13 @@ ruleTests(
         code: route('POST', '/posts', "    const post = new Post(await readJson(req));\n    await post.save();\n    res.setHeader('Content-Type', 'application/json');\n    res.end(JSON.stringify({ message: 'Post created' }));"),
         at: "    «res.end(JSON.stringify({ message: 'Post created' }))»",
         output: route('POST', '/posts', "    const post = new Post(await readJson(req));\n    await post.save();\n    res.setHeader('Content-Type', 'application/json');\n    res.writeHead(201).end(JSON.stringify({ message: 'Post created' }));"),
+      },
+      {
+        // A create through a service whose name says so, answered from a `.then` callback.
+        code: route('POST', '/orders', "    orderService.createOrder(await readJson(req)).then((order) => {\n      res.writeHead(200, { 'Content-Type': 'application/json' });\n      res.end(JSON.stringify(order));\n    });"),
+        at: 'res.writeHead(«200»',
+        message: /`orderService\.createOrder`/,
+        output: route('POST', '/orders', "    orderService.createOrder(await readJson(req)).then((order) => {\n      res.writeHead(201, { 'Content-Type': 'application/json' });\n      res.end(JSON.stringify(order));\n    });"),
       },
     ],
   },

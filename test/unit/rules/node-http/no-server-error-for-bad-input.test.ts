@@ -16,6 +16,11 @@ ruleTests(
       server(`${QUERY}  if (url.searchParams.get('format') === 'csv') {\n    res.writeHead(500);\n    return res.end('CSV export is broken');\n  }`),
       // A route check is not input.
       server("  if (req.url === '/crash') {\n    res.writeHead(500).end();\n  }"),
+      // A lookup checked before its use (with `lookupFailures` on).
+      {
+        code: server(`${QUERY}  try {\n    const user = await User.findOne({ name: url.searchParams.get('name') });\n    if (!user) return res.writeHead(404).end();\n    res.end(JSON.stringify(user.profile));\n  } catch (err) {\n    res.writeHead(500).end();\n  }`, { async: true }),
+        options: { lookupFailures: true },
+      },
     ],
     invalid: [
       {
@@ -33,6 +38,14 @@ ruleTests(
         code: route('POST', '/orders', "    try {\n      await Order.create(schema.parse(await readJson(req)));\n      res.writeHead(201).end();\n    } catch (err) {\n      if (err instanceof ZodError) return res.writeHead(500).end(JSON.stringify({ issues: err.issues }));\n      throw err;\n    }"),
         at: 'res.writeHead(«500»)',
         output: route('POST', '/orders', "    try {\n      await Order.create(schema.parse(await readJson(req)));\n      res.writeHead(201).end();\n    } catch (err) {\n      if (err instanceof ZodError) return res.writeHead(400).end(JSON.stringify({ issues: err.issues }));\n      throw err;\n    }"),
+      },
+      {
+        // A record looked up by a query key and used unchecked: the added check answers in node:http's idiom.
+        code: server(`${QUERY}  try {\n    const user = await User.findOne({ name: url.searchParams.get('name') });\n    res.end(JSON.stringify(user.profile));\n  } catch (err) {\n    res.writeHead(500).end();\n  }`, { async: true }),
+        options: { lookupFailures: true },
+        at: 'res.writeHead(«500»)',
+        message: /missing record/,
+        output: server(`${QUERY}  try {\n    const user = await User.findOne({ name: url.searchParams.get('name') });\n    if (!user) return res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'User not found' }));\n    res.end(JSON.stringify(user.profile));\n  } catch (err) {\n    res.writeHead(500).end();\n  }`, { async: true }),
       },
     ],
   },
