@@ -66,6 +66,8 @@ function partsOf(use: ResponseUse, bindings: Bindings): UseParts {
     } else if (SEND_METHODS.has(link.name)) {
       parts.send = { method: link.name, call: link.call };
       if (['json', 'send', 'jsonp', 'end'].includes(link.name) && first) parts.body = bodyValue(first);
+      // A view's locals are what the page says: `render('signup', { error: 'Email taken' })`.
+      else if (link.name === 'render' && second) parts.body = second;
     } else if (HEADER_METHODS.has(link.name)) {
       if (link.name === 'location') parts.headers.push({ name: 'location', node: link.call });
       else if (link.name === 'links') parts.headers.push({ name: 'link', node: link.call });
