@@ -2,6 +2,9 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests('conflict-for-duplicate', {
   valid: [
+    // A catch that searches the error's text for something else.
+    "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.message.includes('validation')) return res.status(400).json({ error: err.message });\n    throw err;\n  }\n});",
+
     // Already 409.
     "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) return res.status(409).json({ error: 'Email already registered' });\n    res.status(500).json({ error: 'Internal server error' });\n  }\n});",
     // The 500 runs for every other error: it is not the duplicate's answer.
@@ -20,6 +23,19 @@ ruleTests('conflict-for-duplicate', {
     "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) return res.status(err.status).json({ error: 'Taken' });\n  }\n});",
   ],
   invalid: [
+    {
+      // The driver's words searched for in the error's text.
+      code: "app.post('/users', async (req, res) => {\n  try {\n    res.status(201).json(await User.create(req.body));\n  } catch (err) {\n    if (err.message.includes('duplicate key')) return res.status(400).json({ error: 'Email already registered' });\n    res.status(500).json({ error: 'Could not register' });\n  }\n});",
+      at: 'return res.status(«400»)',
+      message: /`err\.message\.includes\('duplicate key'\)`/,
+      output: "app.post('/users', async (req, res) => {\n  try {\n    res.status(201).json(await User.create(req.body));\n  } catch (err) {\n    if (err.message.includes('duplicate key')) return res.status(409).json({ error: 'Email already registered' });\n    res.status(500).json({ error: 'Could not register' });\n  }\n});",
+    },
+    {
+      // MongoDB's E11000 found with a regular expression, in an error middleware.
+      code: "app.use((err, req, res, next) => {\n  if (/E11000/.test(err.message)) return res.status(500).json({ error: 'Duplicate value' });\n  next(err);\n});",
+      at: 'status(«500»)',
+      output: "app.use((err, req, res, next) => {\n  if (/E11000/.test(err.message)) return res.status(409).json({ error: 'Duplicate value' });\n  next(err);\n});",
+    },
     {
       // The guide's shape, answered 400.
       code: "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) {\n      return res.status(400).json({ error: 'Email already registered' });\n    }\n    throw err;\n  }\n});",

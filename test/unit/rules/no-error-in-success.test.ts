@@ -13,6 +13,8 @@ ruleTests('no-error-in-success', {
     "app.post('/x', (req, res) => {\n  res.status(200).send({ success: true });\n});",
     // A page that only says the action was already done reports no failure.
     "app.get('/verify/:token', async (req, res) => {\n  const user = await User.findOne({ token: req.params.token });\n  if (user.verified) return res.render('verify', { message: 'Email already verified' });\n  res.render('verify', { message: 'Thanks!' });\n});",
+    // A page saying the record is missing after a look-up: no-success-for-missing reports it, once.
+    "app.get('/links/:id/confirm', async (req, res) => {\n  const link = await Link.findById(req.params.id);\n  if (!link) return res.render('dialog/message', { message: 'Could not find the link.' });\n  res.render('dialog/delete', { link });\n});",
     // A form rendered with no errors yet.
     "app.get('/signup', (req, res) => {\n  res.render('signup', { errors: [] });\n});",
     // Flash messages on a form's page are whatever the last request left, not this request's failure.

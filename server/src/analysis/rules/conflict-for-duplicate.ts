@@ -1,6 +1,8 @@
 // Reports a duplicate-key error from the database answered 400 or 500. The request was well formed
 // and the server did not fail: it conflicts with data that already exists, which is 409 Conflict.
+import ts from 'typescript';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../evidence/branchTests';
+import { skipTypeWrappers } from '../facts/syntax';
 import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule } from '../rule';
 
@@ -8,7 +10,7 @@ import type { Rule } from '../rule';
 // MongoDB 11000/11001, MySQL ER_DUP_ENTRY (errno 1062), Postgres SQLSTATE 23505, Prisma P2002,
 // SQLite's extended code, Sequelize's error name.
 const DUPLICATE_VALUES: ReadonlyMap<string, readonly (string | number)[]> = new Map([
-  ['code', [11000, 11001, 'ER_DUP_ENTRY', '23505', 'P2002', 'SQLITE_CONSTRAINT_UNIQUE']],
+  ['code', [11000, 11001, '11000', 'ER_DUP_ENTRY', '23505', 'P2002', 'SQLITE_CONSTRAINT_UNIQUE']],
   ['errno', [1062]],
   ['sqlState', ['23505']],
   ['name', ['SequelizeUniqueConstraintError']],
@@ -18,9 +20,21 @@ const DUPLICATE_CLASSES = new Set(['UniqueConstraintError', 'UniqueViolationErro
 const DUPLICATE_HELPER = /^is\w*(Duplicate|Unique)/i;
 const REPORTED_STATUSES = new Set([400, 500]);
 
+// What the drivers write in the error's text: `err.message.includes('duplicate key')`, `/E11000/.test(err.message)`.
+const DUPLICATE_TEXT = /duplicate (key|entry)|E11000|ER_DUP_ENTRY|unique constraint|UNIQUE constraint failed|violates unique/i;
+const TEXT_SEARCHES = new Set(['includes', 'startsWith', 'test', 'match', 'search']);
+
+/** `err.message.includes('duplicate key')`, `/E11000/.test(err.message)`: a search of the error's text for the driver's words. */
+function searchesDuplicateText(call: ts.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !TEXT_SEARCHES.has(callee.name.text)) return false;
+  const patterns = [callee.expression, ...call.arguments].map(skipTypeWrappers);
+  return patterns.some((pattern) => (ts.isStringLiteralLike(pattern) || ts.isRegularExpressionLiteral(pattern)) && DUPLICATE_TEXT.test(pattern.text));
+}
+
 function isDuplicateTest(test: AtomicTest): boolean {
   if (test.kind === 'instanceof') return DUPLICATE_CLASSES.has(test.className);
-  if (test.kind === 'call') return DUPLICATE_HELPER.test(test.name);
+  if (test.kind === 'call') return DUPLICATE_HELPER.test(test.name) || searchesDuplicateText(test.call);
   const property = propertyName(test.subject);
   return property !== undefined && (DUPLICATE_VALUES.get(property)?.includes(test.value) ?? false);
 }
@@ -39,7 +53,9 @@ export const conflictForDuplicate: Rule<'conflict-for-duplicate'> = {
         'the current state. 409 lets a client say "that email is taken" instead of "your request is broken" ' +
         '(400) or "try again later" (500).\n\n' +
         'The rule reports only a response that runs when the code has tested for the duplicate: inside ' +
-        '`if (err.code === 11000)`, a matching `case`, or after a guard such as `if (err.code !== 11000) throw err`. ' +
+        '`if (err.code === 11000)`, a matching `case`, after a guard such as `if (err.code !== 11000) throw err`, or ' +
+        'where the error\'s text is searched for the driver\'s words (`err.message.includes("duplicate key")`, ' +
+        '`/E11000/.test(err.message)`). ' +
         'It does not report a response shared by every error of a `catch`, a test mixed with other causes ' +
         '(`err.code === 11000 || err.name === "ValidationError"`), a look-up done before the insert ' +
         '(`if (await User.exists({ email }))`, which the file cannot tell apart from other checks), or ' +

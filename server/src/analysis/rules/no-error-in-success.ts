@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { skipTypeWrappers } from '../facts/syntax';
 import { shorten } from '../facts/shorten';
 import { conditionReferences, decidingCondition } from '../evidence/causes';
+import { NOT_FOUND_WORDS } from '../evidence/validationCause';
 import { isEmptyLiteral, isFalseLiteral, mentionedStrings, objectProperties, stringValue } from '../evidence/body';
 import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
@@ -13,7 +14,8 @@ const FAILURE_STATUS_WORDS = new Set(['error', 'fail', 'failed', 'failure']);
 // Keys that carry a failure's code: `{ error_code: 'E_EXPIRED' }`, `{ errorCode: 12 }`.
 const ERROR_CODE_KEYS = ['error_code', 'errorCode'];
 // A view's message that reports a failed action; "Already verified" or "Already done" report none.
-const FAILURE_MESSAGE = /\b(invalid|incorrect|wrong|failed|(is|was|already) taken|already (exists|in use|registered)|not found|is required|could ?n[o']t|unable to)\b/;
+// "Could not find the link" after a look-up is no-success-for-missing's finding, reported there once.
+const FAILURE_MESSAGE = /\b(invalid|incorrect|wrong|failed|(is|was|already) taken|already (exists|in use|registered)|is required|could ?n[o']t|unable to)\b/;
 
 /** Does a view's error value show a failure here: written out, or sent from a catch or a failed validation? */
 function isViewFailure(value: ts.Expression, site: ResponseSite): boolean {
@@ -39,7 +41,7 @@ function objectFailure(properties: ReadonlyMap<string, ts.Expression>, site: Res
   if (status && FAILURE_STATUS_WORDS.has(status)) return `status: '${status}'`;
   // A page re-rendered after a failure test with a message that says what failed.
   const message = stringValue(properties.get('message'))?.toLowerCase();
-  if (view && message && decidingCondition(site) && FAILURE_MESSAGE.test(message)) return `message: '${shorten(message, 30)}'`;
+  if (view && message && decidingCondition(site) && FAILURE_MESSAGE.test(message) && !NOT_FOUND_WORDS.test(message)) return `message: '${shorten(message, 30)}'`;
   return undefined;
 }
 

@@ -23,6 +23,12 @@ ruleTests(
     ],
     invalid: [
       {
+        // MySQL's code read from the error's text.
+        code: insert("      if (err.message.includes('ER_DUP_ENTRY')) {\n        res.statusCode = 400;\n        return res.end('Name taken');\n      }\n      throw err;"),
+        at: 'res.statusCode = «400»',
+        output: insert("      if (err.message.includes('ER_DUP_ENTRY')) {\n        res.statusCode = 409;\n        return res.end('Name taken');\n      }\n      throw err;"),
+      },
+      {
         code: insert("      if (err.code === 11000) {\n        res.writeHead(400, { 'Content-Type': 'application/json' });\n        return res.end(JSON.stringify({ error: 'Email already registered' }));\n      }\n      throw err;"),
         at: 'res.writeHead(«400», {',
         message: /duplicate-key error \(`err\.code === 11000`\) answered 400 Bad Request.*409 Conflict/,
