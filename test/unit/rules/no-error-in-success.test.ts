@@ -32,6 +32,12 @@ ruleTests('no-error-in-success', {
   ],
   invalid: [
     {
+      // Content negotiation with no status: the branch that sends the error sends it at 200.
+      code: "app.post('/import', async (req, res) => {\n  const failed = await importRows(req.body);\n  res.format({\n    json() { res.json({ status: 'failed', failed }); },\n    html() { res.redirect('/import'); },\n  });\n});",
+      at: "«res.json({ status: 'failed', failed })»",
+      output: "app.post('/import', async (req, res) => {\n  const failed = await importRows(req.body);\n  res.format({\n    json() { res.status(400).json({ status: 'failed', failed }); },\n    html() { res.redirect('/import'); },\n  });\n});",
+    },
+    {
       // A sign-up form re-rendered with an error at the default 200.
       code: "app.post('/signup', async (req, res) => {\n  if (await User.exists({ email: req.body.email })) {\n    return res.render('signup', { error: 'Email taken' });\n  }\n  res.redirect('/welcome');\n});",
       at: "return «res.render('signup', { error: 'Email taken' })»",

@@ -2,6 +2,8 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests('no-success-for-missing', {
   valid: [
+    // A 404 through content negotiation is not read as 200.
+    "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404);\n    return res.format({\n      json: () => res.json(null),\n      html: () => res.render('404'),\n    });\n  }\n  res.json(user);\n});",
     // A successful lookup answered with the record.
     "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(404).json({ error: 'User not found' });\n  res.json(user);\n});",
     "app.get('/users/:id', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (user) {\n    res.json(user);\n  }\n});",

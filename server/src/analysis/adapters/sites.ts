@@ -78,6 +78,19 @@ function partsOf(use: ResponseUse, bindings: Bindings): UseParts {
   return parts;
 }
 
+/** A `res.format({ … })` call's branches and the status they all send with. */
+interface Negotiation {
+  choices: ts.ObjectLiteralExpression;
+  status: StatusPart;
+}
+
+/** The object of branches of `res.format({ json() {…}, html() {…} })`, Express's content negotiation. */
+function negotiationChoices(use: ResponseUse): ts.ObjectLiteralExpression | undefined {
+  const last = use.links[use.links.length - 1];
+  const choices = last?.name === 'format' ? last.call.arguments[0] && skipTypeWrappers(last.call.arguments[0]) : undefined;
+  return choices && ts.isObjectLiteralExpression(choices) ? choices : undefined;
+}
+
 /** What a body says: the value inside `JSON.stringify(x)` (how node:http code sends JSON). */
 export function bodyValue(argument: ts.Expression): ts.Expression {
   const value = skipTypeWrappers(argument);
@@ -276,15 +289,23 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
         callsBefore: calls.filter((call) => call.node.getEnd() <= start),
       };
     };
+    const negotiated: Negotiation[] = [];
     for (const use of uses) {
       const parts = partsOf(use, bindings);
       headers.push(...parts.headers);
-      if (parts.status && parts.send) sites.push(makeSite(parts, parts.status, parts.send));
+      const choices = negotiationChoices(use);
+      if (choices) {
+        // `res.status(404).format({ json() {…}, html() {…} })`: every branch sends with that status.
+        const status = parts.status ?? (pending?.status && flowsInto(pending.use.expression, use.expression) ? pending.status : undefined);
+        if (status) negotiated.push({ choices, status });
+        if (status && !parts.status) pending = undefined;
+      } else if (parts.status && parts.send) sites.push(makeSite(parts, parts.status, parts.send));
       else if (parts.send) {
+        const chosen = negotiated.find(({ choices }) => choices.getStart() <= use.expression.getStart() && use.expression.getEnd() <= choices.getEnd());
         // `res.status(500);` then `res.json(x)` on the path after it: one response.
-        const merged = pending?.status && flowsInto(pending.use.expression, use.expression) ? pending.status : undefined;
+        const merged = chosen?.status ?? (pending?.status && flowsInto(pending.use.expression, use.expression) ? pending.status : undefined);
         sites.push(makeSite(parts, merged, parts.send));
-        if (merged) pending = undefined;
+        if (merged && !chosen) pending = undefined;
       } else if (parts.status && !isHandedOver(use)) {
         // A status replaced before anything sends (or after a return) stands on its own.
         if (pending?.status) sites.push(makeSite(pending, pending.status, undefined));
