@@ -77,7 +77,13 @@ export const noErrorInSuccess: Rule<'no-error-in-success'> = {
       details:
         'A client, a load balancer or a retry library reads the status before the body. A 2xx status with ' +
         '`success: false`, `ok: false`, an `error`/`errors` value or `status: "error"` in the body hides the failure ' +
-        'from all of them. Bodies that say "no error" (`{ error: null }`, `{ errors: [] }`) are not reported. ' +
+        'from all of them, and so does `error_code`/`errorCode`, or any of these one level down (`{ data: { error_code } }`). ' +
+        'A page re-rendered at the default 200 after a failed action counts too: `res.render("signup", { error: "Email taken" })` ' +
+        'with the error written out, `errors` built in a `catch` or from a failed validation, or a `message` that says what ' +
+        'failed ("Invalid email or password") in a branch. Bodies that say "no error" (`{ error: null }`, `{ errors: [] }`) are ' +
+        'not reported, nor is a page that only says the action was already done ("Email already verified"), a flash message ' +
+        'shown on a form (`{ error: req.flash("error") }`, whatever the last request left), or a page that says a record was ' +
+        'not found after a look-up (no-success-for-missing reports that). ' +
         'The fix offers 400, 404, 422 and 500, preferring the one the code implies (404 when the message says ' +
         '"not found", 500 inside a `catch`, otherwise the validation status).',
       incorrect: "app.post('/login', (req, res) => {\n  res.status(200).json({ success: false, error: 'Wrong password' });\n});",

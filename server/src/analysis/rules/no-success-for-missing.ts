@@ -125,7 +125,10 @@ export const noSuccessForMissing: Rule<'no-success-for-missing'> = {
         'Reported: a 2xx sent in the branch where a single-record lookup found nothing (`const user = await ' +
         'User.findById(id); if (!user) return res.json(...)`, `user == null`, the `else` of `if (user)`) when ' +
         'the response sends nothing, `null`, the missing record itself or a "not found" message; and a GET that ' +
-        'answers 2xx with `null` or `{ data: null }`.\n\n' +
+        'answers 2xx with `null` or `{ data: null }`. A look-up counts as one record when its result has a singular name ' +
+        'and is tested for absence (`const link = await query.link.find(…); if (!link)`: a list is never falsy); the test ' +
+        'may sit outside a branch that only picks the answer\'s form (`if (!link) { if (req.isHTML) … }`); an empty text ' +
+        '(`send("")`) is nothing, and a page rendered at 200 saying "Could not find the link" says "not found".\n\n' +
         'Not reported: a successful lookup answered with the record (`res.json(user)`); lists (`find`, ' +
         '`findMany`: an empty list is a valid answer); 204; a branch that answers something meaningful when ' +
         'nothing was found (`{ available: true }` for an availability check); a POST whose branch does not say ' +

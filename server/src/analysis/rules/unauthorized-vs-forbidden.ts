@@ -172,7 +172,7 @@ export const unauthorizedVsForbidden: Rule<'unauthorized-vs-forbidden'> = {
         'user too: split them; account states such as `!user.emailVerified` or `user.banned`, which are 403; ' +
         'session data that is not an identity (`req.session.cart`); comparisons of tokens, passwords or codes ' +
         '(`storedToken !== refreshToken`), which authenticate; a `catch` whose `try` also loads the user or ' +
-        'awaits anything else; a 403 after a lookup found no user; a bad password-reset, verification or invite ' +
+        'awaits anything else; a 403 after a lookup found no user, outside a log-in that checks a password; a bad password-reset, verification or invite ' +
         'token or a wrong one-time code (neither missing credentials nor a missing permission); and any dynamic status. A 404 chosen to hide a ' +
         'resource from someone without access is left alone too.\n\n' +
         'The fix for a 403 on a token check also adds `WWW-Authenticate: Bearer`; for a session it only changes the status.',
