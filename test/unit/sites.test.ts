@@ -10,6 +10,14 @@ describe('response sites', () => {
   it('a status set on one line and sent on the next is one response', () => {
     assert.deepEqual(sitesOf('  res.status(500);\n  res.json({ error: "Something broke" });'), ['literal 500 json']);
   });
+  it('res.format keeps the status for every branch, chained or set before it', () => {
+    const branches = '{\n    json() { res.json(user); },\n    html: () => res.render("user", { user }),\n    default: function () { res.send(String(user.id)); },\n  }';
+    assert.deepEqual(sitesOf(`  const user = await User.create(req.body);\n  res.status(201).format(${branches});`), ['literal 201 json', 'literal 201 render', 'literal 201 send']);
+    const missing = '{\n      json() { res.json({ error: "User not found" }); },\n      html: () => res.render("404"),\n      default: function () { res.send("Not found"); },\n    }';
+    assert.deepEqual(sitesOf(`  const user = await User.findById(req.params.id);\n  if (!user) {\n    res.status(404);\n    return res.format(${missing});\n  }\n  res.json(user);`), ['literal 404 json', 'literal 404 render', 'literal 404 send', 'implicit 200 json']);
+    // Without a status, each branch sends the default.
+    assert.deepEqual(sitesOf(`  res.format(${branches});`), ['implicit 200 json', 'implicit 200 render', 'implicit 200 send']);
+  });
   it('statusCode assignment followed by end()', () => {
     assert.deepEqual(sitesOf('  res.statusCode = 404;\n  res.end();'), ['literal 404 end']);
   });

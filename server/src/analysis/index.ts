@@ -20,7 +20,7 @@ export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, lookupFailures: false, maxFileSize: 2_000_000, frameworks: [] };
 
 /** Words that any response or status check contains; a file without them has nothing to report. */
-const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|expect|code|HttpCode|Controller|createError|throw|next|reply|fastify|Response|notFound|permanentRedirect|body|assert|text|html|newResponse|responses)\b/;
+const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|render|expect|code|HttpCode|Controller|createError|throw|next|reply|fastify|Response|notFound|permanentRedirect|body|assert|text|html|newResponse|responses)\b/;
 /** A relative import: with a module source, a helper it exports may send responses this file never spells. */
 const RELATIVE_IMPORT = /(\bfrom|\brequire\s*\()\s*['"]\.\.?\//;
 /** Minified or generated code: very long lines, few of them. Not worth a parse on every keystroke. */

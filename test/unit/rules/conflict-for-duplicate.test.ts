@@ -2,6 +2,17 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests('conflict-for-duplicate', {
   valid: [
+    // A look-up that finds the account already verified: not a conflict, whatever the status.
+    "app.post('/verify', async (req, res) => {\n  if (await User.findOne({ email: req.body.email, verified: true })) return res.status(400).json({ message: 'Already verified' });\n  res.json({ ok: true });\n});",
+    // The look-up is one cause of several: the 400 may answer the other.
+    "app.post('/users', async (req, res) => {\n  const existing = await User.findOne({ email: req.body.email });\n  if (existing || !req.body.password) return res.status(400).json({ error: 'Email already in use or password missing' });\n  res.status(201).json(await User.create(req.body));\n});",
+    // Nothing found: that is a missing record, not a duplicate.
+    "app.post('/users/:id/invite', async (req, res) => {\n  const user = await User.findById(req.params.id);\n  if (!user) return res.status(400).json({ error: 'User does not exist' });\n  res.json(user);\n});",
+    // 422 for a taken value is a defensible convention.
+    "app.post('/users', async (req, res) => {\n  if (await User.exists({ email: req.body.email })) return res.status(422).json({ errors: { email: 'is already taken' } });\n  res.status(201).json(await User.create(req.body));\n});",
+    // A catch that searches the error's text for something else.
+    "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.message.includes('validation')) return res.status(400).json({ error: err.message });\n    throw err;\n  }\n});",
+
     // Already 409.
     "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) return res.status(409).json({ error: 'Email already registered' });\n    res.status(500).json({ error: 'Internal server error' });\n  }\n});",
     // The 500 runs for every other error: it is not the duplicate's answer.
@@ -20,6 +31,33 @@ ruleTests('conflict-for-duplicate', {
     "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) return res.status(err.status).json({ error: 'Taken' });\n  }\n});",
   ],
   invalid: [
+    {
+      // A look-up on a unique field before the insert, answered 400.
+      code: "app.post('/register', async (req, res) => {\n  const { email } = req.body;\n  if (await User.findOne({ email })) return res.status(400).json({ message: 'Email already in use' });\n  res.status(201).json(await User.create(req.body));\n});",
+      at: 'status(«400»)',
+      message: /look-up \(`await User\.findOne\(\{ email \}\)` found one\) shows the email is already taken, answered 400 Bad Request.*409 Conflict/,
+      output: "app.post('/register', async (req, res) => {\n  const { email } = req.body;\n  if (await User.findOne({ email })) return res.status(409).json({ message: 'Email already in use' });\n  res.status(201).json(await User.create(req.body));\n});",
+    },
+    {
+      // The result kept in a variable, a Prisma query nested in `where`, answered 500.
+      code: "app.post('/signup', async (req, res) => {\n  const existing = await prisma.user.findUnique({ where: { username: req.body.username } });\n  if (existing) {\n    return res.status(500).send('Username is taken');\n  }\n  res.status(201).json(await prisma.user.create({ data: req.body }));\n});",
+      at: 'status(«500»)',
+      message: /shows the username is already taken/,
+      output: "app.post('/signup', async (req, res) => {\n  const existing = await prisma.user.findUnique({ where: { username: req.body.username } });\n  if (existing) {\n    return res.status(409).send('Username is taken');\n  }\n  res.status(201).json(await prisma.user.create({ data: req.body }));\n});",
+    },
+    {
+      // The driver's words searched for in the error's text.
+      code: "app.post('/users', async (req, res) => {\n  try {\n    res.status(201).json(await User.create(req.body));\n  } catch (err) {\n    if (err.message.includes('duplicate key')) return res.status(400).json({ error: 'Email already registered' });\n    res.status(500).json({ error: 'Could not register' });\n  }\n});",
+      at: 'return res.status(«400»)',
+      message: /`err\.message\.includes\('duplicate key'\)`/,
+      output: "app.post('/users', async (req, res) => {\n  try {\n    res.status(201).json(await User.create(req.body));\n  } catch (err) {\n    if (err.message.includes('duplicate key')) return res.status(409).json({ error: 'Email already registered' });\n    res.status(500).json({ error: 'Could not register' });\n  }\n});",
+    },
+    {
+      // MongoDB's E11000 found with a regular expression, in an error middleware.
+      code: "app.use((err, req, res, next) => {\n  if (/E11000/.test(err.message)) return res.status(500).json({ error: 'Duplicate value' });\n  next(err);\n});",
+      at: 'status(«500»)',
+      output: "app.use((err, req, res, next) => {\n  if (/E11000/.test(err.message)) return res.status(409).json({ error: 'Duplicate value' });\n  next(err);\n});",
+    },
     {
       // The guide's shape, answered 400.
       code: "app.post('/users', async (req, res) => {\n  try {\n    await User.create(req.body);\n  } catch (err) {\n    if (err.code === 11000) {\n      return res.status(400).json({ error: 'Email already registered' });\n    }\n    throw err;\n  }\n});",

@@ -5,6 +5,8 @@ import { fixOutput } from './fixOutput';
 
 ruleTests('created-for-create', {
   valid: [
+    // A 201 answered through content negotiation: every branch sends with it.
+    "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).location(`/users/${user.id}`).format({\n    json() { res.json(user); },\n    html() { res.render('user', { user }); },\n  });\n});",
     // A login answers 200: it looks a user up, it creates nothing.
     "app.post('/login', async (req, res) => {\n  const user = await User.findOne({ email: req.body.email });\n  res.json({ token: sign(user) });\n});",
     // Even when the login stores a session record, a login route is not a create.

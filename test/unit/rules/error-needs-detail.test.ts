@@ -25,6 +25,10 @@ ruleTests('error-needs-detail', {
     "app.post('/users', (req, res) => {\n  if (!req.body.email) return res.status(400).json({ error: 'email is required' });\n});",
     // A rendered page carries its own detail.
     "app.post('/signup', (req, res) => {\n  res.status(422).render('signup', { errors });\n});",
+    // A message in a non-Latin script is the user's detail, not a reason phrase.
+    "app.post('/users', (req, res) => {\n  if (!req.body.email) return res.status(400).json({ message: 'Неверный адрес почты' });\n});",
+    "app.post('/users', (req, res) => {\n  if (!req.body.phone) return res.status(422).send('手机号不能为空');\n});",
+    "app.post('/users', (req, res) => {\n  if (!req.body.name) return res.status(400).json({ success: false, error: 'الاسم مطلوب' });\n});",
     // Dynamic status.
     "app.post('/users', (req, res) => {\n  res.status(code).end();\n});",
     // Nothing is sent here: another rule's business.

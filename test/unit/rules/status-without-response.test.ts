@@ -10,6 +10,8 @@ const express4 = express('^4.18.2');
 
 ruleTests('status-without-response', {
   valid: [
+    // res.format sends in each branch, with the status set before it.
+    "app.post('/users', async (req, res) => {\n  const user = await User.create(req.body);\n  res.status(201).location(`/users/${user.id}`).format({\n    json() { res.json(user); },\n    default() { res.send(String(user.id)); },\n  });\n});",
     // The status on one line, the send on the next: one response.
     "app.use((err, req, res, next) => {\n  res.status(500);\n  res.json({ error: 'Internal server error' });\n});",
     "app.get('/missing', (req, res) => {\n  res.status(404);\n  res.render('not-found');\n});",

@@ -2,6 +2,15 @@ import { ruleTests } from '../ruleTester';
 
 ruleTests('unauthorized-vs-forbidden', {
   valid: [
+    // A 403 after a role or ownership test on the signed-in user, however the test is written.
+    "app.delete('/posts/:id', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  if (!(post.author.toString() === req.user.id || req.user.role === 'admin')) return res.status(403).json({ error: 'Not yours' });\n  await post.deleteOne();\n  res.sendStatus(204);\n});",
+    "app.put('/posts/:id', async (req, res) => {\n  const post = await Post.findById(req.params.id);\n  if (post.author.toString() === req.user.id) {\n    await post.updateOne(req.body);\n    res.json(post);\n  } else {\n    res.status(403).json({ error: 'Доступ запрещён' });\n  }\n});",
+    "app.post('/admin/users', async (req, res) => {\n  if (req.user.role !== 'admin' && !req.user.permissions.includes('users:write')) return res.status(403).json({ error: 'No' });\n  res.status(201).json(await User.create(req.body));\n});",
+    // A log-in handler's 403 for a banned account after the password matched: a known user who may not.
+    "app.post('/login', async (req, res) => {\n  const user = await User.findOne({ email: req.body.email });\n  if (!user || !(await bcrypt.compare(req.body.password, user.password))) return res.status(401).json({ error: 'Wrong credentials' });\n  if (user.banned) return res.status(403).json({ error: 'Account suspended' });\n  res.json({ token: sign(user) });\n});",
+    // No user found where no password is checked: an invitation, not a log-in.
+    "app.post('/invites/accept', async (req, res) => {\n  const user = await User.findOne({ email: req.body.email });\n  if (!user) return res.status(403).json({ error: 'Not invited' });\n  res.json({ ok: true });\n});",
+
     // The outer branch of a nested conditional: no user at all is 401.
     "app.get('/admin', (req, res) => {\n  res.status(!req.user ? 401 : 200).json({ ok: true });\n});",
     // A wrong one-time code for a known user, or a bad reset token answered 403: neither status is the point.
@@ -36,6 +45,26 @@ ruleTests('unauthorized-vs-forbidden', {
     "app.get('/me', (req, res) => {\n  if (!req.user) return res.status(denied).end();\n});",
   ],
   invalid: [
+    {
+      // A wrong password answered 403, the message in Russian.
+      code: "app.post('/login', async (req, res) => {\n  const user = await User.findOne({ email: req.body.email });\n  const isMatch = await bcrypt.compare(req.body.password, user.password);\n  if (!isMatch) {\n    return res.status(403).json({ message: 'Неверный пароль' });\n  }\n  res.json({ token: sign(user) });\n});",
+      at: 'status(«403»)',
+      message: /password check `bcrypt\.compare\(.*failed/,
+      output: "app.post('/login', async (req, res) => {\n  const user = await User.findOne({ email: req.body.email });\n  const isMatch = await bcrypt.compare(req.body.password, user.password);\n  if (!isMatch) {\n    return res.status(401).json({ message: 'Неверный пароль' });\n  }\n  res.json({ token: sign(user) });\n});",
+    },
+    {
+      // An unknown account in a log-in handler, answered with a page.
+      code: "app.post('/login', async (req, res) => {\n  const user = await User.findOne({ username: req.body.username });\n  if (!user) return res.status(403).render('login', { error: 'Usuario no encontrado' });\n  if (!user.validPassword(req.body.password)) return res.status(401).render('login', { error: 'Contraseña incorrecta' });\n  req.session.userId = user.id;\n  res.redirect('/');\n});",
+      at: 'status(«403»)',
+      message: /no account matched \(`!user`\)/,
+      output: "app.post('/login', async (req, res) => {\n  const user = await User.findOne({ username: req.body.username });\n  if (!user) return res.status(401).render('login', { error: 'Usuario no encontrado' });\n  if (!user.validPassword(req.body.password)) return res.status(401).render('login', { error: 'Contraseña incorrecta' });\n  req.session.userId = user.id;\n  res.redirect('/');\n});",
+    },
+    {
+      // Both failures in one test, the check written in the condition.
+      code: "app.post('/sessions', async (req, res) => {\n  const account = await Account.findOne({ email: req.body.email });\n  if (!account || !(await account.comparePassword(req.body.password))) {\n    return res.status(403).send('認証に失敗しました');\n  }\n  res.json({ token: sign(account) });\n});",
+      at: 'status(«403»)',
+      output: "app.post('/sessions', async (req, res) => {\n  const account = await Account.findOne({ email: req.body.email });\n  if (!account || !(await account.comparePassword(req.body.password))) {\n    return res.status(401).send('認証に失敗しました');\n  }\n  res.json({ token: sign(account) });\n});",
+    },
     {
       // A thrown 401 for a known user without the role.
       code: "router.delete('/users/:id', (req, res) => {\n  if (req.user.role !== 'admin') throw new AppError('Admins only', 401);\n  res.sendStatus(204);\n});",

@@ -48,7 +48,8 @@ function setDefaultStatusEdit(site: ResponseSite, status: string): TextEdit | un
  */
 function sendBodyEdits(site: ResponseSite, body: string, _context: RuleContext, status?: string): TextEdit[] | undefined {
   const send = site.shape.sendCall;
-  if (!send) return undefined;
+  // A view's locals feed a template: rewriting them as a JSON body would break the page.
+  if (!send || send.method === 'render') return undefined;
   if (site.shape.setter === 'sendStatus') {
     const range = methodRange(send.call);
     const code = status ?? site.status.expression?.getText();

@@ -67,6 +67,8 @@ function partsOf(use: ResponseUse, bindings: Bindings): UseParts {
     } else if (SEND_METHODS.has(link.name)) {
       parts.send = { method: link.name, call: link.call };
       if (['json', 'send', 'jsonp', 'end'].includes(link.name) && first) parts.body = bodyValue(first);
+      // A view's locals are what the page says: `render('signup', { error: 'Email taken' })`.
+      else if (link.name === 'render' && second) parts.body = second;
     } else if (HEADER_METHODS.has(link.name)) {
       if (link.name === 'location') parts.headers.push({ name: 'location', node: link.call });
       else if (link.name === 'links') parts.headers.push({ name: 'link', node: link.call });
@@ -75,6 +77,19 @@ function partsOf(use: ResponseUse, bindings: Bindings): UseParts {
     }
   }
   return parts;
+}
+
+/** A `res.format({ … })` call's branches and the status they all send with. */
+interface Negotiation {
+  choices: ts.ObjectLiteralExpression;
+  status: StatusPart;
+}
+
+/** The object of branches of `res.format({ json() {…}, html() {…} })`, Express's content negotiation. */
+function negotiationChoices(use: ResponseUse): ts.ObjectLiteralExpression | undefined {
+  const last = use.links[use.links.length - 1];
+  const choices = last?.name === 'format' ? last.call.arguments[0] && skipTypeWrappers(last.call.arguments[0]) : undefined;
+  return choices && ts.isObjectLiteralExpression(choices) ? choices : undefined;
 }
 
 /** What a body says: the value inside `JSON.stringify(x)` (how node:http code sends JSON). */
@@ -244,15 +259,23 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
         callsBefore: calls.filter((call) => call.node.getEnd() <= start),
       };
     };
+    const negotiated: Negotiation[] = [];
     for (const use of uses) {
       const parts = partsOf(use, bindings);
       headers.push(...parts.headers);
-      if (parts.status && parts.send) sites.push(makeSite(parts, parts.status, parts.send));
+      const choices = negotiationChoices(use);
+      if (choices) {
+        // `res.status(404).format({ json() {…}, html() {…} })`: every branch sends with that status.
+        const status = parts.status ?? (pending?.status && reaches(pending.use.expression, use.expression) ? pending.status : undefined);
+        if (status) negotiated.push({ choices, status });
+        if (status && !parts.status) pending = undefined;
+      } else if (parts.status && parts.send) sites.push(makeSite(parts, parts.status, parts.send));
       else if (parts.send) {
+        const chosen = negotiated.find(({ choices }) => choices.getStart() <= use.expression.getStart() && use.expression.getEnd() <= choices.getEnd());
         // `res.status(500);` then `res.json(x)` on the path after it: one response.
-        const merged = pending?.status && reaches(pending.use.expression, use.expression) ? pending.status : undefined;
+        const merged = chosen?.status ?? (pending?.status && reaches(pending.use.expression, use.expression) ? pending.status : undefined);
         sites.push(makeSite(parts, merged, parts.send));
-        if (merged) pending = undefined;
+        if (merged && !chosen) pending = undefined;
       } else if (parts.status && !isHandedOver(use)) {
         // A status replaced before anything sends (or after a return) stands on its own.
         if (pending?.status) sites.push(makeSite(pending, pending.status, undefined));

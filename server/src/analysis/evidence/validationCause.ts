@@ -22,7 +22,7 @@ export interface ValidationCause {
 // Not "invalid id", "invalid URL" or "is missing": a 404 handler may fairly say those of a path.
 const VALIDATION_WORDS =
   /\b(is|are) (required|invalid)\b|\brequired fields?\b|\bmust (be|have|contain|include|match|not)\b|\binvalid (input|request|param(eter)?s?|body|payload|query|format|e-?mail|value|data|fields?|json|date|number|phone|name|password)\b|\bmissing (required )?(fields?|param(eter)?s?|arguments?|input|body)\b|\bvalidation (failed|error)s?\b|\bis not a valid\b/;
-export const NOT_FOUND_WORDS = /not found|does ?n[o']t exist|no such/;
+export const NOT_FOUND_WORDS = /not (be )?found|(could|can)(not| not|n't|'t) find|does ?n[o']t exist|no such/;
 // Business-rule wording: "insufficient balance", "endDate must be after startDate".
 const SEMANTIC_WORDS = /\binsufficient\b|\bnot enough\b|\bout of stock\b|\bmust be (after|before|later|earlier)\b|\bexceeds (the )?(available|balance|limit|stock)\b/;
 

@@ -51,6 +51,17 @@ export function calleeOf(call: ts.CallExpression): { name: string; text: string 
   return { name: callee.name.text, text: qualifier ? `${qualifier}.${callee.name.text}` : callee.name.text };
 }
 
+/** Where each of `names` is given its value in `body`: `const isMatch = await bcrypt.compare(…)`. */
+export function initializersOf(body: ts.Node, names: ReadonlySet<string>): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.has(node.name.text) && node.initializer) found.push(node.initializer);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
 /** The function around a node (its body, parameters or name), if any. */
 export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current) && 'body' in current) return current as ts.FunctionLikeDeclaration;

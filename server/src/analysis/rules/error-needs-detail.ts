@@ -19,7 +19,12 @@ function words(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+// Letters outside the Latin script (Cyrillic, CJK, Arabic…): a message in the user's language, which
+// names the problem in words the English phrase list cannot read. It is detail, not a reason phrase.
+const NON_LATIN_LETTER = /(?![\p{Script=Latin}])\p{L}/u;
+
 function isGenericText(text: string, code: number): boolean {
+  if (NON_LATIN_LETTER.test(text)) return false;
   const info = statusInfo(code);
   const phrases = [info?.phrase, info?.formerPhrase].filter((phrase): phrase is string => phrase !== undefined).map(words);
   const said = words(text);
@@ -113,7 +118,9 @@ export const errorNeedsDetail: Rule<'error-needs-detail'> = {
         '"Validation failed", "error"), status numbers, booleans and empty `{}`/`[]`.\n\n' +
         'Not reported: other 4xx codes. 401, 403, 404, 405, 410 and 429 already tell the client what happened ' +
         '(and 401/429 carry their detail in headers), so a bare one is common and reporting it would be noise. ' +
-        'Bodies built at run time (`err.message`, `errors.array()`, a variable) are assumed to carry detail.\n\n' +
+        'Bodies built at run time (`err.message`, `errors.array()`, a variable) are assumed to carry detail, and so is ' +
+        'a message with letters of a non-Latin script ("Неверный адрес почты", "参数错误", "البريد مطلوب"): the generic words ' +
+        'are read in English only, so such a message is taken for the detail it usually is.\n\n' +
         'The fix writes the detail only where the code says what is wrong: when the branch tests ' +
         '`!req.body.email`, it writes "email is required". Otherwise it offers an `{ error, fields }` skeleton ' +
         'that the rule keeps reporting until a person fills it in.',

@@ -6,16 +6,22 @@ import { skipTypeWrappers } from '../facts/syntax';
 import { isEmptyLiteral, isFalseLiteral, objectProperties } from '../evidence/body';
 import { sendBodyEdits } from '../edits/bodyFix';
 import { codeText } from '../evidence/branchTests';
-import { branchSees, conditionReferences, type Reference } from '../evidence/causes';
+import { branchSees, handlerLocals, referencesIn, type Reference } from '../evidence/causes';
 import { changeStatusFix, codeLabel } from '../edits/fixes';
 import type { Rule, RuleContext } from '../rule';
 import { quoted } from '../facts/style';
-import type { Fix, ResponseSite } from '../types';
+import type { BranchCondition, Fix, ResponseSite } from '../types';
 import { bodyWords, NOT_FOUND_WORDS } from '../evidence/validationCause';
 
 function isNullish(expression: ts.Expression): boolean {
   const value = skipTypeWrappers(expression);
   return value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined');
+}
+
+/** `send('')`: an empty text says as little as no body. */
+function isEmptyText(expression: ts.Expression): boolean {
+  const value = skipTypeWrappers(expression);
+  return ts.isStringLiteralLike(value) && value.text === '';
 }
 
 /** `null`, or `{ data: null }`: an object whose every property is a null payload (`{ error: null }` says "no error"). */
@@ -40,12 +46,30 @@ function hasFailureMarker(body: ts.Expression): boolean {
   return failed('success') || failed('ok') || (error !== undefined && !isEmptyLiteral(error));
 }
 
+/**
+ * The innermost condition that tests a value of the handler. One that reads nothing (`if (req.isHTML)`,
+ * how the client asked) only picks the answer's form: `if (!link) { if (req.isHTML) … }` is decided by `!link`.
+ */
+function testedCondition(site: ResponseSite): { condition: BranchCondition; references: Reference[] } | undefined {
+  for (const condition of site.conditions) {
+    if (site.catchClause && condition.expression.getStart() < site.catchClause.node.getStart()) return undefined;
+    const references = referencesIn(condition.expression, site.handler?.requestName, handlerLocals(site));
+    if (references.length > 0) return { condition, references };
+  }
+  return undefined;
+}
+
+// A name for many records: `users`, `linkList`, `rows`. A list is never falsy, so `!users` asks something else.
+const PLURAL_NAME = /(s|List|Array|Rows|Items|Set)$/;
+
 /** The lookup whose absence the deciding branch tests: `if (!user)`, `if (user == null)`, `else` of `if (user)`. */
 function missingLookup(site: ResponseSite): { reference: Reference; evidence: string } | undefined {
-  const found = conditionReferences(site);
+  const found = testedCondition(site);
   if (!found || found.references.length !== 1 || branchSees(found.condition) !== 'absent') return undefined;
   const [reference] = found.references;
-  if (reference.kind !== 'lookup' || !reference.single) return undefined;
+  // `const link = await query.link.find(…); if (!link)`: testing a singular result for absence says it is one record or none.
+  const oneRecord = reference.single || (reference.local !== undefined && !PLURAL_NAME.test(reference.local));
+  if (reference.kind !== 'lookup' || !oneRecord) return undefined;
   // Only `!x`, `(x)` and `x == null` may stand between the lookup and the condition: `!user.active` is another question.
   for (let node: ts.Node = reference.node; node !== found.condition.expression; node = node.parent) {
     const parent = node.parent;
@@ -64,7 +88,7 @@ function answersNothing(site: ResponseSite, reference: Reference): boolean {
   // A POST that finds no account (a password reset) may answer the same either way: only "not found" counts.
   if (saysNotFound || site.route?.method === 'post') return saysNotFound;
   if (!body) return site.send?.kind === 'empty';
-  return isEmptyBody(body) || (reference.local !== undefined && ts.isIdentifier(body) && body.text === reference.local);
+  return isEmptyBody(body) || isEmptyText(body) || (reference.local !== undefined && ts.isIdentifier(body) && body.text === reference.local);
 }
 
 /** "User" from `User.findById`, `const user`, `const existingUser`, or the route `/users/:id`. */
@@ -101,7 +125,10 @@ export const noSuccessForMissing: Rule<'no-success-for-missing'> = {
         'Reported: a 2xx sent in the branch where a single-record lookup found nothing (`const user = await ' +
         'User.findById(id); if (!user) return res.json(...)`, `user == null`, the `else` of `if (user)`) when ' +
         'the response sends nothing, `null`, the missing record itself or a "not found" message; and a GET that ' +
-        'answers 2xx with `null` or `{ data: null }`.\n\n' +
+        'answers 2xx with `null` or `{ data: null }`. A look-up counts as one record when its result has a singular name ' +
+        'and is tested for absence (`const link = await query.link.find(…); if (!link)`: a list is never falsy); the test ' +
+        'may sit outside a branch that only picks the answer\'s form (`if (!link) { if (req.isHTML) … }`); an empty text ' +
+        '(`send("")`) is nothing, and a page rendered at 200 saying "Could not find the link" says "not found".\n\n' +
         'Not reported: a successful lookup answered with the record (`res.json(user)`); lists (`find`, ' +
         '`findMany`: an empty list is a valid answer); 204; a branch that answers something meaningful when ' +
         'nothing was found (`{ available: true }` for an availability check); a POST whose branch does not say ' +

@@ -12,6 +12,7 @@ import { quoted } from '../facts/style';
 import type { Fix, ResponseSite } from '../types';
 import { bodyWords } from '../evidence/validationCause';
 import { isOneTimeTokenFailure } from '../evidence/oneTimeToken';
+import { failedLogin } from '../evidence/failedLogin';
 
 // Names that ask "may this identity do it?" rather than "who is it?".
 const PERMISSION_NAMES = /^(roles?|isAdmin|admin|permissions?|scopes?|can|cannot|isAllowed|allowed|has(Role|Permission|Scope|Access|Any\w*)\w*|isOwner|owner(Id)?|authorId|createdBy|isSuperuser|isStaff|ability|plan|tier|verified|isVerified|emailVerified|banned|isBanned|active|isActive|locked|isLocked|suspended|blocked)$/;
@@ -110,6 +111,8 @@ function missingCredentials(site: ResponseSite): string | undefined {
     const atoms = atomsOf(branch.condition.expression, site);
     if (CSRF.test(text) || atoms.includes('permission')) return undefined;
     if (atoms.includes('identity') && branchSees(branch.condition) === 'absent') return `the branch tests \`${codeText(branch.condition.expression)}\``;
+    const login = failedLogin(site);
+    if (login) return login;
   }
   const tokenError = testBeforeSite(site, isTokenErrorTest);
   if (tokenError) return `the branch handles \`${codeText(tokenError)}\``;
@@ -156,7 +159,9 @@ export const unauthorizedVsForbidden: Rule<'unauthorized-vs-forbidden'> = {
         'and the response names the scheme in `WWW-Authenticate`. 403 Forbidden means the server knows who is ' +
         'asking and the answer is no: other credentials for the same identity will not help.\n\n' +
         'Reported: a 403 in a branch that finds credentials missing (`!req.headers.authorization`, `!token`, ' +
-        '`!req.user`, `!req.session.userId`, `!req.isAuthenticated()`), in a branch for a token error ' +
+        '`!req.user`, `!req.session.userId`, `!req.isAuthenticated()`), in a failed log-in (a password check that ' +
+        'did not match, `if (!isMatch)`, or no account found in a handler that checks the password, whatever the ' +
+        'language of the message and whether the answer is data or a page), in a branch for a token error ' +
         '(`TokenExpiredError`, `JsonWebTokenError`), in the `catch` of a token check (`jwt.verify`) that does ' +
         'nothing else, or with a message such as "not logged in" or "invalid token"; and a 401 in a branch that ' +
         'checks a role or permission (`req.user.role !== "admin"`, `!user.roles.includes(…)`, `!can(…)`, any call ' +
@@ -167,7 +172,7 @@ export const unauthorizedVsForbidden: Rule<'unauthorized-vs-forbidden'> = {
         'user too: split them; account states such as `!user.emailVerified` or `user.banned`, which are 403; ' +
         'session data that is not an identity (`req.session.cart`); comparisons of tokens, passwords or codes ' +
         '(`storedToken !== refreshToken`), which authenticate; a `catch` whose `try` also loads the user or ' +
-        'awaits anything else; a 403 after a lookup found no user; a bad password-reset, verification or invite ' +
+        'awaits anything else; a 403 after a lookup found no user, outside a log-in that checks a password; a bad password-reset, verification or invite ' +
         'token or a wrong one-time code (neither missing credentials nor a missing permission); and any dynamic status. A 404 chosen to hide a ' +
         'resource from someone without access is left alone too.\n\n' +
         'The fix for a 403 on a token check also adds `WWW-Authenticate: Bearer`; for a session it only changes the status.',

@@ -13,6 +13,12 @@ ruleTests(
     ],
     invalid: [
       {
+        // A look-up before the insert under Koa.
+        code: koaRoute('post', '/users', "  if (await User.findOne({ username: ctx.request.body.username })) {\n    ctx.status = 400;\n    ctx.body = { error: 'Username already exists' };\n    return;\n  }\n  ctx.body = await User.create(ctx.request.body);"),
+        at: 'ctx.status = «400»',
+        output: koaRoute('post', '/users', "  if (await User.findOne({ username: ctx.request.body.username })) {\n    ctx.status = 409;\n    ctx.body = { error: 'Username already exists' };\n    return;\n  }\n  ctx.body = await User.create(ctx.request.body);"),
+      },
+      {
         code: koaRoute('post', '/users', "  try {\n    ctx.body = await User.create(ctx.request.body);\n  } catch (err) {\n    if (err.code === 11000) {\n      ctx.status = 400;\n      ctx.body = { error: 'Email already registered' };\n      return;\n    }\n    throw err;\n  }"),
         at: 'ctx.status = «400»',
         output: koaRoute('post', '/users', "  try {\n    ctx.body = await User.create(ctx.request.body);\n  } catch (err) {\n    if (err.code === 11000) {\n      ctx.status = 409;\n      ctx.body = { error: 'Email already registered' };\n      return;\n    }\n    throw err;\n  }"),

@@ -11,6 +11,8 @@ ruleTests(
       koaRoute('post', '/users', "  ctx.assert(ctx.request.body.email, 400, 'email is required');\n  ctx.body = await User.create(ctx.request.body);"),
       // Errors built at run time are assumed to carry detail.
       koaRoute('post', '/users', '  const errors = await validate(ctx.request.body);\n  if (errors.length > 0) {\n    ctx.status = 400;\n    ctx.body = errors;\n  }'),
+      // A message in a non-Latin script names the problem.
+      koaRoute('post', '/users', "  if (!ctx.request.body.email) ctx.throw(400, 'メールアドレスを入力してください');\n  ctx.body = await User.create(ctx.request.body);"),
       // 404 says what happened by itself.
       koaRoute('get', '/users/:id', '  ctx.status = 404;'),
     ],

@@ -12,6 +12,12 @@ ruleTests(
     ],
     invalid: [
       {
+        // `ok: false` one level down, at Koa's default 200.
+        code: koaRoute('post', '/sync', "  const result = await sync(ctx.request.body);\n  if (!result) {\n    ctx.body = { result: { ok: false } };\n    return;\n  }\n  ctx.body = result;"),
+        at: '«ctx.body» = { result: { ok: false } }',
+        output: koaRoute('post', '/sync', "  const result = await sync(ctx.request.body);\n  if (!result) {\n    ctx.status = 400;\n    ctx.body = { result: { ok: false } };\n    return;\n  }\n  ctx.body = result;"),
+      },
+      {
         code: koaRoute('post', '/login', "  ctx.status = 200;\n  ctx.body = { success: false, error: 'Wrong password' };"),
         at: 'ctx.status = «200»',
         output: koaRoute('post', '/login', "  ctx.status = 400;\n  ctx.body = { success: false, error: 'Wrong password' };"),

@@ -12,6 +12,12 @@ ruleTests(
     ],
     invalid: [
       {
+        // A wrong password answered 403 under Koa.
+        code: koaRoute('post', '/login', "  const user = await User.findOne({ email: ctx.request.body.email });\n  const ok = await bcrypt.compare(ctx.request.body.password, user.password);\n  if (!ok) {\n    ctx.status = 403;\n    ctx.body = { error: 'Mot de passe incorrect' };\n    return;\n  }\n  ctx.body = { token: sign(user) };"),
+        at: 'ctx.status = «403»',
+        output: koaRoute('post', '/login', "  const user = await User.findOne({ email: ctx.request.body.email });\n  const ok = await bcrypt.compare(ctx.request.body.password, user.password);\n  if (!ok) {\n    ctx.status = 401;\n    ctx.body = { error: 'Mot de passe incorrect' };\n    return;\n  }\n  ctx.body = { token: sign(user) };"),
+      },
+      {
         code: koaRoute('delete', '/users/:id', "  if (ctx.state.user.role !== 'admin') ctx.throw(401, 'Admins only');\n  ctx.status = 204;"),
         at: 'ctx.throw(«401»',
         output: koaRoute('delete', '/users/:id', "  if (ctx.state.user.role !== 'admin') ctx.throw(403, 'Admins only');\n  ctx.status = 204;"),

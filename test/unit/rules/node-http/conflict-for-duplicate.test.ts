@@ -1,6 +1,6 @@
 // The rule under the node:http adapter: a duplicate-key error answered with `writeHead` or `statusCode`.
 import { ruleTests } from '../../ruleTester';
-import { server } from './server';
+import { route, server } from './server';
 
 const async = { async: true };
 /** A POST /users handler that inserts, with `onError` as its catch body. */
@@ -22,6 +22,19 @@ ruleTests(
       insert("      const message = err.code === 11000 ? 'Email taken' : 'Failed';\n      res.writeHead(400, { 'Content-Type': 'text/plain' });\n      res.end(message);"),
     ],
     invalid: [
+      {
+        // A look-up before the insert, the result in a variable.
+        code: route('POST', '/users', "    const body = await readJson(req);\n    const existing = await User.findOne({ email: body.email });\n    if (existing) {\n      res.writeHead(400, { 'Content-Type': 'application/json' });\n      return res.end(JSON.stringify({ error: 'Email already registered' }));\n    }\n    res.writeHead(201).end();"),
+        at: 'res.writeHead(«400»',
+        message: /shows the email is already taken/,
+        output: route('POST', '/users', "    const body = await readJson(req);\n    const existing = await User.findOne({ email: body.email });\n    if (existing) {\n      res.writeHead(409, { 'Content-Type': 'application/json' });\n      return res.end(JSON.stringify({ error: 'Email already registered' }));\n    }\n    res.writeHead(201).end();"),
+      },
+      {
+        // MySQL's code read from the error's text.
+        code: insert("      if (err.message.includes('ER_DUP_ENTRY')) {\n        res.statusCode = 400;\n        return res.end('Name taken');\n      }\n      throw err;"),
+        at: 'res.statusCode = «400»',
+        output: insert("      if (err.message.includes('ER_DUP_ENTRY')) {\n        res.statusCode = 409;\n        return res.end('Name taken');\n      }\n      throw err;"),
+      },
       {
         code: insert("      if (err.code === 11000) {\n        res.writeHead(400, { 'Content-Type': 'application/json' });\n        return res.end(JSON.stringify({ error: 'Email already registered' }));\n      }\n      throw err;"),
         at: 'res.writeHead(«400», {',

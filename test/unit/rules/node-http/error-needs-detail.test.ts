@@ -8,6 +8,8 @@ ruleTests(
   {
     valid: [
       route('POST', '/users', "    const body = await readJson(req);\n    if (!body.email) {\n      res.writeHead(400, { 'Content-Type': 'application/json' });\n      return res.end(JSON.stringify({ error: 'email is required', fields: { email: 'required' } }));\n    }\n    res.writeHead(201).end();"),
+      // A message in a non-Latin script names the problem.
+      route('POST', '/users', "    const body = await readJson(req);\n    if (!body.email) {\n      res.writeHead(400);\n      return res.end('Введите адрес почты');\n    }"),
       // 404 and 401 tell the client what happened by themselves.
       server("  res.writeHead(404);\n  res.end();"),
       server("  res.statusCode = 401;\n  res.setHeader('WWW-Authenticate', 'Bearer');\n  res.end('Unauthorized');"),

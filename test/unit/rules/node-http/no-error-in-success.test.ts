@@ -11,10 +11,19 @@ ruleTests(
       // The failure is already a 4xx.
       route('POST', '/login', "    res.writeHead(401, { 'WWW-Authenticate': 'Bearer' });\n    res.end(JSON.stringify({ success: false, error: 'Wrong password' }));"),
       server('  res.end(JSON.stringify({ success: true }));'),
+      // An empty error code one level down.
+      server("  res.end(JSON.stringify({ data: { error_code: null } }));"),
       // A dynamic status.
       server("  res.writeHead(code);\n  res.end(JSON.stringify({ error: 'nope' }));"),
     ],
     invalid: [
+      {
+        // An error code one level down.
+        code: route('POST', '/pay', "    res.writeHead(200, { 'Content-Type': 'application/json' });\n    res.end(JSON.stringify({ data: { error_code: 'CARD_DECLINED' } }));"),
+        at: 'res.writeHead(«200»',
+        message: /`data: \{ error_code: … \}`/,
+        output: route('POST', '/pay', "    res.writeHead(400, { 'Content-Type': 'application/json' });\n    res.end(JSON.stringify({ data: { error_code: 'CARD_DECLINED' } }));"),
+      },
       {
         code: route('POST', '/login', "    res.writeHead(200, { 'Content-Type': 'application/json' });\n    res.end(JSON.stringify({ success: false, error: 'Wrong password' }));"),
         at: 'res.writeHead(«200»',

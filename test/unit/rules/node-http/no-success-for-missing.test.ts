@@ -21,6 +21,12 @@ ruleTests(
     ],
     invalid: [
       {
+        // A record store's `find` tested for absence returns one record or none; an empty text says nothing.
+        code: route('GET', '/me', "    const user = await store.users.find({ id: req.headers['x-user-id'] });\n    if (!user) {\n      res.writeHead(200, { 'Content-Type': 'application/json' });\n      return res.end('');\n    }\n    res.end(JSON.stringify(user));"),
+        at: 'res.writeHead(«200», {',
+        output: route('GET', '/me', "    const user = await store.users.find({ id: req.headers['x-user-id'] });\n    if (!user) {\n      res.writeHead(404, { 'Content-Type': 'application/json' });\n      return res.end(JSON.stringify({ error: 'User not found' }));\n    }\n    res.end(JSON.stringify(user));"),
+      },
+      {
         code: route('GET', '/me', `${LOOKUP}    if (!user) {\n      return res.end(JSON.stringify({ data: null }));\n    }\n    res.end(JSON.stringify(user));`),
         at: '      return «res.end(JSON.stringify({ data: null }))»',
         output: route('GET', '/me', `${LOOKUP}    if (!user) {\n      return res.writeHead(404).end(JSON.stringify({ error: 'User not found' }));\n    }\n    res.end(JSON.stringify(user));`),

@@ -1,7 +1,7 @@
 // The rule under the node:http adapter: credentials read from `req.headers`, answered with
 // `writeHead` (the 403 → 401 fix adds WWW-Authenticate to its headers) or `statusCode`.
 import { ruleTests } from '../../ruleTester';
-import { server } from './server';
+import { route, server } from './server';
 
 const admin = (check: string): string => server(`${check}\n  res.end(JSON.stringify(stats()));`);
 
@@ -18,6 +18,12 @@ ruleTests(
       admin("  if (req.url === '/admin') {\n    res.writeHead(403).end();\n    return;\n  }"),
     ],
     invalid: [
+      {
+        // A wrong password answered 403, the message in German.
+        code: route('POST', '/login', "    const { email, password } = await readJson(req);\n    const user = await users.findOne({ email });\n    if (!user || !(await argon2Check.verifyPassword(user.hash, password))) {\n      res.writeHead(403, { 'Content-Type': 'text/plain' });\n      return res.end('Falsches Passwort');\n    }\n    res.end(JSON.stringify({ token: sign(user) }));"),
+        at: 'res.writeHead(«403»',
+        output: route('POST', '/login', "    const { email, password } = await readJson(req);\n    const user = await users.findOne({ email });\n    if (!user || !(await argon2Check.verifyPassword(user.hash, password))) {\n      res.writeHead(401, { 'Content-Type': 'text/plain' });\n      return res.end('Falsches Passwort');\n    }\n    res.end(JSON.stringify({ token: sign(user) }));"),
+      },
       {
         code: admin("  if (!req.headers.authorization) {\n    res.writeHead(403, { 'Content-Type': 'application/json' });\n    return res.end(JSON.stringify({ error: 'Log in first' }));\n  }"),
         at: 'res.writeHead(«403»',
