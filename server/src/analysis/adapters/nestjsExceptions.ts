@@ -5,9 +5,9 @@
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
 import { rangeOf, resolveStatus } from '../facts/status';
-import { skipTypeWrappers } from '../facts/syntax';
+import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import type { RuleContext } from '../rule';
-import type { ResponseSite, StatusValue, TextEdit } from '../types';
+import type { CallBefore, HeaderSet, ResponseSite, StatusValue, TextEdit } from '../types';
 import type { ResponseAdapter } from './adapter';
 import { nestImports, withNestImport } from './nestjs';
 
@@ -102,3 +102,23 @@ export const nestExceptionAdapter: ResponseAdapter = {
   completesLater: () => true,
   stringStatusProblem: () => undefined,
 };
+
+const isGetResponse = (node: ts.Expression): boolean => ts.isCallExpression(node) && calleeOf(node)?.name === 'getResponse';
+
+/**
+ * Headers a guard or filter sets on the platform response before it throws
+ * (`context.switchToHttp().getResponse().setHeader('WWW-Authenticate', …)`, or through a `const res`
+ * holding it): Nest's exception filter answers through that same response, so they go out with the error.
+ */
+export function headersSetOnHttpResponse(callsBefore: readonly CallBefore[]): HeaderSet[] {
+  const holders = new Set(
+    callsBefore.flatMap(({ node }) => (isGetResponse(node) && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? [node.parent.name.text] : [])),
+  );
+  return callsBefore.flatMap(({ name, node }) => {
+    const [header] = node.arguments;
+    if ((name !== 'setHeader' && name !== 'header') || !header || !ts.isStringLiteralLike(header) || !ts.isPropertyAccessExpression(node.expression)) return [];
+    const receiver = skipTypeWrappers(node.expression.expression);
+    const onResponse = isGetResponse(receiver) || (ts.isIdentifier(receiver) && holders.has(receiver.text));
+    return onResponse ? [{ name: header.text.toLowerCase(), node }] : [];
+  });
+}

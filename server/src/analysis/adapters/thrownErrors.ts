@@ -14,7 +14,7 @@ import type { HeaderToAdd, ResponseAdapter } from './adapter';
 import { enclosingStatement, handlerRoute, surroundings } from './sites';
 import { nestImports } from './nestjs';
 import { headerDecorators } from './nestjsDecorators';
-import { nestExceptionAdapter, nestExceptionStatus } from './nestjsExceptions';
+import { headersSetOnHttpResponse, nestExceptionAdapter, nestExceptionStatus } from './nestjsExceptions';
 
 const HTTP_ERRORS = /^(http-errors|http-errors-enhanced)$/;
 const TEST_FILE = /(\.|\/|^)(test|spec)\.[cm]?[jt]sx?$|(^|\/)__tests__\//;
@@ -350,6 +350,7 @@ function thrownSite(
   const fn = enclosingFunction(handed.by);
   const handler = fn && byNode.get(fn);
   const { conditions, catchClause } = surroundings(handed.error, fn ?? sourceFile);
+  const callsBefore = callsIn(fn).filter((call) => call.node.getEnd() <= handed.error.getStart());
   return {
     adapter: carried.adapter ?? (carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter),
     responseName: '',
@@ -361,13 +362,13 @@ function thrownSite(
     // Without a message the error handler sends the reason phrase alone: no detail.
     send: { kind: carried.message ? 'data' : 'empty', node: handed.by, label: 'the error', encoding: 'json' },
     body: carried.message,
-    headers: [...headersOf(carried.httpErrorsCall), ...(handler ? headerDecorators(handler.node) : [])],
+    headers: [...headersOf(carried.httpErrorsCall), ...(handler ? headerDecorators(handler.node) : []), ...headersSetOnHttpResponse(callsBefore)],
     chain: handed.error,
     statement: ts.isThrowStatement(handed.by) ? handed.by : enclosingStatement(handed.by as ts.Expression),
     // An assertion throws when its value is falsy: as if in the `else` of `if (value)`.
     conditions: handed.asserted ? [{ expression: handed.asserted, inElse: true }, ...conditions] : conditions,
     catchClause,
-    callsBefore: callsIn(fn).filter((call) => call.node.getEnd() <= handed.error.getStart()),
+    callsBefore,
     completedBy: 'error-handler',
     // Not a response object: no setter of its own.
     shape: { setter: 'implicit' },
