@@ -59,6 +59,8 @@ export interface ClientCapabilities {
   workspaceFolders?: string[];
   /** Whether the client can register file watchers (`workspace/didChangeWatchedFiles`). Default false. */
   watchFiles?: boolean;
+  /** Whether completion items may be snippets (tab stops expanded by the client). Default false. */
+  snippets?: boolean;
 }
 
 export async function startServer(
@@ -112,6 +114,7 @@ export async function startServer(
             didChangeConfiguration: { dynamicRegistration: capabilities.dynamicRegistration !== false },
             didChangeWatchedFiles: { dynamicRegistration: capabilities.watchFiles === true },
           },
+          textDocument: { completion: { completionItem: { snippetSupport: capabilities.snippets === true } } },
         },
         initializationOptions: capabilities.initializationOptions,
       }),
