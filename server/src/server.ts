@@ -13,7 +13,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses, SKIP_LOG } from './analyses';
+import { frameworksOf } from './analysis/adapters/frameworks';
+import { parse } from './analysis/engine/parse';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
+import { COMPLETION_TRIGGERS, snippetCompletions, wantsSnippets } from './features/completion';
 import { toDiagnostic, type DiagnosticSupport } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -38,6 +41,8 @@ let canRefreshInlayHints = false;
 let canRegisterConfigurationChange = false;
 let canWatchFiles = false;
 const diagnosticSupport: DiagnosticSupport = { relatedInformation: false };
+/** Snippet bodies hold tab stops (`${1:user}`): a client that cannot expand them gets no completions. */
+let canInsertSnippets = false;
 const projectConfigs = new ProjectConfigs((message) => connection.console.log(message));
 const projectFacts = new ProjectFactsLoader();
 /** Workspace folder paths: the walk up to a document's package.json stops at its folder's root. */
@@ -154,6 +159,7 @@ connection.onInitialize((params) => {
   canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   diagnosticSupport.relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
+  canInsertSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   initialSection = initializationSection(params.initializationOptions);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   projectConfigs.setFolders(folders);
@@ -165,6 +171,7 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       inlayHintProvider: true,
+      completionProvider: canInsertSnippets ? { triggerCharacters: COMPLETION_TRIGGERS } : undefined,
       executeCommandProvider: undefined,
     },
     serverInfo: { name: 'HTTP Status Guide' },
@@ -237,6 +244,19 @@ connection.onCodeAction(async (params, token) => {
   const [analysis, settings] = await Promise.all([analyses.get(document), settingsFor(document.uri)]);
   if (token.isCancellationRequested || !settings.enable) return [];
   return codeActions(document, analysis.findings, params, fileNameOf(document), settings.analysis, analysis.syntaxErrors);
+});
+
+connection.onCompletion(async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  // Most requests come from typing anything else: answered before any work.
+  if (!document || !canInsertSnippets || !wantsSnippets(document, params.position)) return [];
+  const settings = await settingsFor(document.uri);
+  if (token.isCancellationRequested) return [];
+  // A fresh parse of the current text: the cached analysis may be a version behind or skipped.
+  const text = document.getText();
+  const fileName = fileNameOf(document);
+  const frameworks = text.length > settings.analysis.maxFileSize ? settings.analysis.frameworks : frameworksOf(parse(text, fileName), settings.analysis.frameworks);
+  return snippetCompletions(document, params.position, frameworks, fileName);
 });
 
 connection.languages.inlayHint.on(async (params, token) => {

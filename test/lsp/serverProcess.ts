@@ -61,6 +61,8 @@ export interface ClientCapabilities {
   watchFiles?: boolean;
   /** Whether the client shows a diagnostic's related places (`publishDiagnostics.relatedInformation`). Default false. */
   relatedInformation?: boolean;
+  /** Whether completion items may be snippets (tab stops expanded by the client). Default false. */
+  snippets?: boolean;
 }
 
 export async function startServer(
@@ -114,7 +116,10 @@ export async function startServer(
             didChangeConfiguration: { dynamicRegistration: capabilities.dynamicRegistration !== false },
             didChangeWatchedFiles: { dynamicRegistration: capabilities.watchFiles === true },
           },
-          textDocument: { publishDiagnostics: { relatedInformation: capabilities.relatedInformation === true } },
+          textDocument: {
+            publishDiagnostics: { relatedInformation: capabilities.relatedInformation === true },
+            completion: { completionItem: { snippetSupport: capabilities.snippets === true } },
+          },
         },
         initializationOptions: capabilities.initializationOptions,
       }),

@@ -20,9 +20,8 @@ describe('package.json', () => {
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
   });
 
-  it('contributes snippets for every language, from files that exist', () => {
-    assert.deepEqual(manifest.contributes.snippets.map((entry: { language: string }) => entry.language).sort(), [...LANGUAGES].sort());
-    for (const entry of manifest.contributes.snippets) assert.ok(fs.existsSync(path.join(ROOT, entry.path)), entry.path);
+  it('contributes no static snippets: the server offers them in the file\'s framework, once', () => {
+    assert.equal(manifest.contributes.snippets, undefined);
   });
 
   it('injects the grammar into the JS, JSX, TS and TSX grammars', () => {

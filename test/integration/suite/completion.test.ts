@@ -1,5 +1,5 @@
-// Snippets by prefix: typing `http-404` in a handler offers ours, and accepting it
-// replaces the prefix with the snippet body.
+// Snippets by prefix, from the language server: typing `http-404` in a handler offers ours, written
+// in the idiom of the file's framework, and accepting it replaces the whole prefix with the body.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, openFixtureCopy, positionOf, replaceText } from './helpers';
@@ -18,25 +18,37 @@ async function typePrefix(document: vscode.TextDocument): Promise<vscode.Positio
   return start.translate(0, PREFIX.length);
 }
 
+const CASES = [
+  { framework: 'Express', fixture: 'snippets.js', inserted: /return res\.status\(404\)\.json\(\{ error: `Order \$\{req\.params\.id\} was not found` \}\);/ },
+  { framework: 'Fastify', fixture: 'snippets-fastify.js', inserted: /return reply\.code\(404\)\.send\(\{ error: `Order \$\{request\.params\.id\} was not found` \}\);/ },
+];
+
 describe('snippet completion', () => {
   afterEach(closeAllEditors);
 
-  it(`offers the ${PREFIX} snippet and inserts its body`, async () => {
-    const document = await openFixtureCopy('snippets.js');
-    const end = await typePrefix(document);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
-    const item = list.items.find((candidate) => labelOf(candidate) === PREFIX);
-    const offered = list.items.filter((candidate) => labelOf(candidate).startsWith('http')).map(labelOf);
-    assert.ok(item, `${PREFIX} not offered; http* items: ${offered.join(', ') || 'none'}`);
-    assert.equal(item.kind, vscode.CompletionItemKind.Snippet);
-    assert.ok(item.insertText instanceof vscode.SnippetString, 'the item carries no snippet body');
+  for (const { framework, fixture, inserted } of CASES) {
+    it(`offers the ${PREFIX} snippet in a ${framework} file and inserts ${framework} code`, async () => {
+      const document = await openFixtureCopy(fixture);
+      const end = await typePrefix(document);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+      const ours = list.items.filter((candidate) => labelOf(candidate) === PREFIX);
+      const offered = list.items.filter((candidate) => labelOf(candidate).startsWith('http')).map(labelOf);
+      // One entry: the server's, with no static snippet beside it.
+      assert.equal(ours.length, 1, `${PREFIX} offered ${ours.length} times; http* items: ${offered.join(', ') || 'none'}`);
+      const [item] = ours;
+      assert.equal(item.kind, vscode.CompletionItemKind.Snippet);
+      assert.ok(item.insertText instanceof vscode.SnippetString, 'the item carries no snippet body');
 
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && editor.document === document);
-    const prefixRange = new vscode.Range(end.translate(0, -PREFIX.length), end);
-    assert.ok(await editor.insertSnippet(item.insertText, prefixRange), 'the snippet was not inserted');
-    const text = document.getText();
-    assert.doesNotMatch(text, new RegExp(PREFIX), 'the prefix is still in the document');
-    assert.match(text, /\b404\b/, `text after accepting the snippet:\n${text}`);
-  });
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor && editor.document === document);
+      // Accepting replaces the item's range: the whole prefix, though the editor's word ends at `-`.
+      const prefixRange = new vscode.Range(end.translate(0, -PREFIX.length), end);
+      const replaced = item.range instanceof vscode.Range ? item.range : item.range?.replacing;
+      assert.ok(replaced?.isEqual(prefixRange), `the item replaces ${JSON.stringify(replaced)}, not the prefix`);
+      assert.ok(await editor.insertSnippet(item.insertText, replaced), 'the snippet was not inserted');
+      const text = document.getText();
+      assert.doesNotMatch(text, new RegExp(PREFIX), 'the prefix is still in the document');
+      assert.match(text, inserted, `text after accepting the snippet:\n${text}`);
+    });
+  }
 });

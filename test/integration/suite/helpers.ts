@@ -95,8 +95,9 @@ export async function waitForNoRule(uri: vscode.Uri, ruleId?: string): Promise<v
 export async function openFixtureCopy(fixture: string): Promise<vscode.TextDocument> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the tests need the fixture workspace opened as a folder');
-  // Each test file is bundled on its own, so a counter here would restart per file: a random name.
-  const copy = vscode.Uri.joinPath(folder.uri, 'copies', `${randomUUID().slice(0, 8)}-${fixture}`);
+  // Each test file is bundled on its own, so a counter here would restart per file: a random
+  // folder. The fixture keeps its own path inside it, so a Next.js `app/api/…/route.ts` stays one.
+  const copy = vscode.Uri.joinPath(folder.uri, 'copies', randomUUID().slice(0, 8), fixture);
   await vscode.workspace.fs.copy(vscode.Uri.joinPath(folder.uri, fixture), copy);
   const document = await vscode.workspace.openTextDocument(copy);
   await vscode.window.showTextDocument(document);

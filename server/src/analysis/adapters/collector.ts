@@ -3,7 +3,7 @@
 // of the frameworks a file uses (`frameworks.ts`) and knows nothing else about them.
 import type ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
-import type { Handler, HeaderSet, ResponseSite, StatusValue } from '../types';
+import type { CallBefore, Handler, HeaderSet, ResponseSite, StatusValue } from '../types';
 import type { ResponseAdapter } from './adapter';
 import type { Framework } from './frameworks';
 
@@ -79,4 +79,6 @@ export interface FileExceptions {
   statusOf(error: ts.NewExpression | ts.CallExpression): CarriedStatus | 'unreadable' | undefined;
   /** Headers a handler declares for its responses (NestJS's `@Header(name, value)`). */
   handlerHeaders?(handler: Handler): HeaderSet[];
+  /** Headers set on the response by calls before the throw (a Nest guard's `getResponse().setHeader(…)`). */
+  headersBefore?(callsBefore: readonly CallBefore[]): HeaderSet[];
 }

@@ -6,9 +6,9 @@
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
 import { rangeOf, resolveStatus } from '../facts/status';
-import { skipTypeWrappers } from '../facts/syntax';
+import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import type { RuleContext } from '../rule';
-import type { ResponseSite, TextEdit } from '../types';
+import type { CallBefore, HeaderSet, ResponseSite, TextEdit } from '../types';
 import type { ResponseAdapter } from './adapter';
 import type { CarriedStatus, ExceptionReader } from './collector';
 import { nestImports, withNestImport } from './nestjs';
@@ -103,7 +103,27 @@ const nestExceptionAdapter: ResponseAdapter = {
   stringStatusProblem: () => undefined,
 };
 
-/** Nest's exceptions in a file that imports `@nestjs/common`, and the `@Header` headers of the route method that throws them. */
+const isGetResponse = (node: ts.Expression): boolean => ts.isCallExpression(node) && calleeOf(node)?.name === 'getResponse';
+
+/**
+ * Headers a guard or filter sets on the platform response before it throws
+ * (`context.switchToHttp().getResponse().setHeader('WWW-Authenticate', …)`, or through a `const res`
+ * holding it): Nest's exception filter answers through that same response, so they go out with the error.
+ */
+function headersSetOnHttpResponse(callsBefore: readonly CallBefore[]): HeaderSet[] {
+  const holders = new Set(
+    callsBefore.flatMap(({ node }) => (isGetResponse(node) && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? [node.parent.name.text] : [])),
+  );
+  return callsBefore.flatMap(({ name, node }) => {
+    const [header] = node.arguments;
+    if ((name !== 'setHeader' && name !== 'header') || !header || !ts.isStringLiteralLike(header) || !ts.isPropertyAccessExpression(node.expression)) return [];
+    const receiver = skipTypeWrappers(node.expression.expression);
+    const onResponse = isGetResponse(receiver) || (ts.isIdentifier(receiver) && holders.has(receiver.text));
+    return onResponse ? [{ name: header.text.toLowerCase(), node }] : [];
+  });
+}
+
+/** Nest's exceptions in a file that imports `@nestjs/common`, and the headers that go out with them. */
 export const nestExceptions: ExceptionReader = {
   forFile(sourceFile, bindings) {
     const imported = nestImports(sourceFile);
@@ -111,6 +131,7 @@ export const nestExceptions: ExceptionReader = {
     return {
       statusOf: (error) => nestExceptionStatus(error, imported, bindings),
       handlerHeaders: (handler) => headerDecorators(handler.node),
+      headersBefore: headersSetOnHttpResponse,
     };
   },
 };

@@ -314,6 +314,7 @@ function thrownSite(
   const fn = enclosingFunction(handed.by);
   const handler = fn && byNode.get(fn);
   const { conditions, catchClause } = surroundings(handed.error, fn ?? sourceFile);
+  const callsBefore = callsIn(fn).filter((call) => call.node.getEnd() <= handed.error.getStart());
   return {
     adapter: carried.adapter ?? (carried.httpErrorsCall ? httpErrorsAdapter : thrownErrorAdapter),
     responseName: '',
@@ -325,13 +326,16 @@ function thrownSite(
     // Without a message the error handler sends the reason phrase alone: no detail.
     send: { kind: carried.message ? 'data' : 'empty', node: handed.by, label: 'the error', encoding: 'json' },
     body: carried.message,
-    headers: [...headersOf(carried.httpErrorsCall), ...(handler ? exceptions.flatMap((framework) => framework.handlerHeaders?.(handler) ?? []) : [])],
+    headers: [
+      ...headersOf(carried.httpErrorsCall),
+      ...exceptions.flatMap((framework) => [...(handler ? framework.handlerHeaders?.(handler) ?? [] : []), ...(framework.headersBefore?.(callsBefore) ?? [])]),
+    ],
     chain: handed.error,
     statement: ts.isThrowStatement(handed.by) ? handed.by : enclosingStatement(handed.by as ts.Expression),
     // An assertion throws when its value is falsy: as if in the `else` of `if (value)`.
     conditions: handed.asserted ? [{ expression: handed.asserted, inElse: true }, ...conditions] : conditions,
     catchClause,
-    callsBefore: callsIn(fn).filter((call) => call.node.getEnd() <= handed.error.getStart()),
+    callsBefore,
     completedBy: 'error-handler',
     // Not a response object: no setter of its own.
     shape: { setter: 'implicit' },
