@@ -58,7 +58,7 @@ export function settingsFrom(raw: unknown): Settings {
   const maxFileSize = typeof section.maxFileSize === 'number' && section.maxFileSize > 0 ? section.maxFileSize : DEFAULT_MAX_FILE_SIZE;
   return {
     enable: section.enable !== false,
-    analysis: { rules, validationStatus: section.validationStatus === 422 ? 422 : 400, lookupFailures: section.lookupFailures === true, maxFileSize, frameworks: Array.isArray(section.frameworks) ? [...new Set(section.frameworks.filter(isFramework))] : [] },
+    analysis: { rules, validationStatus: section.validationStatus === 422 ? 422 : 400, lookupFailures: section.lookupFailures !== false, maxFileSize, frameworks: Array.isArray(section.frameworks) ? [...new Set(section.frameworks.filter(isFramework))] : [] },
     inlayHints: record(section.inlayHints).enabled === true,
     readImportedModules: section.readImportedModules !== false,
     include: globs(section.include, []),

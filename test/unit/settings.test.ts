@@ -10,7 +10,7 @@ describe('settingsFrom', () => {
       assert.equal(settings.enable, true);
       assert.deepEqual(settings.analysis.rules, {});
       assert.equal(settings.analysis.validationStatus, 400);
-      assert.equal(settings.analysis.lookupFailures, false);
+      assert.equal(settings.analysis.lookupFailures, true);
       assert.equal(settings.analysis.maxFileSize, 2_000_000);
       assert.equal(settings.inlayHints, false);
       assert.deepEqual(settings.include, []);
@@ -23,11 +23,11 @@ describe('settingsFrom', () => {
   });
 
   it('reads every setting it declares', () => {
-    const settings = settingsFrom({ enable: false, validationStatus: 422, lookupFailures: true, maxFileSize: 1000, inlayHints: { enabled: true }, include: ['src/**'], exclude: [], frameworks: ['node:http', 'rails', 'node:http'] });
+    const settings = settingsFrom({ enable: false, validationStatus: 422, lookupFailures: false, maxFileSize: 1000, inlayHints: { enabled: true }, include: ['src/**'], exclude: [], frameworks: ['node:http', 'rails', 'node:http'] });
     assert.equal(settings.enable, false);
     assert.deepEqual(settings.analysis.frameworks, ['node:http'], 'known frameworks, once each');
     assert.equal(settings.analysis.validationStatus, 422);
-    assert.equal(settings.analysis.lookupFailures, true);
+    assert.equal(settings.analysis.lookupFailures, false);
     assert.equal(settings.analysis.maxFileSize, 1000);
     assert.equal(settings.inlayHints, true);
     assert.equal(settings.include.length, 1);

@@ -17,7 +17,7 @@ import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, Severity }
 
 export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 
-export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, lookupFailures: false, maxFileSize: 2_000_000, frameworks: [] };
+export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, lookupFailures: true, maxFileSize: 2_000_000, frameworks: [] };
 
 /** Words that any response or status check contains; a file without them has nothing to report. */
 const CANDIDATE = /\b(status|sendStatus|statusCode|redirect|writeHead|json|send|end|render|expect|code|HttpCode|Controller|createError|throw|next|reply|fastify|Response|notFound|permanentRedirect|body|assert|text|html|newResponse|responses)\b/;

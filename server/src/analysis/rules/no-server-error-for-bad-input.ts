@@ -74,7 +74,7 @@ export const noServerErrorForBadInput: Rule<'no-server-error-for-bad-input'> = {
         'Not reported: a `catch` that answers every error with 500 when the `try` also does other work (the ' +
         'failure may well be the server\'s), a branch for good input (`if (req.body.email)`) or a mode switch ' +
         '(`req.query.format === "csv"`), a branch that tests a lookup result, and any dynamic status.\n\n' +
-        'With `httpStatusGuide.lookupFailures` on, also reported: a catch-all 500 that bad input reaches through a ' +
+        'Also reported (unless `httpStatusGuide.lookupFailures` is off): a catch-all 500 that bad input reaches through a ' +
         'lookup in its `try`. A record looked up by a path or query key and used without a check ' +
         '(`const user = await User.findOne({ slug: req.params.slug }); res.json(user.profile)`) turns an unknown key ' +
         'into a TypeError and a 500 where 404 is right; a raw id handed to a Mongoose ObjectId finder (`findById`, ' +
@@ -93,7 +93,7 @@ export const noServerErrorForBadInput: Rule<'no-server-error-for-bad-input'> = {
         '`httpStatusGuide.validationStatus` (400 or 422) picks the preferred fix. Following the guide, a ' +
         'comparison of two values (`endDate <= startDate`, `balance < amount`) prefers 422 whatever the setting; ' +
         'teams that answer every validation failure with 422 set the option to 422. `httpStatusGuide.lookupFailures` ' +
-        '(off by default) adds the lookups that fail into a 500.',
+        '(on by default) adds the lookups that fail into a 500; off keeps the rule to validation failures.',
     },
   },
   check(site, context) {
