@@ -15,6 +15,8 @@ const CREATE_VERB = /^(create|add|insert|register)[A-Z]/;
 // flip a flag on an existing record rather than create one.
 const NOT_RESOURCES =
   /(Error|Hash|Hmac|Server|Stream|Token|Jwt|JWT|Context|Client|Transport(er)?|Element|Url|URL|Cipher\w*|QueryBuilder|Connection|Pool|Router|App|Logger|Helper|Partial|Route|Listener|Handler|Middleware|Session|Signature|Schema|Validator|Instance|Request|Response|Header|Cookie|Event|Log|Query|Hook|Job|Like|Favou?rite|Follow(er)?|Vote|Upvote|Reaction|Bookmark|Star)s?$/;
+// `addJobsToQueue`, `addTaskToQueue`, `addToQueue`: work put on a queue is accepted, not a stored resource.
+const ENQUEUES = /(Job|Task)s?(To[A-Z]\w*)?$|Queue$/;
 // `createOrUpdate`, `addIfMissing`, `insertOrIgnore`: an upsert answers an existing record as often as a new one.
 const UPSERTS = /Or[A-Z]|If[A-Z]/;
 // Arrays of a record that hold toggles, not sub-documents: `post.likes.unshift({ user })`.
@@ -26,7 +28,7 @@ const TOGGLE_ARRAYS = /^(likes|unlikes|favou?rites|followers|following|votes|upv
  * such as uploaded files, rather than storing a record the client described.
  */
 export function namesACreate(call: CallBefore, requestName: string | undefined): boolean {
-  if (!CREATE_VERB.test(call.name) || NOT_RESOURCES.test(call.name) || UPSERTS.test(call.name)) return false;
+  if (!CREATE_VERB.test(call.name) || NOT_RESOURCES.test(call.name) || ENQUEUES.test(call.name) || UPSERTS.test(call.name)) return false;
   return !call.node.arguments.some((argument) => {
     const value = skipTypeWrappers(argument);
     return ts.isIdentifier(value) && value.text === requestName;

@@ -8,6 +8,8 @@ ruleTests(
     valid: [
       // A POST that creates nothing (a toggle) answers Nest's default 201 without claiming a resource.
       controller("  @Post(':slug/favorite')\n  favorite(@Param('slug') slug: string) {\n    return this.articles.favorite(slug);\n  }"),
+      // Work put on a queue is accepted, not created: a named create of jobs is no resource.
+      controller("  @Post('gather')\n  async gather(): Promise<void> {\n    await this.gathering.addJobsToQueue(this.symbols());\n  }"),
       // The header is set by a decorator.
       controller("  @Post('me/avatar')\n  @Header('Location', '/users/me/avatar')\n  upload(@Body() dto: AvatarDto) {\n    return this.avatars.create(dto);\n  }"),
       // PUT creates at the URL the client used.
