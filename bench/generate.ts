@@ -1,5 +1,6 @@
 // A seeded generator of realistic Express apps: one router per resource with validation, lookups,
 // creates, try/catch and error middleware, where about one handler in five carries a mistake.
+import { syntaxErrorCount } from '../server/src/analysis/engine/parse';
 import { Rng } from './stats';
 import * as t from './templates';
 
@@ -79,6 +80,13 @@ export function generateApp(targetLines: number, seed: number): GeneratedApp {
   for (let index = 0; lines.length + footer.length < targetLines; index++) lines.push(...resourceSection(resourceAt(index), draw));
   lines.push(...footer);
   return { text: lines.join('\n'), lines: lines.length, mistakes };
+}
+
+/** `generateApp`, refusing code that does not parse: timing it would measure error recovery. */
+export function generateParsedApp(targetLines: number, seed: number): GeneratedApp {
+  const app = generateApp(targetLines, seed);
+  if (syntaxErrorCount(app.text, 'app.js') > 0) throw new Error(`the generated app of ${targetLines} lines (seed ${seed}) has syntax errors`);
+  return app;
 }
 
 export function mistakeCount(app: GeneratedApp): number {

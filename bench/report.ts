@@ -5,6 +5,7 @@ import type { Machine } from './machine';
 import type { PackageResults } from './packageBench';
 import type { HotSpot, Profile } from './profile';
 import { SETTLE_POLL_MS, type ProtocolResults } from './protocolBench';
+import type { RepoResults } from './repoBench';
 import type { Summary } from './stats';
 
 export interface BenchResults {
@@ -14,6 +15,8 @@ export interface BenchResults {
   protocol?: ProtocolResults;
   protocolError?: string;
   pack: PackageResults;
+  repo?: RepoResults;
+  repoError?: string;
   profile?: Profile;
   seconds: number;
   /** 1-minute load average at the start and the end: other work on the machine skews figures. */
@@ -141,6 +144,48 @@ function packageSection({ pack }: BenchResults): string[] {
   return ['## 4. Package', '', '| file | size | gzip -9 |', '|---|---:|---:|', ...rows, '', vsix];
 }
 
+const REPO_HEADING = '## 5. A whole repository through the command line';
+/** Above this 1-minute load average per core, other work was running beside the bench. */
+const BUSY_LOAD_PER_CORE = 0.25;
+
+export function repoSection(repo: RepoResults | undefined, machine: Machine, repoError?: string): string[] {
+  if (!repo) return [REPO_HEADING, '', `Not measured: ${repoError ?? 'unknown error'}.`];
+  const rows = repo.ways.map(
+    (way) =>
+      `| ${way.label}: \`${way.command}\` | ${way.threads} | ${spread(way.wallMs, ' ms', 0)} | ${spread(way.filesPerSecond, '', 0)} | ${spread(way.againstEslint, '×')} | ${spread(way.filesPerCpuSecond, '', 0)} |`,
+  );
+  const busy = Math.max(repo.load.start, repo.load.end) / machine.cores >= BUSY_LOAD_PER_CORE;
+  return [
+    REPO_HEADING,
+    '',
+    `${repo.files.toLocaleString('en')} generated Express route files (${repo.lines.toLocaleString('en')} lines from \`bench/generate.ts\`, seeds ${repo.seed}–${repo.seed + repo.files - 1}, in folders of 100 under a temporary folder) checked by the production build of our command line and by the command line of ESLint ${repo.eslintVersion} with no config file and no rules (its built-in defaults: espree, latest ECMAScript, modules), so ESLint reads and parses each file and nothing else. Both print JSON or a summary that the bench reads to check that every file was checked. Each run is a fresh process timed from spawn to exit, so **process start-up is included on both sides**: \`--version\` alone takes ${spread(repo.startupMs.ours, ' ms', 0)} for ours and ${spread(repo.startupMs.eslint, ' ms', 0)} for ESLint. One discarded round warmed every way alike (file cache, compile cache), then ${repo.rounds} rounds ran interleaved.`,
+    '',
+    `Measured on ${repo.date}, commit ${machine.commit}, ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}; ${busy ? '**a shared machine, busy with other work**' : 'a quiet machine'} (load average ${num(repo.load.start)} at the start of this section, ${num(repo.load.end)} at its end)${busy ? ': an idle machine gives higher figures, and these move from run to run' : ''}. Refresh this section alone with \`npm run bench -- --only repo\`.`,
+    '',
+    '| run | threads | wall clock | files/s | files/s ÷ ESLint on one thread | files per CPU-second |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    'Files per CPU-second divides the files by the CPU time (user + system, every thread) that the process reported at exit (`bench/cpuTime.cjs`, preloaded with `node -r` on both sides): what the work costs whatever else the machine runs, where the wall clock also counts waiting for a core.',
+    '',
+    `Our findings on the corpus: ${repo.ourFindings.toLocaleString('en')} (every rule at its default severity). ESLint, with no rules, reports none.`,
+  ];
+}
+
+/** Puts `section` in place of the section with the same heading in `markdown`, or before the hot spots, or at the end. */
+export function replaceSection(markdown: string, section: string[]): string {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => line === section[0]);
+  if (start >= 0) {
+    const next = lines.findIndex((line, index) => index > start && line.startsWith('## '));
+    // The old section ran up to the next heading (or the end); the '' keeps the blank line before it.
+    return [...lines.slice(0, start), ...section, '', ...(next < 0 ? [] : lines.slice(next))].join('\n');
+  }
+  const hotSpots = lines.findIndex((line) => line.startsWith('## Hot spots'));
+  const at = hotSpots < 0 ? lines.length : hotSpots;
+  return [...lines.slice(0, at), ...section, '', ...lines.slice(at)].join('\n');
+}
+
 function hotSpotRows(spots: HotSpot[]): string[] {
   return ['| function | ms per analysis | share |', '|---|---:|---:|', ...spots.map((spot) => `| \`${spot.name}\` | ${num(spot.ms)} | ${(spot.share * 100).toFixed(1)}% |`)];
 }
@@ -180,7 +225,7 @@ export function renderReport(results: BenchResults): string {
     '',
     `Written by \`npm run bench\` (${num(results.seconds, 0)} s) on ${machine.date}: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}, TypeScript ${machine.typescript}, commit ${machine.commit}; load average ${num(results.load.start)} at the start, ${num(results.load.end)} at the end. Every comparison is a ratio taken within one round of interleaved runs; figures are medians with the interquartile range (p25–p75) in brackets unless marked otherwise.`,
     '',
-    'Run `npm run bench` to refresh this file (a few minutes on 2 idle cores), or `npm run bench -- --quick` for a smoke run that writes nothing.',
+    'Run `npm run bench` to refresh this file (a few minutes on 2 idle cores), `npm run bench -- --only repo` to refresh section 5 alone, or `npm run bench -- --quick` for a smoke run that writes nothing (`npm run bench -- --help` lists the options).',
     '',
     '## Targets',
     '',
@@ -195,6 +240,8 @@ export function renderReport(results: BenchResults): string {
     ...protocolSection(results),
     '',
     ...packageSection(results),
+    '',
+    ...repoSection(results.repo, machine, results.repoError),
     '',
     ...hotSpotSection(results),
     '',

@@ -1,26 +1,62 @@
-// `npm run bench`: measures the analysis, ESLint, the protocol and the package, prints the report
-// and writes it to docs/benchmarks.md. `--quick` runs few rounds and writes nothing (a smoke run).
+// `npm run bench`: measures the analysis, ESLint, the protocol, the package and a whole repository
+// through the command line, prints the report and writes it to docs/benchmarks.md. `--quick` runs
+// few rounds and writes nothing (a smoke run); `--only repo` runs the whole-repository section
+// alone and replaces just that section of docs/benchmarks.md.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { syntaxErrorCount } from '../server/src/analysis/engine/parse';
 import { appCorpus, benchAnalysis, fixtureCorpus, type Corpus } from './analysisBench';
 import { benchEslint } from './eslintBench';
-import { generateApp, type GeneratedApp } from './generate';
+import { generateParsedApp } from './generate';
 import { describeMachine } from './machine';
 import { benchPackage, buildProduction, restoreDevBuild, ROOT } from './packageBench';
 import { profileAnalysis, type Profile } from './profile';
 import { benchProtocol, type ProtocolResults } from './protocolBench';
-import { renderReport, type BenchResults } from './report';
+import { benchRepository, writeRepoCorpus, type RepoResults } from './repoBench';
+import { renderReport, replaceSection, repoSection, type BenchResults } from './report';
+
+const HELP = `Usage: npm run bench -- [--quick] [--only repo]
+
+  (no option)   every section; prints the report and writes docs/benchmarks.md
+  --quick       few rounds of every step, a smoke run; writes nothing
+  --only repo   the whole-repository section alone (command line against ESLint on a generated
+                project); replaces only that section of docs/benchmarks.md (with --quick: writes nothing)
+  --help        this text
+`;
 
 const quick = process.argv.includes('--quick');
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
 /** Above this analysis ÷ parse ratio the report lists where the time goes. */
 const PROFILE_ABOVE = 1.3;
 
+const only = onlySection(process.argv.slice(2));
+
+function usageError(message: string): never {
+  process.stderr.write(`${message}\n${HELP}`);
+  process.exit(2);
+}
+
+function onlySection(argv: readonly string[]): 'repo' | undefined {
+  let section: 'repo' | undefined;
+  for (let index = 0; index < argv.length; index++) {
+    const [flag, inline] = argv[index].split(/=(.*)/s);
+    if (flag === '--help') {
+      process.stdout.write(HELP);
+      process.exit(0);
+    } else if (flag === '--only') {
+      const given = inline ?? argv[++index];
+      if (given !== 'repo') usageError(`--only takes "repo", not "${given ?? ''}".`);
+      section = given;
+    } else if (flag !== '--quick') usageError(`Unknown option ${argv[index]}.`);
+  }
+  return section;
+}
+
 /** Seeded apps: the same seed always generates the same code. */
 const APPS = { small: { lines: 1_000, seed: 1 }, medium: { lines: 10_000, seed: 10 }, large: { lines: 50_000, seed: 50 } };
+/** The whole-repository corpus: this many files, seeded from here on. */
+const REPO = { files: 2_000, seed: 1 };
 
 /** Rounds per section; `--quick` is a smoke run of the same steps (a minute or two). */
 const plan = quick
@@ -28,21 +64,16 @@ const plan = quick
       small: 6,
       large: 2,
       eslint: [5, 2, 1],
+      repoRounds: 1,
       protocol: { startups: 2, editFileLines: 2000, edits: 20, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, settleMaxMs: 10_000 },
     }
   : {
       small: 40,
       large: 10,
       eslint: [30, 12, 5],
+      repoRounds: 3,
       protocol: { startups: 8, editFileLines: 2000, edits: 200, hovers: 500, openFiles: 100, openFileLines: 1500, memoryRuns: 2, settleMaxMs: 60_000 },
     };
-
-function generated({ lines, seed }: { lines: number; seed: number }): GeneratedApp {
-  const app = generateApp(lines, seed);
-  // Timing code that does not parse would measure error recovery, not analysis.
-  if (syntaxErrorCount(app.text, 'app.js') > 0) throw new Error(`the generated app of ${lines} lines (seed ${seed}) has syntax errors`);
-  return app;
-}
 
 function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
@@ -56,12 +87,43 @@ async function protocolSection(): Promise<{ protocol?: ProtocolResults; protocol
   }
 }
 
+/** Section 5, on the production build already in dist/. */
+function repoBenchSection(): { repo?: RepoResults; repoError?: string } {
+  progress(`section 5: a whole repository (${REPO.files} generated files) through the command line and ESLint`);
+  const corpus = writeRepoCorpus(REPO.files, REPO.seed);
+  try {
+    return { repo: benchRepository(corpus, plan.repoRounds) };
+  } catch (error) {
+    return { repoError: error instanceof Error ? error.message : String(error) };
+  } finally {
+    fs.rmSync(corpus.root, { recursive: true, force: true });
+  }
+}
+
+/** `--only repo`: section 5 alone, spliced into the report that a full run wrote. */
+function onlyRepo(): void {
+  const machine = describeMachine(ROOT);
+  let section: string[];
+  try {
+    progress('production build');
+    buildProduction();
+    const { repo, repoError } = repoBenchSection();
+    section = repoSection(repo, machine, repoError);
+  } finally {
+    restoreDevBuild();
+  }
+  process.stdout.write(`${section.join('\n')}\n`);
+  if (quick) progress('quick run: docs/benchmarks.md left as it was');
+  else fs.writeFileSync(REPORT, replaceSection(fs.readFileSync(REPORT, 'utf8'), section));
+}
+
 async function main(): Promise<void> {
+  if (only === 'repo') return onlyRepo();
   const started = performance.now();
   const loadAtStart = os.loadavg()[0];
   const machine = describeMachine(ROOT);
   progress('generating apps (seeded)');
-  const apps = { small: generated(APPS.small), medium: generated(APPS.medium), large: generated(APPS.large) };
+  const apps = { small: generateParsedApp(APPS.small.lines, APPS.small.seed), medium: generateParsedApp(APPS.medium.lines, APPS.medium.seed), large: generateParsedApp(APPS.large.lines, APPS.large.seed) };
   const corpora = { small: appCorpus('app, ~1k lines', apps.small), medium: appCorpus('app, ~10k lines', apps.medium), large: appCorpus('app, ~50k lines', apps.large) };
   const fixtures = fixtureCorpus();
   const small: Corpus[] = fixtures ? [corpora.small, fixtures] : [corpora.small];
@@ -84,8 +146,9 @@ async function main(): Promise<void> {
     const pack = benchPackage();
     progress('section 3: through the protocol');
     const protocol = await protocolSection();
+    const repo = repoBenchSection();
     const seconds = (performance.now() - started) / 1000;
-    results = { machine, analysis, eslint, pack, profile, ...protocol, seconds, load: { start: loadAtStart, end: os.loadavg()[0] } };
+    results = { machine, analysis, eslint, pack, profile, ...protocol, ...repo, seconds, load: { start: loadAtStart, end: os.loadavg()[0] } };
   } finally {
     restoreDevBuild();
   }

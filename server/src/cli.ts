@@ -69,7 +69,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const text = fs.readFileSync(0, 'utf8');
     onReport(analyseFile({ ...job, file: path.resolve(cwd, options.stdinFilename ?? 'stdin.ts'), text }));
   } else if (settings.enable) {
-    await analyseAll(filesToAnalyse(options.patterns, cwd, settings), job, onReport, __filename);
+    await analyseAll(filesToAnalyse(options.patterns, cwd, settings), job, onReport, { jobs: options.jobs, workerScript: __filename });
   } else process.stderr.write(`Nothing checked: "enable" is false in ${configFile}.\n`);
   shown.clear();
   formatter.end(totals);

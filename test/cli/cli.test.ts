@@ -161,15 +161,27 @@ describe('http-status-guide', { concurrency: true }, () => {
     assert.equal((await runCli(['--version'], root)).stdout, `${JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version}\n`);
   });
 
-  it('analyses a large run in worker threads, reporting in file order', async () => {
+  it('analyses a large run in worker threads (--jobs 3) or in one (--jobs 1) alike, reporting in file order', async () => {
     const files: Record<string, string> = {};
     for (let index = 0; index < 230; index++) files[`src/f${String(index).padStart(3, '0')}.js`] = index % 2 ? ONE_WARNING : CLEAN;
     const root = project(files);
-    const run = await runCli(['--format', 'json'], root, { env: { HSG_WORKERS: '3' } });
-    const names = json(run.stdout).map((report) => report.file);
+    const threaded = await runCli(['--format', 'json', '--jobs', '3'], root);
+    const names = json(threaded.stdout).map((report) => report.file);
     assert.equal(names.length, 115);
     assert.deepEqual(names, [...names].sort());
-    assert.equal(run.stderr, '', 'no progress line on a pipe');
+    assert.equal(threaded.stderr, '', 'no progress line on a pipe');
+    const single = await runCli(['--format', 'json', '--jobs=1'], root);
+    assert.deepEqual(json(single.stdout), json(threaded.stdout));
+    assert.equal(single.code, threaded.code);
+  });
+
+  it('rejects a --jobs that is not a whole number of at least 1 (exit 2)', async () => {
+    const root = project({ 'app.js': CLEAN });
+    for (const jobs of ['0', 'many', '1.5']) {
+      const run = await runCli(['--jobs', jobs], root);
+      assert.equal(run.code, 2, jobs);
+      assert.equal(run.stderr, `http-status-guide: --jobs must be a whole number of at least 1, not "${jobs}".\n`);
+    }
   });
 
   it('reads a helper the controller imports from the project, unless it is ignored, excluded or the setting is off', async () => {

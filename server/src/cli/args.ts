@@ -1,5 +1,6 @@
 // The command line, parsed and checked before anything runs: a bad option is a usage error
 // (exit 2) naming the option.
+import * as os from 'node:os';
 import { isRuleId } from '../analysis/rules';
 import type { RuleSetting } from '../analysis/types';
 import { UsageError } from './files';
@@ -17,6 +18,8 @@ export interface CliOptions {
   reportUnusedDisableComments: boolean;
   fix: 'none' | 'write' | 'dry-run';
   config?: string;
+  /** Threads that analyse files; 1 analyses in the main thread, with no worker threads. */
+  jobs: number;
   help: boolean;
   version: boolean;
 }
@@ -38,6 +41,8 @@ Options:
   --report-unused-disable-comments Warn about disable comments that disable nothing
   --fix                            Apply the preferred fixes (as the editor's Fix All) and write changed files
   --fix-dry-run                    Report what --fix would change, without writing
+  --jobs <n>                       Analyse on n threads; 1 uses no worker threads
+                                   (default: one per core, at most 16)
   --help, -h                       Show this help
   --version, -v                    Show the version
 
@@ -45,9 +50,15 @@ Exit codes: 0 no errors and warnings within --max-warnings; 1 otherwise; 2 usage
 `;
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
+/** More threads than this only add start-up time and memory: the main thread writes every report. */
+const MAX_DEFAULT_JOBS = 16;
+
+function coreCount(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { patterns: [], format: 'readable', quiet: false, maxWarnings: -1, rules: {}, stdin: false, reportUnusedDisableComments: false, fix: 'none', help: false, version: false };
+  const options: CliOptions = { patterns: [], format: 'readable', quiet: false, maxWarnings: -1, rules: {}, stdin: false, reportUnusedDisableComments: false, fix: 'none', jobs: Math.min(coreCount(), MAX_DEFAULT_JOBS), help: false, version: false };
   for (let index = 0; index < argv.length; index++) {
     const [flag, inline] = argv[index].startsWith('--') ? argv[index].split(/=(.*)/s) : [argv[index]];
     const value = (): string => {
@@ -73,6 +84,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         if (!isRuleId(id)) throw new UsageError(`--rule: "${id}" is not a rule id.`);
         if (!SEVERITIES.has(severity)) throw new UsageError(`--rule ${id}: the severity must be off, hint, information, warning or error, not "${severity ?? ''}".`);
         options.rules[id] = severity as RuleSetting;
+        break;
+      }
+      case '--jobs': {
+        const given = value();
+        if (!/^[1-9]\d*$/.test(given)) throw new UsageError(`--jobs must be a whole number of at least 1, not "${given}".`);
+        options.jobs = Number(given);
         break;
       }
       case '--config':

@@ -1,7 +1,6 @@
-// Analyses files in order, in this thread for a small run and across worker threads for a large
-// one. Reports come back in file order; at most WINDOW files are in flight or waiting to be
-// written, so memory stays flat however many files there are.
-import * as os from 'node:os';
+// Analyses files in order, in this thread for a small run (or `--jobs 1`) and across worker
+// threads for a large one. Reports come back in file order; at most WINDOW files are in flight
+// or waiting to be written, so memory stays flat however many files there are.
 import { Worker } from 'node:worker_threads';
 import { analyseFile, type FileJob, type FileReport } from './analyseFile';
 
@@ -11,8 +10,13 @@ const WINDOW = 256;
 
 export type JobSettings = Omit<FileJob, 'file' | 'text'>;
 
-/** Calls `report` for each file, in the order given. */
-export async function analyseAll(files: Iterable<string>, settings: JobSettings, report: (report: FileReport) => void, workerScript: string): Promise<void> {
+/** Calls `report` for each file, in the order given, analysing on `jobs` threads. */
+export async function analyseAll(files: Iterable<string>, settings: JobSettings, report: (report: FileReport) => void, { jobs, workerScript }: { jobs: number; workerScript: string }): Promise<void> {
+  const inThisThread = (file: string): void => report(analyseFile({ ...settings, file }));
+  if (jobs === 1) {
+    for (const file of files) inThisThread(file);
+    return;
+  }
   const iterator = files[Symbol.iterator]();
   const first: string[] = [];
   for (let next = iterator.next(); !next.done; next = iterator.next()) {
@@ -25,22 +29,16 @@ export async function analyseAll(files: Iterable<string>, settings: JobSettings,
         })(),
         settings,
         report,
-        workerScript,
+        { jobs, workerScript },
       );
       return;
     }
   }
-  for (const file of first) report(analyseFile({ ...settings, file }));
+  first.forEach(inThisThread);
 }
 
-function workerCount(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const fromEnvironment = Number(process.env.HSG_WORKERS);
-  return Number.isInteger(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : Math.max(1, Math.min(cores, 16));
-}
-
-async function inWorkers(files: Iterator<string>, settings: JobSettings, report: (report: FileReport) => void, workerScript: string): Promise<void> {
-  const workers = Array.from({ length: workerCount() }, () => new Worker(workerScript, { workerData: settings }));
+async function inWorkers(files: Iterator<string>, settings: JobSettings, report: (report: FileReport) => void, { jobs, workerScript }: { jobs: number; workerScript: string }): Promise<void> {
+  const workers = Array.from({ length: jobs }, () => new Worker(workerScript, { workerData: settings }));
   const done = new Map<number, FileReport>();
   let dispatched = 0;
   let written = 0;

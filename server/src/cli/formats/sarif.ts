@@ -2,6 +2,7 @@
 // help.markdown (there is no public docs site to link); results streamed into the one run.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
 import { RULES, RULE_IDS } from '../../analysis/rules';
 import type { Rule } from '../../analysis/rule';
 import type { Severity } from '../../analysis/types';
@@ -9,7 +10,7 @@ import { ruleDoc } from '../../ruleDocs';
 import type { FileReport, ReportedFinding } from '../analyseFile';
 import type { Formatter, FormatContext } from './formatter';
 
-type Level = 'error' | 'warning' | 'note';
+type Level = Exclude<Result.level, 'none'>;
 const LEVELS: Record<Severity, Level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** Findings the CLI itself reports, which no rule module describes. */
@@ -21,8 +22,8 @@ const CLI_RULES: Record<string, { description: string; level: Level }> = {
   'unused-disable-comment': { description: 'A disable comment that disables no finding (--report-unused-disable-comments).', level: 'warning' },
 };
 
-function ruleDescriptors(): object[] {
-  const fromRules = RULE_IDS.map((id) => {
+function ruleDescriptors(): ReportingDescriptor[] {
+  const fromRules = RULE_IDS.map((id): ReportingDescriptor => {
     const rule: Rule = RULES[id];
     const level = rule.meta.defaultSeverity === 'off' ? 'none' : LEVELS[rule.meta.defaultSeverity];
     return {
@@ -33,7 +34,7 @@ function ruleDescriptors(): object[] {
       defaultConfiguration: { level, enabled: rule.meta.defaultSeverity !== 'off' },
     };
   });
-  const fromCli = Object.entries(CLI_RULES).map(([id, { description, level }]) => ({
+  const fromCli = Object.entries(CLI_RULES).map(([id, { description, level }]): ReportingDescriptor => ({
     id,
     shortDescription: { text: description },
     fullDescription: { text: description },
@@ -44,11 +45,11 @@ function ruleDescriptors(): object[] {
 }
 
 export function sarifFormatter(context: FormatContext, version: string): Formatter {
-  const rules = ruleDescriptors() as { id: string }[];
+  const rules = ruleDescriptors();
   const indexOf = new Map(rules.map((rule, index) => [rule.id, index]));
-  const location = (file: string) => ({ uri: path.relative(context.cwd, file).split(path.sep).join('/'), uriBaseId: '%SRCROOT%' });
-  const region = (start: ReportedFinding['start'], end: ReportedFinding['end']) => ({ startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column });
-  const resultOf = (file: string, finding: ReportedFinding): object => ({
+  const location = (file: string): ArtifactLocation => ({ uri: path.relative(context.cwd, file).split(path.sep).join('/'), uriBaseId: '%SRCROOT%' });
+  const region = (start: ReportedFinding['start'], end: ReportedFinding['end']): Region => ({ startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column });
+  const resultOf = (file: string, finding: ReportedFinding): Result => ({
     ruleId: finding.ruleId,
     ruleIndex: indexOf.get(finding.ruleId),
     level: LEVELS[finding.severity],
@@ -66,7 +67,7 @@ export function sarifFormatter(context: FormatContext, version: string): Formatt
       },
     ],
   });
-  const head = {
+  const head: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -74,14 +75,17 @@ export function sarifFormatter(context: FormatContext, version: string): Formatt
         tool: { driver: { name: 'HTTP Status Guide', semanticVersion: version, version, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(context.cwd + path.sep).href } },
         columnKind: 'utf16CodeUnits',
-        results: ['RESULTS'],
+        results: [],
       },
     ],
   };
   // The document around the results, split where they go, so each result is written when known.
-  const [before, after] = JSON.stringify(head, null, 2).split(/"RESULTS"/);
+  // `results` is the run's last key, so its last occurrence is the one (rule docs come earlier).
+  const document = JSON.stringify(head, null, 2);
+  const at = document.lastIndexOf('"results": []');
+  const [before, after] = [document.slice(0, at), document.slice(at + '"results": []'.length)];
   let first = true;
-  context.write(before.replace(/\s*$/, ''));
+  context.write(`${before}"results": [`);
   return {
     file(report: FileReport) {
       for (const finding of report.findings) {
@@ -90,7 +94,7 @@ export function sarifFormatter(context: FormatContext, version: string): Formatt
       }
     },
     end() {
-      context.write(`${first ? '' : '\n'}${after.replace(/^\s*/, first ? '' : '      ')}\n`);
+      context.write(`${first ? '' : '\n      '}]${after}\n`);
     },
   };
 }
