@@ -2,9 +2,8 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../analysis/types';
-import { toRange } from './positions';
+import type { Severity, TextRange } from '../analysis/types';
+import { toRange, type Positioned } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'http-status';
 
@@ -20,7 +19,7 @@ export function ruleDocsUri(ruleId: string): string {
   return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
 }
 
-export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+export function toDiagnostic(finding: { ruleId: string; message: string; severity: Severity; range: TextRange }, document: Positioned): Diagnostic {
   return {
     range: toRange(document, finding.range),
     severity: SEVERITY[finding.severity],
