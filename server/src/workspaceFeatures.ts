@@ -8,7 +8,7 @@ import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/n
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Drift } from './analysis/openapi/drift';
 import { lineStarts } from './analysis/engine/suppressions';
-import { candidateFiles } from './analysis/facts/modules';
+import { resolverAmong } from './analysis/routes';
 import type { AnalysisOptions } from './analysis/types';
 import { filesToAnalyse, SOURCE_FILE } from './cli/files';
 import { toDiagnostic } from './features/diagnostics';
@@ -16,7 +16,7 @@ import { driftActions, driftDiagnostic, malformedDiagnostic } from './features/o
 import { positionsFromLines, type Positioned } from './features/positions';
 import { ROUTES_CHANGED_NOTIFICATION, ROUTES_REQUEST, routesResult } from './features/routes';
 import { isIncluded, type Settings } from './settings';
-import { OPENAPI_FILE, OpenApiDocuments } from './workspace/openApiDocuments';
+import { OPENAPI_FILE, openApiDocumentPath, OpenApiDocuments } from './workspace/openApiDocuments';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export const SHOW_WORKSPACE_PROBLEMS_REQUEST = 'httpStatusGuide/showWorkspaceProblems';
@@ -99,7 +99,7 @@ export class WorkspaceFeatures {
       filesOf: (folder) => filesToAnalyse(['.'], folder, settings),
       read: (file) => readText(file, settings.analysis.maxFileSize),
       optionsFor: (file) => this.host.optionsFor(file),
-      resolve: (importer, specifier): string | undefined => candidateFiles(importer, specifier).map((candidate) => candidate.fileName).find((file) => index.get(file) !== undefined),
+      resolve: resolverAmong((file) => index.get(file) !== undefined),
       changed: () => this.scheduleNotice(),
     });
     this.index = index;
@@ -112,9 +112,7 @@ export class WorkspaceFeatures {
   private async findOpenApiDocument(settings: Settings): Promise<void> {
     this.openApi.clear();
     for (const folder of this.folders) {
-      const configured = settings.openApiDocument ? [path.resolve(folder, settings.openApiDocument)] : [];
-      const found = configured.length > 0 ? configured : [...filesToAnalyse(['.'], folder, settings, OPENAPI_FILE)].slice(0, 1);
-      const file = found[0];
+      const file = openApiDocumentPath(folder, settings);
       const text = file && (this.host.openDocument(uriOf(file))?.getText() ?? readText(file, settings.analysis.maxFileSize));
       if (file && text !== undefined) {
         this.openApi.set(uriOf(file), text);

@@ -14,6 +14,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+export function diagnosticSeverity(severity: Severity): DiagnosticSeverity {
+  return SEVERITY[severity];
+}
+
 /** Each rule's page ships in the extension (docs/rules/<id>.md beside dist/), so links work offline. */
 export function ruleDocsUri(ruleId: string): string {
   return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
@@ -22,7 +26,7 @@ export function ruleDocsUri(ruleId: string): string {
 export function toDiagnostic(finding: { ruleId: string; message: string; severity: Severity; range: TextRange }, document: Positioned): Diagnostic {
   return {
     range: toRange(document, finding.range),
-    severity: SEVERITY[finding.severity],
+    severity: diagnosticSeverity(finding.severity),
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
     codeDescription: finding.ruleId === 'unknown-rule' ? undefined : { href: ruleDocsUri(finding.ruleId) },

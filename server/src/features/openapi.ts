@@ -1,39 +1,22 @@
 // OpenAPI drift → LSP diagnostics and quick-fixes, on the document's lines and on the code's.
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import type { Drift, DriftKind } from '../analysis/openapi/drift';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { DRIFT_FINDINGS, type Drift } from '../analysis/openapi/drift';
+import { DIAGNOSTIC_SOURCE, diagnosticSeverity } from './diagnostics';
 import { toRange, type Positioned } from './positions';
-
-/** The diagnostic code of each drift kind: not rules of the analysis, so not in the rule settings. */
-export const DRIFT_CODES: Readonly<Record<DriftKind | 'malformed', string>> = {
-  'undeclared-status': 'openapi-undeclared-status',
-  'unsent-status': 'openapi-unsent-status',
-  'route-without-operation': 'openapi-route-without-operation',
-  'operation-without-route': 'openapi-operation-without-route',
-  malformed: 'openapi-malformed',
-};
-
-/** A status the contract does not allow is a warning; what the code may send elsewhere (middleware) is information. */
-const SEVERITY: Readonly<Record<DriftKind, DiagnosticSeverity>> = {
-  'undeclared-status': DiagnosticSeverity.Warning,
-  'unsent-status': DiagnosticSeverity.Information,
-  'route-without-operation': DiagnosticSeverity.Information,
-  'operation-without-route': DiagnosticSeverity.Information,
-};
 
 export function driftDiagnostic(drift: Drift, positions: Positioned): Diagnostic {
   return {
     range: toRange(positions, drift.range),
-    severity: SEVERITY[drift.kind],
+    severity: diagnosticSeverity(DRIFT_FINDINGS[drift.kind].severity),
     source: DIAGNOSTIC_SOURCE,
-    code: DRIFT_CODES[drift.kind],
+    code: DRIFT_FINDINGS[drift.kind].id,
     message: drift.message,
     data: { drift: true, start: drift.range.start, end: drift.range.end },
   };
 }
 
 export function malformedDiagnostic(message: string, range: { start: number; end: number }, positions: Positioned): Diagnostic {
-  return { range: toRange(positions, range), severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: DRIFT_CODES.malformed, message };
+  return { range: toRange(positions, range), severity: diagnosticSeverity(DRIFT_FINDINGS.malformed.severity), source: DIAGNOSTIC_SOURCE, code: DRIFT_FINDINGS.malformed.id, message };
 }
 
 /**

@@ -1,12 +1,22 @@
 // The workspace's OpenAPI document, as read from disk or from its open editor, and its drift from
 // the routes the index holds. One document per workspace: the configured one, or the first found
 // by name.
+import * as path from 'node:path';
 import { readOpenApi, type OpenApiRead } from '../analysis/openapi/document';
 import { driftOf, type CodeRoute, type Drift } from '../analysis/openapi/drift';
 import type { ProjectRoute } from '../analysis/routes';
+import { filesToAnalyse } from '../cli/files';
+import type { Settings } from '../settings';
 
 /** `openapi.yaml`, `swagger.json`, `api.openapi.yml`, `openapi.v1.yaml`. */
 export const OPENAPI_FILE = /(?:^|[/\\])(?:(?:openapi|swagger)(?:\.[\w-]+)?|[\w.-]+\.openapi)\.(?:ya?ml|json)$/i;
+
+/** A folder's OpenAPI document: the configured path, or the first file named like one (never inside node_modules). */
+export function openApiDocumentPath(folder: string, settings: Settings): string | undefined {
+  if (settings.openApiDocument) return path.resolve(folder, settings.openApiDocument);
+  for (const file of filesToAnalyse(['.'], folder, settings, OPENAPI_FILE)) return file;
+  return undefined;
+}
 
 export interface ReadDocument {
   uri: string;

@@ -2,7 +2,7 @@
 // the code sends that the operation does not declare, a declared status no code path sends, a
 // route with no operation and an operation with no route. Pure: routes come in as plain data.
 import { reasonPhrase } from '../../knowledge';
-import type { HttpMethod, TextEdit, TextRange } from '../types';
+import type { HttpMethod, Severity, TextEdit, TextRange } from '../types';
 import type { ApiOperation, DeclaredResponse, InsertionPoint, OpenApiDocument } from './document';
 
 export interface CodeLocation {
@@ -27,6 +27,20 @@ export interface CodeRoute {
 }
 
 export type DriftKind = 'undeclared-status' | 'unsent-status' | 'route-without-operation' | 'operation-without-route';
+
+/**
+ * Each drift kind's finding id, severity and description (the editor and the CLI report them alike).
+ * Not rules of the analysis, so not in the rule settings. A status the contract does not allow is a
+ * warning; what the code may send elsewhere (middleware) is information; a document that cannot be
+ * read is an error.
+ */
+export const DRIFT_FINDINGS: Readonly<Record<DriftKind | 'malformed', { id: string; severity: Severity; description: string }>> = {
+  'undeclared-status': { id: 'openapi-undeclared-status', severity: 'warning', description: 'The code sends a status that the OpenAPI operation does not declare.' },
+  'unsent-status': { id: 'openapi-unsent-status', severity: 'information', description: 'The OpenAPI operation declares a status that no code path of its route sends.' },
+  'route-without-operation': { id: 'openapi-route-without-operation', severity: 'information', description: 'A route in the code has no operation in the OpenAPI document.' },
+  'operation-without-route': { id: 'openapi-operation-without-route', severity: 'information', description: 'An operation of the OpenAPI document has no route in the code.' },
+  malformed: { id: 'openapi-malformed', severity: 'error', description: 'The OpenAPI document cannot be read.' },
+};
 
 export interface DriftFix {
   title: string;

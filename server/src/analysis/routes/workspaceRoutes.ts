@@ -2,6 +2,7 @@
 // on a router gets the prefixes of every mount that reaches that router, across files where the
 // import is relative, and the statuses of handlers written in other modules. Pure: the files'
 // route facts come in as data, with a resolver for relative specifiers.
+import { candidateFiles } from '../facts/modules';
 import type { HttpMethod, TextRange } from '../types';
 import type { FileMount, FileRoutes, ModuleRef } from './fileRoutes';
 
@@ -27,6 +28,11 @@ export interface ProjectRoute {
 
 /** Resolves a relative specifier from a file to a file the project has, or undefined. */
 export type ResolveModule = (importer: string, specifier: string) => string | undefined;
+
+/** A resolver to the first file a relative specifier may name that the project holds. */
+export function resolverAmong(holds: (fileName: string) => boolean): ResolveModule {
+  return (importer, specifier) => candidateFiles(importer, specifier).map((candidate) => candidate.fileName).find(holds);
+}
 
 /** `['/api', '/users/', '/:id']` → `/api/users/:id`; `/` alone stays `/`. */
 export function joinPaths(...parts: readonly string[]): string {
