@@ -17,6 +17,8 @@ export interface CliOptions {
   reportUnusedDisableComments: boolean;
   fix: 'none' | 'write' | 'dry-run';
   config?: string;
+  /** Print the project's routes instead of findings. */
+  routes: boolean;
   help: boolean;
   version: boolean;
 }
@@ -38,8 +40,13 @@ Options:
   --report-unused-disable-comments Warn about disable comments that disable nothing
   --fix                            Apply the preferred fixes (as the editor's Fix All) and write changed files
   --fix-dry-run                    Report what --fix would change, without writing
+  --routes                         List the project's routes (method, full path, statuses, problems)
+                                   instead of findings: a table, or JSON with --format json
   --help, -h                       Show this help
   --version, -v                    Show the version
+
+With an OpenAPI document (openapi.yaml, swagger.json, … or the config file's "openApi.document"),
+the drift between it and the routes is reported too (openapi-* ids), after the files' findings.
 
 Exit codes: 0 no errors and warnings within --max-warnings; 1 otherwise; 2 usage or configuration error.
 `;
@@ -47,7 +54,7 @@ Exit codes: 0 no errors and warnings within --max-warnings; 1 otherwise; 2 usage
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { patterns: [], format: 'readable', quiet: false, maxWarnings: -1, rules: {}, stdin: false, reportUnusedDisableComments: false, fix: 'none', help: false, version: false };
+  const options: CliOptions = { patterns: [], format: 'readable', quiet: false, maxWarnings: -1, rules: {}, stdin: false, reportUnusedDisableComments: false, fix: 'none', routes: false, help: false, version: false };
   for (let index = 0; index < argv.length; index++) {
     const [flag, inline] = argv[index].startsWith('--') ? argv[index].split(/=(.*)/s) : [argv[index]];
     const value = (): string => {
@@ -96,6 +103,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--fix-dry-run':
         options.fix = 'dry-run';
         break;
+      case '--routes':
+        options.routes = true;
+        break;
       case '--help':
       case '-h':
         options.help = true;
@@ -112,5 +122,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (options.stdin && options.patterns.length > 0) throw new UsageError('--stdin takes no paths.');
   if (options.stdinFilename && !options.stdin) throw new UsageError('--stdin-filename needs --stdin.');
   if (options.stdin && options.fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run.');
+  if (options.routes && (options.stdin || options.fix !== 'none')) throw new UsageError('--routes lists the routes of files on disk; it takes no --stdin or --fix.');
+  if (options.routes && options.format === 'sarif') throw new UsageError('--routes prints a table or JSON, not SARIF.');
   return options;
 }
