@@ -202,7 +202,8 @@ export class WorkspaceFeatures {
   /** Routes may have changed: drift again, publish what depends on it, tell the client. */
   private afterChange(): void {
     const before = this.drifts;
-    this.drifts = this.index ? this.openApi.drifts(this.index.routes(), uriOf) : new Map();
+    // Joining every file's routes costs time on each notice while the index reads: only with a document to compare.
+    this.drifts = this.index && this.openApi.document ? this.openApi.drifts(this.index.routes(), uriOf) : new Map();
     const document = this.openApi.document;
     if (document) {
       const positions = this.host.openDocument(document.uri) ?? positionsFromLines(lineStarts(document.text));
