@@ -8,6 +8,7 @@ import { syntaxErrorCount } from '../server/src/analysis/engine/parse';
 import { appCorpus, benchAnalysis, fixtureCorpus, type Corpus } from './analysisBench';
 import { benchEslint } from './eslintBench';
 import { generateApp, type GeneratedApp } from './generate';
+import { benchIndex, INDEX_HEADING, indexSection, type IndexResults } from './indexBench';
 import { describeMachine } from './machine';
 import { benchPackage, buildProduction, restoreDevBuild, ROOT } from './packageBench';
 import { profileAnalysis, type Profile } from './profile';
@@ -15,6 +16,8 @@ import { benchProtocol, type ProtocolResults } from './protocolBench';
 import { renderReport, type BenchResults } from './report';
 
 const quick = process.argv.includes('--quick');
+/** `--index`: only the workspace index section, printed and written into docs/benchmarks.md in place. */
+const indexOnly = process.argv.includes('--index');
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
 /** Above this analysis ÷ parse ratio the report lists where the time goes. */
 const PROFILE_ABOVE = 1.3;
@@ -29,12 +32,14 @@ const plan = quick
       large: 2,
       eslint: [5, 2, 1],
       protocol: { startups: 2, editFileLines: 2000, edits: 20, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, settleMaxMs: 10_000 },
+      index: { files: 200, idleEdits: 20, indexMaxMs: 120_000 },
     }
   : {
       small: 40,
       large: 10,
       eslint: [30, 12, 5],
       protocol: { startups: 8, editFileLines: 2000, edits: 200, hovers: 500, openFiles: 100, openFileLines: 1500, memoryRuns: 2, settleMaxMs: 60_000 },
+      index: { files: 2_000, idleEdits: 100, indexMaxMs: 600_000 },
     };
 
 function generated({ lines, seed }: { lines: number; seed: number }): GeneratedApp {
@@ -56,7 +61,40 @@ async function protocolSection(): Promise<{ protocol?: ProtocolResults; protocol
   }
 }
 
+async function indexBenchSection(): Promise<{ index?: IndexResults; indexError?: string }> {
+  try {
+    return { index: await benchIndex(plan.index) };
+  } catch (error) {
+    return { indexError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Replaces the index section of the report (up to the next section), or appends it. */
+function writeIndexSection(section: string): void {
+  const report = fs.existsSync(REPORT) ? fs.readFileSync(REPORT, 'utf8') : '';
+  const start = report.indexOf(INDEX_HEADING);
+  const next = start < 0 ? -1 : report.indexOf('\n## ', start + INDEX_HEADING.length);
+  const updated = start < 0 ? `${report.trimEnd()}\n\n${section}` : `${report.slice(0, start)}${section}${next < 0 ? '' : report.slice(next)}`;
+  fs.writeFileSync(REPORT, updated);
+}
+
+async function indexOnlyRun(): Promise<void> {
+  progress(`section 5: the workspace index (${plan.index.files} files)`);
+  buildProduction();
+  let section: string;
+  try {
+    const { index, indexError } = await indexBenchSection();
+    section = `${indexSection(index, indexError).join('\n')}\n`;
+  } finally {
+    restoreDevBuild();
+  }
+  process.stdout.write(section);
+  if (quick) progress('quick run: docs/benchmarks.md left as it was');
+  else writeIndexSection(section);
+}
+
 async function main(): Promise<void> {
+  if (indexOnly) return indexOnlyRun();
   const started = performance.now();
   const loadAtStart = os.loadavg()[0];
   const machine = describeMachine(ROOT);
@@ -84,8 +122,10 @@ async function main(): Promise<void> {
     const pack = benchPackage();
     progress('section 3: through the protocol');
     const protocol = await protocolSection();
+    progress(`section 5: the workspace index (${plan.index.files} files)`);
+    const index = await indexBenchSection();
     const seconds = (performance.now() - started) / 1000;
-    results = { machine, analysis, eslint, pack, profile, ...protocol, seconds, load: { start: loadAtStart, end: os.loadavg()[0] } };
+    results = { machine, analysis, eslint, pack, profile, ...protocol, ...index, seconds, load: { start: loadAtStart, end: os.loadavg()[0] } };
   } finally {
     restoreDevBuild();
   }
