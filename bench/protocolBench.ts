@@ -37,10 +37,10 @@ export interface ProtocolResults {
 /** RSS is read this often while the server is idle, until it has dropped and holds still. */
 export const SETTLE_POLL_MS = 5_000;
 const STATUS_DIGITS = /\.status\((\d{3})\)/g;
-const EDIT_CODES = ['200', '201', '400', '404', '409', '500'];
+export const EDIT_CODES = ['200', '201', '400', '404', '409', '500'];
 
 /** Offsets of the three digits in every `.status(NNN)` of the text. */
-function statusDigitOffsets(text: string): number[] {
+export function statusDigitOffsets(text: string): number[] {
   return [...text.matchAll(STATUS_DIGITS)].map((match) => (match.index ?? 0) + match[0].indexOf(match[1]));
 }
 

@@ -3,6 +3,7 @@ import type { AnalysisResults } from './analysisBench';
 import type { EslintResults } from './eslintBench';
 import type { Machine } from './machine';
 import type { PackageResults } from './packageBench';
+import { indexSection, readingTarget, TARGET_FILES, type IndexResults } from './indexBench';
 import type { HotSpot, Profile } from './profile';
 import { SETTLE_POLL_MS, type ProtocolResults } from './protocolBench';
 import type { RepoResults } from './repoBench';
@@ -14,6 +15,8 @@ export interface BenchResults {
   eslint: EslintResults;
   protocol?: ProtocolResults;
   protocolError?: string;
+  index?: IndexResults;
+  indexError?: string;
   pack: PackageResults;
   repo?: RepoResults;
   repoError?: string;
@@ -41,7 +44,8 @@ const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
 const verdict = (met: boolean | undefined): string => (met === undefined ? 'not measured' : met ? 'met' : '**not met**');
 
 function targets(results: BenchResults): Target[] {
-  const { analysis, eslint, protocol, pack } = results;
+  const { analysis, eslint, protocol, pack, index } = results;
+  const reading = index && readingTarget(index);
   const medium = analysis.corpora.find((result) => result.corpus.label === analysis.scaling.from);
   const eslintMedium = eslint.results.find((result) => result.corpus.label === analysis.scaling.from);
   return [
@@ -52,6 +56,8 @@ function targets(results: BenchResults): Target[] {
     { what: 'hover p95', goal: '≤ 5 ms', measured: protocol ? `${num(protocol.hoverLatency.p95)} ms` : '–', met: protocol && protocol.hoverLatency.p95 <= 5 },
     { what: `server RSS right after opening ${protocol?.openFiles ?? 100} files`, goal: '≤ 150 MB', measured: protocol ? `${num(protocol.rssOpenMb.median)} MB` : '–', met: protocol && protocol.rssOpenMb.median <= 150 },
     { what: `server RSS with ${protocol?.openFiles ?? 100} files open, once idle`, goal: '≤ 150 MB', measured: protocol ? `${num(protocol.rssSettledMb.median)} MB` : '–', met: protocol && protocol.rssSettledMb.median <= 150 },
+    { what: `heap the workspace index holds, ${index?.files.toLocaleString('en') ?? '2,000'} files`, goal: '≤ 50 MB', measured: index ? `${index.heapMb.toFixed(1)} MB` : '–', met: index && index.files >= TARGET_FILES ? index.heapMb <= 50 : undefined },
+    { what: 'edit → diagnostics p95 while the index reads', goal: 'idle p95 + one parse of the largest file', measured: index?.editsReading && reading ? `${num(index.editsReading.p95)} ms (bound ${num(reading.bound)} ms)` : '–', met: reading?.met },
     { what: '.vsix size', goal: '≤ 2.5 MB', measured: pack.vsixBytes === undefined ? '–' : mb(pack.vsixBytes), met: pack.vsixBytes === undefined ? undefined : pack.vsixBytes <= 2.5 * 1024 * 1024 },
   ];
 }
@@ -242,6 +248,7 @@ export function renderReport(results: BenchResults): string {
     ...packageSection(results),
     '',
     ...repoSection(results.repo, machine, results.repoError),
+    ...indexSection(results.index, results.indexError),
     '',
     ...hotSpotSection(results),
     '',

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { appCorpus, benchAnalysis, fixtureCorpus, type Corpus } from './analysisBench';
 import { benchEslint } from './eslintBench';
 import { generateParsedApp } from './generate';
+import { benchIndex, INDEX_HEADING, indexSection, type IndexResults } from './indexBench';
 import { describeMachine } from './machine';
 import { benchPackage, buildProduction, restoreDevBuild, ROOT } from './packageBench';
 import { profileAnalysis, type Profile } from './profile';
@@ -16,12 +17,14 @@ import { benchProtocol, type ProtocolResults } from './protocolBench';
 import { benchRepository, writeRepoCorpus, type RepoResults } from './repoBench';
 import { renderReport, replaceSection, repoSection, type BenchResults } from './report';
 
-const HELP = `Usage: npm run bench -- [--quick] [--only repo]
+const HELP = `Usage: npm run bench -- [--quick] [--only repo|index]
 
   (no option)   every section; prints the report and writes docs/benchmarks.md
   --quick       few rounds of every step, a smoke run; writes nothing
   --only repo   the whole-repository section alone (command line against ESLint on a generated
                 project); replaces only that section of docs/benchmarks.md (with --quick: writes nothing)
+  --only index  the workspace index section alone (memory, time to index, edits while it reads),
+                written into docs/benchmarks.md in place (with --quick: writes nothing)
   --help        this text
 `;
 
@@ -37,8 +40,8 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-function onlySection(argv: readonly string[]): 'repo' | undefined {
-  let section: 'repo' | undefined;
+function onlySection(argv: readonly string[]): 'repo' | 'index' | undefined {
+  let section: 'repo' | 'index' | undefined;
   for (let index = 0; index < argv.length; index++) {
     const [flag, inline] = argv[index].split(/=(.*)/s);
     if (flag === '--help') {
@@ -46,7 +49,7 @@ function onlySection(argv: readonly string[]): 'repo' | undefined {
       process.exit(0);
     } else if (flag === '--only') {
       const given = inline ?? argv[++index];
-      if (given !== 'repo') usageError(`--only takes "repo", not "${given ?? ''}".`);
+      if (given !== 'repo' && given !== 'index') usageError(`--only takes "repo" or "index", not "${given ?? ''}".`);
       section = given;
     } else if (flag !== '--quick') usageError(`Unknown option ${argv[index]}.`);
   }
@@ -66,6 +69,7 @@ const plan = quick
       eslint: [5, 2, 1],
       repoRounds: 1,
       protocol: { startups: 2, editFileLines: 2000, edits: 20, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, settleMaxMs: 10_000 },
+      index: { files: 200, idleEdits: 20, indexMaxMs: 120_000 },
     }
   : {
       small: 40,
@@ -73,6 +77,7 @@ const plan = quick
       eslint: [30, 12, 5],
       repoRounds: 3,
       protocol: { startups: 8, editFileLines: 2000, edits: 200, hovers: 500, openFiles: 100, openFileLines: 1500, memoryRuns: 2, settleMaxMs: 60_000 },
+      index: { files: 2_000, idleEdits: 100, indexMaxMs: 600_000 },
     };
 
 function progress(message: string): void {
@@ -117,8 +122,41 @@ function onlyRepo(): void {
   else fs.writeFileSync(REPORT, replaceSection(fs.readFileSync(REPORT, 'utf8'), section));
 }
 
+async function indexBenchSection(): Promise<{ index?: IndexResults; indexError?: string }> {
+  try {
+    return { index: await benchIndex(plan.index) };
+  } catch (error) {
+    return { indexError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Replaces the index section of the report (up to the next section), or appends it. */
+function writeIndexSection(section: string): void {
+  const report = fs.existsSync(REPORT) ? fs.readFileSync(REPORT, 'utf8') : '';
+  const start = report.indexOf(INDEX_HEADING);
+  const next = start < 0 ? -1 : report.indexOf('\n## ', start + INDEX_HEADING.length);
+  const updated = start < 0 ? `${report.trimEnd()}\n\n${section}` : `${report.slice(0, start)}${section}${next < 0 ? '' : report.slice(next)}`;
+  fs.writeFileSync(REPORT, updated);
+}
+
+async function indexOnlyRun(): Promise<void> {
+  progress(`section 6: the workspace index (${plan.index.files} files)`);
+  buildProduction();
+  let section: string;
+  try {
+    const { index, indexError } = await indexBenchSection();
+    section = `${indexSection(index, indexError).join('\n')}\n`;
+  } finally {
+    restoreDevBuild();
+  }
+  process.stdout.write(section);
+  if (quick) progress('quick run: docs/benchmarks.md left as it was');
+  else writeIndexSection(section);
+}
+
 async function main(): Promise<void> {
   if (only === 'repo') return onlyRepo();
+  if (only === 'index') return indexOnlyRun();
   const started = performance.now();
   const loadAtStart = os.loadavg()[0];
   const machine = describeMachine(ROOT);
@@ -147,8 +185,10 @@ async function main(): Promise<void> {
     progress('section 3: through the protocol');
     const protocol = await protocolSection();
     const repo = repoBenchSection();
+    progress(`section 6: the workspace index (${plan.index.files} files)`);
+    const index = await indexBenchSection();
     const seconds = (performance.now() - started) / 1000;
-    results = { machine, analysis, eslint, pack, profile, ...protocol, ...repo, seconds, load: { start: loadAtStart, end: os.loadavg()[0] } };
+    results = { machine, analysis, eslint, pack, profile, ...protocol, ...repo, ...index, seconds, load: { start: loadAtStart, end: os.loadavg()[0] } };
   } finally {
     restoreDevBuild();
   }

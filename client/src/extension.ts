@@ -5,8 +5,12 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { explicitSettingsMiddleware } from './explicitSettings';
 import { ServerKeeper } from './serverKeeper';
 import { FILE_STATUS_NOTIFICATION, SkippedFileStatus, type FileStatus } from './skippedFileStatus';
+import { ROUTES_CHANGED_NOTIFICATION, ROUTES_REQUEST, RoutesView, type RoutesResult } from './routesView';
 
 const LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
+/** The OpenAPI document is sent too, so drift shows on its lines and its fixes apply there. */
+const OPENAPI_DOCUMENTS = ['**/{openapi,swagger}*.{yaml,yml,json}', '**/*.openapi.{yaml,yml,json}'];
+const SHOW_WORKSPACE_PROBLEMS_REQUEST = 'httpStatusGuide/showWorkspaceProblems';
 const CHEAT_SHEET = Uri.parse('http-status-guide:/HTTP%20Status%20Cheat%20Sheet.md');
 let keeper: ServerKeeper | undefined;
 
@@ -16,6 +20,8 @@ export interface HttpStatusGuideApi {
   readonly crashNotices: number;
   /** Why the server does not analyse the document at `uri` (what the status bar item says), if it does not. */
   skippedReason(uri: string): string | undefined;
+  /** The routes view's data provider, for tests that read what the view shows. */
+  readonly routesView: RoutesView;
 }
 
 export async function activate(context: ExtensionContext): Promise<HttpStatusGuideApi> {
@@ -28,7 +34,7 @@ export async function activate(context: ExtensionContext): Promise<HttpStatusGui
   keeper = serverKeeper;
   const clientOptions: LanguageClientOptions = {
     // Every scheme: the server reads text from the protocol only, so virtual files work too.
-    documentSelector: LANGUAGES.map((language) => ({ language })),
+    documentSelector: [...LANGUAGES.map((language) => ({ language })), ...OPENAPI_DOCUMENTS.map((pattern) => ({ scheme: 'file', pattern }))],
     synchronize: { configurationSection: 'httpStatusGuide' },
     errorHandler: serverKeeper,
     // Only settings the user set, so the manifest's defaults never override the project config file.
@@ -38,6 +44,8 @@ export async function activate(context: ExtensionContext): Promise<HttpStatusGui
   serverKeeper.attach(languageClient);
   const skipped = new SkippedFileStatus();
   languageClient.onNotification(FILE_STATUS_NOTIFICATION, (status: FileStatus) => skipped.set(status));
+  const routesView = new RoutesView(() => languageClient.sendRequest<RoutesResult>(ROUTES_REQUEST));
+  languageClient.onNotification(ROUTES_CHANGED_NOTIFICATION, () => routesView.refresh());
 
   // The cheat sheet is read-only: a virtual document whose text the server renders.
   const cheatSheet: TextDocumentContentProvider = {
@@ -49,6 +57,15 @@ export async function activate(context: ExtensionContext): Promise<HttpStatusGui
     workspace.registerTextDocumentContentProvider(CHEAT_SHEET.scheme, cheatSheet),
     commands.registerCommand('httpStatusGuide.restartServer', () => serverKeeper.restart()),
     commands.registerCommand('httpStatusGuide.showOutput', () => languageClient.outputChannel.show()),
+    routesView,
+    window.registerTreeDataProvider('httpStatusGuide.routes', routesView),
+    commands.registerCommand('httpStatusGuide.routes.refresh', () => routesView.refresh()),
+    commands.registerCommand('httpStatusGuide.routes.filter', () => routesView.chooseFilter()),
+    commands.registerCommand('httpStatusGuide.showWorkspaceProblems', async () => {
+      const { files, complete } = await languageClient.sendRequest<{ files: number; complete: boolean }>(SHOW_WORKSPACE_PROBLEMS_REQUEST);
+      await commands.executeCommand('workbench.actions.view.problems');
+      if (!complete) void window.showInformationMessage(`HTTP Status Guide: ${files} files read so far; problems of the rest appear as the workspace is read.`);
+    }),
     commands.registerCommand('httpStatusGuide.openCheatSheet', async () => {
       const document = await languages.setTextDocumentLanguage(await workspace.openTextDocument(CHEAT_SHEET), 'markdown');
       await window.showTextDocument(document, { preview: false });
@@ -60,6 +77,7 @@ export async function activate(context: ExtensionContext): Promise<HttpStatusGui
       return serverKeeper.crashNotices;
     },
     skippedReason: (uri) => skipped.reasonFor(uri),
+    routesView,
   };
 }
 

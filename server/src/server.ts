@@ -8,9 +8,11 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  FileChangeType,
+  type Diagnostic,
 } from 'vscode-languageserver/node';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses, SKIP_LOG } from './analyses';
 import { frameworksOf } from './analysis/adapters/frameworks';
@@ -25,6 +27,10 @@ import { initializationSection, overlaid, settingsFrom, type Settings } from './
 import { CONFIG_FILE_GLOB, ProjectConfigs } from './projectConfigs';
 import { ProjectFactsLoader } from './projectFacts';
 import { WorkspaceModules } from './workspace/moduleReader';
+import { WorkspaceFeatures } from './workspaceFeatures';
+import type { AnalysisOptions } from './analysis/types';
+import { OPENAPI_FILE } from './workspace/openApiDocuments';
+import { SOURCE_FILE } from './cli/files';
 
 /** Tells the client why an open file is not analysed (VS Code shows it in the status bar). */
 const FILE_STATUS_NOTIFICATION = 'httpStatusGuide/fileStatus';
@@ -55,6 +61,11 @@ const SCRIPT_GLOB = '**/*.{js,jsx,ts,tsx,mjs,cjs}';
 /** A URI's path, the name the analysis knows a file by. */
 function uriPath(uri: string): string {
   return decodeURIComponent(uri.replace(/^[a-z][\w+.-]*:(\/\/[^/]*)?/i, ''));
+}
+
+/** Scripts are analysed; the client also sends the OpenAPI document, which only drift reads. */
+function isScript(document: TextDocument): boolean {
+  return EXTENSIONS[document.languageId] !== undefined;
 }
 
 function fileNameOf(document: TextDocument): string {
@@ -92,15 +103,29 @@ function configuredSettingsFor(uri: string): Promise<Settings> {
   return settings;
 }
 
+/** The workspace folder holding a file, the innermost when folders nest. */
+function rootOf(filePath: string): string | undefined {
+  return workspaceRoots.filter((folder) => filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)).sort((a, b) => b.length - a.length)[0];
+}
+
+async function withProjectFacts(settings: Settings, filePath: string): Promise<Settings> {
+  // Read with a stat per folder on each call: a cheap check that also sees changes no watcher reported.
+  const project = await projectFacts.factsFor(filePath, rootOf(filePath)).catch(() => undefined);
+  return project ? { ...settings, analysis: { ...settings.analysis, project } } : settings;
+}
+
 /** The settings with the document's project facts; untitled and virtual documents have none. */
 async function settingsFor(uri: string): Promise<Settings> {
   const settings = withModules(await configuredSettingsFor(uri), uri);
   const filePath = filePathOf(uri);
-  if (!filePath) return settings;
-  const root = workspaceRoots.filter((folder) => filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)).sort((a, b) => b.length - a.length)[0];
-  // Read with a stat per folder on each call: a cheap check that also sees changes no watcher reported.
-  const project = await projectFacts.factsFor(filePath, root).catch(() => undefined);
-  return project ? { ...settings, analysis: { ...settings.analysis, project } } : settings;
+  return filePath ? withProjectFacts(settings, filePath) : settings;
+}
+
+/** A workspace file's analysis options: its folder's settings (one request per folder, not per file) and its project facts. */
+async function optionsForFile(filePath: string): Promise<AnalysisOptions> {
+  const root = rootOf(filePath);
+  const settings = withModules(await configuredSettingsFor(pathToFileURL(root ?? path.dirname(filePath)).toString()), pathToFileURL(filePath).toString());
+  return (await withProjectFacts(settings, filePath)).analysis;
 }
 
 /** The settings with the reader of imported modules, unless `readImportedModules` is off. */
@@ -119,7 +144,8 @@ function moduleChanged(fileName: string): void {
 function reanalyseAll(): void {
   settingsCache.clear();
   analyses.clear();
-  for (const document of documents.all()) analyses.schedule(document, false);
+  for (const document of documents.all()) if (isScript(document)) analyses.schedule(document, false);
+  void workspace.start(workspaceRoots);
   if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
 }
 
@@ -137,6 +163,16 @@ function tellSkipped(uri: string, reason: string | undefined): void {
   void connection.sendNotification(FILE_STATUS_NOTIFICATION, { uri, skipped: reason ?? null });
 }
 
+/** Each open script's last published analysis diagnostics, so drift can be published with them again. */
+const analysisDiagnostics = new Map<string, { version: number | undefined; diagnostics: Diagnostic[] }>();
+
+function publishWithDrift(uri: string): void {
+  const document = documents.get(uri);
+  const published = analysisDiagnostics.get(uri);
+  if (!document || !published) return;
+  void connection.sendDiagnostics({ uri, version: published.version, diagnostics: [...published.diagnostics, ...workspace.driftDiagnosticsFor(uri, document)] });
+}
+
 const analyses = new DocumentAnalyses(
   {
     settingsFor,
@@ -147,11 +183,23 @@ const analyses = new DocumentAnalyses(
       const diagnostics = document && analysis ? analysis.findings.map((finding) => toDiagnostic(finding, document, diagnosticSupport)) : [];
       // First, so a client that has the diagnostics knows whether the file was analysed at all.
       if (document) tellSkipped(uri, analysis?.skipped && SKIP_LOG[analysis.skipped]);
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      analysisDiagnostics.set(uri, { version, diagnostics });
+      if (document) publishWithDrift(uri);
+      else void connection.sendDiagnostics({ uri, version, diagnostics });
     },
   },
   (uri) => documents.get(uri),
 );
+
+const workspace = new WorkspaceFeatures({
+  connection,
+  settingsFor,
+  optionsFor: optionsForFile,
+  filePathOf,
+  openDocument: (uri) => documents.get(uri),
+  republish: publishWithDrift,
+  log: (message) => connection.console.log(message),
+});
 
 connection.onInitialize((params) => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -181,23 +229,33 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   // Clients that cannot register dynamically (Neovim) send the notification unasked, or not at all.
   if (canPullConfiguration && canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusGuide' });
-  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: '**/package.json' }, { globPattern: SCRIPT_GLOB }] });
+  if (canWatchFiles) {
+    const watchers = [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: '**/package.json' }, { globPattern: SCRIPT_GLOB }, { globPattern: '**/{openapi,swagger,*.openapi}*.{yaml,yml,json}' }];
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  }
+  // In the background: requests and edits are answered between files.
+  void workspace.start(workspaceRoots);
 });
 
+const CONFIG_OR_MANIFEST = /(?:\/package\.json|\.httpstatusguiderc\.json|\/httpstatusguide\.config\.json)$/;
+
 /** A config file or a package.json changed (the Express version, the async-error patch): analyse again. */
-connection.onDidChangeWatchedFiles((params) => {
-  let configChanged = false;
+connection.onDidChangeWatchedFiles(async (params) => {
+  let settingsChanged = false;
   for (const change of params.changes) {
-    // A script: only the open documents that import it are analysed again.
-    if (/\.[cm]?[jt]sx?$/i.test(change.uri)) {
+    if (SOURCE_FILE.test(change.uri)) {
+      // A script: the open documents that import it are analysed again, and the index reads it.
       moduleChanged(uriPath(change.uri));
-      continue;
+      await workspace.fileChanged(change.uri, change.type !== FileChangeType.Deleted);
+    } else if (OPENAPI_FILE.test(change.uri)) {
+      await workspace.fileChanged(change.uri, change.type !== FileChangeType.Deleted);
+    } else if (CONFIG_OR_MANIFEST.test(change.uri)) {
+      settingsChanged = true;
+      const manifest = /\/package\.json$/.test(change.uri) ? filePathOf(change.uri) : undefined;
+      if (manifest) projectFacts.forget(manifest);
     }
-    configChanged = true;
-    const manifest = /\/package\.json$/.test(change.uri) ? filePathOf(change.uri) : undefined;
-    if (manifest) projectFacts.forget(manifest);
   }
-  if (!configChanged) return;
+  if (!settingsChanged) return;
   projectConfigs.clear();
   reanalyseAll();
 });
@@ -212,28 +270,32 @@ const opened = new Map<string, number>();
 documents.onDidOpen((event) => {
   reloadConfigIfChanged();
   opened.set(event.document.uri, event.document.version);
-  analyses.schedule(event.document, false);
+  if (isScript(event.document)) analyses.schedule(event.document, false);
   moduleChanged(fileNameOf(event.document));
+  void workspace.documentChanged(event.document);
 });
 documents.onDidChangeContent((event) => {
   if (opened.get(event.document.uri) === event.document.version) return;
   opened.delete(event.document.uri);
   reloadConfigIfChanged();
-  analyses.schedule(event.document, true);
+  if (isScript(event.document)) analyses.schedule(event.document, true);
   moduleChanged(fileNameOf(event.document));
+  void workspace.documentChanged(event.document);
 });
 documents.onDidClose((event) => {
   opened.delete(event.document.uri);
   skippedTold.delete(event.document.uri);
   settingsCache.delete(event.document.uri);
+  analysisDiagnostics.delete(event.document.uri);
   analyses.forget(event.document.uri);
   // Importers read the file from disk again, as saved.
   moduleChanged(fileNameOf(event.document));
+  void workspace.documentClosed(event.document);
 });
 
 connection.onHover(async (params, token) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document || token.isCancellationRequested) return null;
+  if (!document || !isScript(document) || token.isCancellationRequested) return null;
   const analysis = await analyses.get(document);
   return token.isCancellationRequested ? null : hoverAt(document, analysis.statusRefs, params.position);
 });
@@ -241,9 +303,12 @@ connection.onHover(async (params, token) => {
 connection.onCodeAction(async (params, token) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || token.isCancellationRequested) return [];
+  const requested = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+  const drift = workspace.driftActionsFor(document.uri, requested, document);
+  if (!isScript(document)) return drift;
   const [analysis, settings] = await Promise.all([analyses.get(document), settingsFor(document.uri)]);
   if (token.isCancellationRequested || !settings.enable) return [];
-  return codeActions(document, analysis.findings, params, fileNameOf(document), settings.analysis, analysis.syntaxErrors);
+  return [...codeActions(document, analysis.findings, params, fileNameOf(document), settings.analysis, analysis.syntaxErrors), ...drift];
 });
 
 connection.onCompletion(async (params, token) => {
@@ -261,7 +326,7 @@ connection.onCompletion(async (params, token) => {
 
 connection.languages.inlayHint.on(async (params, token) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document || token.isCancellationRequested) return [];
+  if (!document || !isScript(document) || token.isCancellationRequested) return [];
   const settings = await settingsFor(document.uri);
   if (!settings.enable || !settings.inlayHints) return [];
   return inlayHints(document, (await analyses.get(document)).statusRefs, params.range);

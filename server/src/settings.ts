@@ -13,6 +13,10 @@ export interface Settings {
   readImportedModules: boolean;
   include: RegExp[];
   exclude: RegExp[];
+  /** Read the workspace in the background for routes, drift and workspace-wide problems. */
+  workspaceIndex: boolean;
+  /** The OpenAPI document's path relative to the workspace folder; empty: found by name. */
+  openApiDocument: string;
 }
 
 const SEVERITIES = new Set<RuleSetting>(['off', 'hint', 'information', 'warning', 'error']);
@@ -63,6 +67,8 @@ export function settingsFrom(raw: unknown): Settings {
     readImportedModules: section.readImportedModules !== false,
     include: globs(section.include, []),
     exclude: globs(section.exclude, DEFAULT_EXCLUDE),
+    workspaceIndex: record(section.workspaceIndex).enabled !== false,
+    openApiDocument: typeof record(section.openApi).document === 'string' ? (record(section.openApi).document as string) : '',
   };
 }
 

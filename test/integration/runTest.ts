@@ -14,7 +14,16 @@ import { makeScratchDir, removeScratchDir } from '../harness/processes';
 
 const suiteSource = path.join(repoRoot, 'test', 'integration', 'suite');
 const suiteOut = path.join(repoRoot, 'out', 'integration');
-const fixtureWorkspace = path.join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
+const fixtures = path.join(repoRoot, 'test', 'integration', 'fixtures');
+/**
+ * Each run opens its own fixture folder and runs the suite files meant for it (index.ts picks them
+ * by HSG_INTEGRATION_SUITE): the routes tests need an OpenAPI document, whose drift would show in
+ * every other test's files.
+ */
+const RUNS = [
+  { suite: 'workspace', fixture: 'workspace' },
+  { suite: 'routes', fixture: 'routes-app' },
+] as const;
 const host = path.join(repoRoot, 'test', 'integration', 'code-server-host');
 
 /** Bundles index.ts and each *.test.ts on its own, so index.ts can hand mocha the test files. */
@@ -40,11 +49,11 @@ async function bundleSuite(): Promise<string> {
   return path.join(suiteOut, 'index.js');
 }
 
-/** A scratch copy of the fixture workspace: tests edit documents, the repo stays clean. */
-function copyWorkspace(): string {
+/** A scratch copy of a fixture workspace: tests edit documents, the repo stays clean. */
+function copyWorkspace(fixture: string): string {
   const dir = makeScratchDir(path.join(os.tmpdir(), 'hsg-integration-'));
-  const workspace = path.join(dir, 'workspace');
-  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  const workspace = path.join(dir, fixture);
+  fs.cpSync(path.join(fixtures, fixture), workspace, { recursive: true });
   return workspace;
 }
 
@@ -53,19 +62,25 @@ async function main(): Promise<void> {
   // The extension under test is the repo itself: its dist/ must match the sources.
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   const extensionTestsPath = await bundleSuite();
-  const workspace = copyWorkspace();
   const desktop = process.env.VSCODE_TEST_TARGET === 'desktop';
   const stopPressure = startCpuPressure('integration');
   try {
-    await runTests({
-      ...(desktop ? {} : { vscodeExecutablePath: host }),
-      extensionDevelopmentPath: repoRoot,
-      extensionTestsPath,
-      launchArgs: [workspace, '--disable-extensions'],
-    });
+    for (const run of RUNS) {
+      const workspace = copyWorkspace(run.fixture);
+      try {
+        await runTests({
+          ...(desktop ? {} : { vscodeExecutablePath: host }),
+          extensionDevelopmentPath: repoRoot,
+          extensionTestsPath,
+          extensionTestsEnv: { HSG_INTEGRATION_SUITE: run.suite },
+          launchArgs: [workspace, '--disable-extensions'],
+        });
+      } finally {
+        removeScratchDir(path.dirname(workspace));
+      }
+    }
   } finally {
     await stopPressure();
-    removeScratchDir(path.dirname(workspace));
     process.stderr.write(`[integration] finished in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
 }

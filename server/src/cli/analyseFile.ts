@@ -5,6 +5,7 @@ import type ts from 'typescript';
 import { analyze } from '../analysis';
 import { fixAll } from '../analysis/engine/fixAll';
 import { lineOf, lineStarts, readDisableComments } from '../analysis/engine/suppressions';
+import { routesOfFile, type FileRoutes } from '../analysis/routes';
 import type { AnalysisOptions, Finding, Severity, TextRange } from '../analysis/types';
 import { diskModules, type ModuleReading } from './diskModules';
 
@@ -36,6 +37,8 @@ export interface FileReport {
   findings: ReportedFinding[];
   /** Set when `--fix` changed the file (or would, with `--fix-dry-run`). */
   fixed?: { edits: number };
+  /** The file's route facts, when the run joins routes (`--routes`, or an OpenAPI document). */
+  routes?: FileRoutes;
 }
 
 export interface FileJob {
@@ -47,6 +50,8 @@ export interface FileJob {
   reportUnusedDisableComments: boolean;
   /** How imported modules are read for their helpers; undefined: they are not. */
   modules?: ModuleReading;
+  /** Read the file's routes too. */
+  routes: boolean;
 }
 
 function positions(text: string): (offset: number) => Position {
@@ -83,6 +88,25 @@ function firstSyntaxError(sourceFile: ts.SourceFile | undefined): ts.DiagnosticW
   return (sourceFile as (ts.SourceFile & { parseDiagnostics?: ts.DiagnosticWithLocation[] }) | undefined)?.parseDiagnostics?.[0];
 }
 
+/** Turns offsets in `text` into a reported finding, with its line for a code frame and its preferred fix. */
+export function reporterFor(text: string): (ruleId: string, severity: Severity, message: string, range: TextRange, finding?: Finding) => ReportedFinding {
+  const at = positions(text);
+  const lines = text.split(/\r?\n/);
+  return (ruleId, severity, message, range, finding) => {
+    const start = at(range.start);
+    const preferred = finding?.fixes.find((fix) => fix.isPreferred);
+    return {
+      ruleId,
+      severity,
+      message,
+      start,
+      end: at(range.end),
+      lineText: lines[start.line - 1] ?? '',
+      fix: preferred && { title: preferred.title, replacements: preferred.edits.map((edit) => ({ start: at(edit.start), end: at(edit.end), newText: edit.newText })) },
+    };
+  };
+}
+
 export function analyseFile(job: FileJob): FileReport {
   let text: string;
   try {
@@ -112,21 +136,7 @@ function analysed(job: FileJob, original: string): FileReport {
     }
   }
   const result = analyze(text, job.file, job.options);
-  const at = positions(text);
-  const lines = text.split(/\r?\n/);
-  const reported = (ruleId: string, severity: Severity, message: string, range: TextRange, finding?: Finding): ReportedFinding => {
-    const start = at(range.start);
-    const preferred = finding?.fixes.find((fix) => fix.isPreferred);
-    return {
-      ruleId,
-      severity,
-      message,
-      start,
-      end: at(range.end),
-      lineText: lines[start.line - 1] ?? '',
-      fix: preferred && { title: preferred.title, replacements: preferred.edits.map((edit) => ({ start: at(edit.start), end: at(edit.end), newText: edit.newText })) },
-    };
-  };
+  const reported = reporterFor(text);
   const findings = result.findings.map((finding) => reported(finding.ruleId, finding.severity, finding.message, finding.range, finding));
   if (result.skipped === 'unparsable' || result.skipped === 'too-deep') findings.unshift(problem(`Cannot parse the file (${result.skipped === 'too-deep' ? 'nested too deeply' : "TypeScript's parser failed"}).`));
   const syntaxError = firstSyntaxError(result.sourceFile);
@@ -136,5 +146,5 @@ function analysed(job: FileJob, original: string): FileReport {
     for (const unused of unusedDisableComments(text, job.file, job.options, result.findings)) findings.push(reported('unused-disable-comment', 'warning', unused.message, unused.range));
   }
   findings.sort((a, b) => a.start.line - b.start.line || a.start.column - b.start.column);
-  return { file: job.file, findings, fixed };
+  return { file: job.file, findings, fixed, routes: job.routes ? routesOfFile(text, job.file, result) : undefined };
 }

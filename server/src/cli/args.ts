@@ -20,6 +20,8 @@ export interface CliOptions {
   config?: string;
   /** Threads that analyse files; 1 analyses in the main thread, with no worker threads. */
   jobs: number;
+  /** Print the project's routes instead of findings. */
+  routes: boolean;
   help: boolean;
   version: boolean;
 }
@@ -43,8 +45,13 @@ Options:
   --fix-dry-run                    Report what --fix would change, without writing
   --jobs <n>                       Analyse on n threads; 1 uses no worker threads
                                    (default: one per core, at most 16)
+  --routes                         List the project's routes (method, full path, statuses, problems)
+                                   instead of findings: a table, or JSON with --format json
   --help, -h                       Show this help
   --version, -v                    Show the version
+
+With an OpenAPI document (openapi.yaml, swagger.json, … or the config file's "openApi.document"),
+the drift between it and the routes is reported too (openapi-* ids), after the files' findings.
 
 Exit codes: 0 no errors and warnings within --max-warnings; 1 otherwise; 2 usage or configuration error.
 `;
@@ -58,7 +65,7 @@ function coreCount(): number {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { patterns: [], format: 'readable', quiet: false, maxWarnings: -1, rules: {}, stdin: false, reportUnusedDisableComments: false, fix: 'none', jobs: Math.min(coreCount(), MAX_DEFAULT_JOBS), help: false, version: false };
+  const options: CliOptions = { patterns: [], format: 'readable', quiet: false, maxWarnings: -1, rules: {}, stdin: false, reportUnusedDisableComments: false, fix: 'none', jobs: Math.min(coreCount(), MAX_DEFAULT_JOBS), routes: false, help: false, version: false };
   for (let index = 0; index < argv.length; index++) {
     const [flag, inline] = argv[index].startsWith('--') ? argv[index].split(/=(.*)/s) : [argv[index]];
     const value = (): string => {
@@ -113,6 +120,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--fix-dry-run':
         options.fix = 'dry-run';
         break;
+      case '--routes':
+        options.routes = true;
+        break;
       case '--help':
       case '-h':
         options.help = true;
@@ -129,5 +139,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (options.stdin && options.patterns.length > 0) throw new UsageError('--stdin takes no paths.');
   if (options.stdinFilename && !options.stdin) throw new UsageError('--stdin-filename needs --stdin.');
   if (options.stdin && options.fix === 'write') throw new UsageError('--fix cannot write to standard input; use --fix-dry-run.');
+  if (options.routes && (options.stdin || options.fix !== 'none')) throw new UsageError('--routes lists the routes of files on disk; it takes no --stdin or --fix.');
+  if (options.routes && options.format === 'sarif') throw new UsageError('--routes prints a table or JSON, not SARIF.');
   return options;
 }

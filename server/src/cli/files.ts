@@ -48,7 +48,7 @@ export function isLeftOut(file: string, settings: Pick<Settings, 'include' | 'ex
   return !isIncluded(settings, posix(file)) || isIgnoredPath(ignoresAbove(folder), repositoryRoot(folder), file);
 }
 
-function* walk(folder: string, ignores: IgnoreFile[], accept: (file: string) => boolean): Generator<string> {
+function* walk(folder: string, ignores: IgnoreFile[], accept: (file: string) => boolean, wanted: RegExp): Generator<string> {
   const own = readGitignore(folder);
   const here = own && !ignores.some((ignore) => ignore.folder === folder) ? [...ignores, own] : ignores;
   let entries: fs.Dirent[];
@@ -60,8 +60,8 @@ function* walk(folder: string, ignores: IgnoreFile[], accept: (file: string) => 
   for (const entry of entries) {
     const file = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!NEVER_ENTERED.has(entry.name) && !isIgnored(here, file, true)) yield* walk(file, here, accept);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && SOURCE_FILE.test(entry.name) && !isIgnored(here, file, false) && accept(file)) {
+      if (!NEVER_ENTERED.has(entry.name) && !isIgnored(here, file, true)) yield* walk(file, here, accept, wanted);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted.test(entry.name) && !isIgnored(here, file, false) && accept(file)) {
       // A linked file is analysed (a dangling link is reported as unreadable); linked folders are not followed.
       if (entry.isFile() || !isDirectory(file)) yield file;
     }
@@ -94,7 +94,7 @@ export function checkPaths(patterns: readonly string[], cwd: string): void {
  * Every file to analyse, once each. A named file is analysed unless ignored or excluded; a glob
  * that matches nothing at all is a usage error, as in ESLint.
  */
-export function* filesToAnalyse(patterns: readonly string[], cwd: string, settings: Settings): Generator<string> {
+export function* filesToAnalyse(patterns: readonly string[], cwd: string, settings: Settings, wanted: RegExp = SOURCE_FILE): Generator<string> {
   // Only several patterns can name a file twice; one pattern keeps no list of what it found.
   const seen = patterns.length > 1 ? new Set<string>() : undefined;
   const accept = (file: string): boolean => {
@@ -108,12 +108,12 @@ export function* filesToAnalyse(patterns: readonly string[], cwd: string, settin
     if (GLOB_CHARS.test(pattern) && !fs.existsSync(target)) {
       const base = path.resolve(cwd, globBase(pattern));
       const matcher = globToRegExp(posix(path.relative(base, target)), true);
-      for (const file of walk(base, ignoresAbove(base), (file) => matcher.test(posix(path.relative(base, file))) && accept(file))) {
+      for (const file of walk(base, ignoresAbove(base), (file) => matcher.test(posix(path.relative(base, file))) && accept(file), wanted)) {
         found++;
         yield file;
       }
     } else if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-      for (const file of walk(target, ignoresAbove(target), accept)) {
+      for (const file of walk(target, ignoresAbove(target), accept, wanted)) {
         found++;
         yield file;
       }

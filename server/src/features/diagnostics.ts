@@ -2,9 +2,8 @@
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../analysis/types';
-import { toRange } from './positions';
+import { toRange, type Positioned } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'http-status';
 
@@ -14,6 +13,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+export function diagnosticSeverity(severity: Severity): DiagnosticSeverity {
+  return SEVERITY[severity];
+}
 
 /** Each rule's page ships in the extension (docs/rules/<id>.md beside dist/), so links work offline. */
 export function ruleDocsUri(ruleId: string): string {
@@ -31,7 +34,13 @@ export interface DiagnosticSupport {
   relatedInformation: boolean;
 }
 
-function relatedOf(finding: Finding, document: TextDocument): DiagnosticRelatedInformation[] | undefined {
+/** What a diagnostic is made from: an open document's finding, or one the workspace index kept (no fixes). */
+export type ShownFinding = Pick<Finding, 'ruleId' | 'message' | 'severity' | 'range' | 'related'>;
+
+/** Where a diagnostic is shown: the file's URI and how its offsets become positions. */
+export type ShownIn = Positioned & { uri: string };
+
+function relatedOf(finding: ShownFinding, document: ShownIn): DiagnosticRelatedInformation[] | undefined {
   if (!finding.related?.length) return undefined;
   return finding.related.map((note) =>
     'place' in note
@@ -41,11 +50,11 @@ function relatedOf(finding: Finding, document: TextDocument): DiagnosticRelatedI
 }
 
 /** A finding as a diagnostic; its related places only for clients that said they show them. */
-export function toDiagnostic(finding: Finding, document: TextDocument, support: DiagnosticSupport = { relatedInformation: false }): Diagnostic {
+export function toDiagnostic(finding: ShownFinding, document: ShownIn, support: DiagnosticSupport = { relatedInformation: false }): Diagnostic {
   const relatedInformation = support.relatedInformation ? relatedOf(finding, document) : undefined;
   return {
     range: toRange(document, finding.range),
-    severity: SEVERITY[finding.severity],
+    severity: diagnosticSeverity(finding.severity),
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
     codeDescription: finding.ruleId === 'unknown-rule' ? undefined : { href: ruleDocsUri(finding.ruleId) },

@@ -19,7 +19,7 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-export function lineOf(starts: readonly number[], offset: number): number {
+export function lineOf(starts: ArrayLike<number>, offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

@@ -28,8 +28,9 @@ export function emptyTotals(): Totals {
   return { files: 0, bySeverity: { error: 0, warning: 0, information: 0, hint: 0 }, fixable: 0, fixedFiles: 0 };
 }
 
-export function addToTotals(totals: Totals, report: FileReport): void {
-  totals.files++;
+/** Adds a report's findings; `newFile` is false for a further report on a file already counted (drift). */
+export function addToTotals(totals: Totals, report: FileReport, newFile = true): void {
+  if (newFile) totals.files++;
   for (const finding of report.findings) {
     totals.bySeverity[finding.severity]++;
     if (finding.fix) totals.fixable++;

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Region, ReportingDescriptor, Result } from 'sarif';
+import { DRIFT_FINDINGS } from '../../analysis/openapi/drift';
 import { RULES, RULE_IDS } from '../../analysis/rules';
 import type { Rule } from '../../analysis/rule';
 import type { Severity } from '../../analysis/types';
@@ -13,13 +14,14 @@ import type { Formatter, FormatContext } from './formatter';
 type Level = Exclude<Result.level, 'none'>;
 const LEVELS: Record<Severity, Level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** Findings the CLI itself reports, which no rule module describes. */
+/** Findings the CLI itself reports, and OpenAPI drift: no rule module describes them. */
 const CLI_RULES: Record<string, { description: string; level: Level }> = {
   'syntax-error': { description: 'The file has a syntax error; findings after it may be missing.', level: 'error' },
   fatal: { description: 'The file could not be read or parsed.', level: 'error' },
   'internal-error': { description: 'A rule failed on the file (a bug in HTTP Status Guide).', level: 'error' },
   'unknown-rule': { description: 'A disable comment names no rule.', level: 'warning' },
   'unused-disable-comment': { description: 'A disable comment that disables no finding (--report-unused-disable-comments).', level: 'warning' },
+  ...Object.fromEntries(Object.values(DRIFT_FINDINGS).map(({ id, severity, description }) => [id, { description: `${description} (with an OpenAPI document)`, level: LEVELS[severity] }])),
 };
 
 function ruleDescriptors(): ReportingDescriptor[] {

@@ -1,0 +1,145 @@
+// The workspace index: every script file of the workspace read from disk in the background
+// (read-only, never executed; .gitignore, include/exclude and maxFileSize honoured), kept as
+// plain data per file: its route facts, its findings, and where its lines start. Open documents
+// replace their file's entry with their current text. Work runs a file at a time between event
+// loop turns, so requests and edits are answered while it reads; a newer start cancels an older.
+import { lineStarts } from '../analysis/engine/suppressions';
+import { projectRoutes, routesOfFile, type FileRoutes, type ProjectRoute, type ResolveModule } from '../analysis/routes';
+import { analyze } from '../analysis';
+import type { AnalysisOptions, AnalysisResult, Severity, TextRange } from '../analysis/types';
+
+/** A finding without its fixes: what a workspace-wide problem list shows. */
+export interface IndexedFinding {
+  ruleId: string;
+  message: string;
+  severity: Severity;
+  range: TextRange;
+}
+
+export interface IndexedFile {
+  routes: FileRoutes;
+  findings: IndexedFinding[];
+  /** Line start offsets, to turn offsets into positions without keeping the text. */
+  lines: Uint32Array;
+}
+
+export interface IndexHost {
+  /** The files of a workspace folder to index, lazily. */
+  filesOf(folder: string): Iterable<string>;
+  /** A file's text, or undefined when it may not be read (too large, unreadable, excluded). */
+  read(file: string): string | undefined;
+  /** The analysis settings for a file (its folder's settings and project facts). */
+  optionsFor(file: string): Promise<AnalysisOptions>;
+  /** Resolves a relative import to a file the index holds (or could hold). */
+  resolve: ResolveModule;
+  /** Routes or findings changed: called for every file stored, so the host debounces what it tells. */
+  changed(): void;
+}
+
+export type IndexState = 'idle' | 'indexing' | 'ready';
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  /** Files whose entry comes from an open document: the disk copy must not overwrite it. */
+  private readonly open = new Set<string>();
+  private generation = 0;
+  private cachedRoutes: ProjectRoute[] | undefined;
+  state: IndexState = 'idle';
+
+  constructor(private readonly host: IndexHost) {}
+
+  /** Reads every file of the folders, replacing what the index held; resolves when done or cancelled. */
+  async start(folders: readonly string[]): Promise<void> {
+    const generation = ++this.generation;
+    this.state = 'indexing';
+    for (const file of [...this.files.keys()]) if (!this.open.has(file)) this.files.delete(file);
+    this.invalidate();
+    let sinceNotice = 0;
+    for (const folder of folders) {
+      for (const file of this.host.filesOf(folder)) {
+        if (generation !== this.generation) return;
+        if (!this.open.has(file)) await this.readFromDisk(file);
+        // Tell the client now and then, so a view shows routes before the whole workspace is read.
+        if (++sinceNotice >= 200) {
+          sinceNotice = 0;
+          this.invalidate();
+        }
+        await nextTurn();
+      }
+    }
+    if (generation !== this.generation) return;
+    this.state = 'ready';
+    this.invalidate();
+  }
+
+  /** Stops a running start; what was read stays. */
+  cancel(): void {
+    this.generation++;
+    if (this.state === 'indexing') this.state = 'idle';
+  }
+
+  /** An open document's text replaces its file's entry. */
+  async updateOpen(file: string, text: string): Promise<void> {
+    this.open.add(file);
+    this.store(file, text, analyze(text, file, await this.host.optionsFor(file)));
+  }
+
+  /** A document closed: its file is read from disk again (it may have been saved, or not). */
+  async closed(file: string, indexed: boolean): Promise<void> {
+    this.open.delete(file);
+    if (indexed) await this.readFromDisk(file);
+    else if (this.files.delete(file)) this.invalidate();
+  }
+
+  /** A file changed, appeared or went away on disk. */
+  async changedOnDisk(file: string, exists: boolean): Promise<void> {
+    if (this.open.has(file)) return;
+    if (exists) await this.readFromDisk(file);
+    else if (this.files.delete(file)) this.invalidate();
+  }
+
+  get(file: string): IndexedFile | undefined {
+    return this.files.get(file);
+  }
+
+  entries(): IterableIterator<[string, IndexedFile]> {
+    return this.files.entries();
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  routes(): ProjectRoute[] {
+    if (!this.cachedRoutes) {
+      const facts = new Map<string, FileRoutes>();
+      for (const [file, entry] of this.files) facts.set(file, entry.routes);
+      this.cachedRoutes = projectRoutes(facts, this.host.resolve);
+    }
+    return this.cachedRoutes;
+  }
+
+  private async readFromDisk(file: string): Promise<void> {
+    const text = this.host.read(file);
+    if (text === undefined) {
+      if (this.files.delete(file)) this.invalidate();
+      return;
+    }
+    const options = await this.host.optionsFor(file);
+    // An open document may have taken the file over while its settings were read.
+    if (!this.open.has(file)) this.store(file, text, analyze(text, file, options));
+  }
+
+  private store(file: string, text: string, analysis: AnalysisResult): void {
+    const findings = analysis.findings.map(({ ruleId, message, severity, range }) => ({ ruleId, message, severity, range }));
+    this.files.set(file, { routes: routesOfFile(text, file, analysis), findings, lines: Uint32Array.from(lineStarts(text)) });
+    this.invalidate();
+  }
+
+  private invalidate(): void {
+    this.cachedRoutes = undefined;
+    this.host.changed();
+  }
+}
