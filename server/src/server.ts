@@ -12,7 +12,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses, SKIP_LOG } from './analyses';
 import { frameworksOf } from './analysis/adapters/frameworks';
@@ -27,6 +27,7 @@ import { initializationSection, overlaid, settingsFrom, type Settings } from './
 import { CONFIG_FILE_GLOB, ProjectConfigs } from './projectConfigs';
 import { ProjectFactsLoader } from './projectFacts';
 import { WorkspaceModules } from './workspace/moduleReader';
+import { fileNameOf, filePathOf, isScript, uriPath } from './documentNames';
 import { WorkspaceFeatures } from './workspaceFeatures';
 import type { AnalysisOptions } from './analysis/types';
 import { OPENAPI_FILE } from './workspace/openApiDocuments';
@@ -34,6 +35,8 @@ import { SOURCE_FILE } from './cli/files';
 
 /** Tells the client why an open file is not analysed (VS Code shows it in the status bar). */
 const FILE_STATUS_NOTIFICATION = 'httpStatusGuide/fileStatus';
+/** Script files whose changes on disk can change what an open document's imported helpers send. */
+const SCRIPT_GLOB = '**/*.{js,jsx,ts,tsx,mjs,cjs}';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -54,35 +57,8 @@ const projectFacts = new ProjectFactsLoader();
 /** Workspace folder paths: the walk up to a document's package.json stops at its folder's root. */
 let workspaceRoots: string[] = [];
 
-const EXTENSIONS: Record<string, string> = { javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx' };
-/** Script files whose changes on disk can change what an open document's imported helpers send. */
-const SCRIPT_GLOB = '**/*.{js,jsx,ts,tsx,mjs,cjs}';
-
-/** A URI's path, the name the analysis knows a file by. */
-function uriPath(uri: string): string {
-  return decodeURIComponent(uri.replace(/^[a-z][\w+.-]*:(\/\/[^/]*)?/i, ''));
-}
-
-/** Scripts are analysed; the client also sends the OpenAPI document, which only drift reads. */
-function isScript(document: TextDocument): boolean {
-  return EXTENSIONS[document.languageId] !== undefined;
-}
-
-function fileNameOf(document: TextDocument): string {
-  const path = uriPath(document.uri) || 'untitled';
-  return /\.[cm]?[jt]sx?$/i.test(path) ? path : path + (EXTENSIONS[document.languageId] ?? '.js');
-}
-
 /** Imported modules: an open document's text first, then the file on disk (the workspace index's reader). */
 const workspaceModules = new WorkspaceModules((fileName) => documents.all().find((document) => fileNameOf(document) === fileName)?.getText());
-
-function filePathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Precedence (decisions): defaults < project config file < initializationOptions < editor settings the user set. */
 function settingsOf(uri: string, editorSection: unknown): Settings {
