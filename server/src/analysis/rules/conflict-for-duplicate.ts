@@ -2,6 +2,7 @@
 // and the server did not fail: it conflicts with data that already exists, which is 409 Conflict.
 import ts from 'typescript';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../evidence/branchTests';
+import { shorten } from '../facts/shorten';
 import { objectProperties } from '../evidence/body';
 import { branchSees, conditionReferences } from '../evidence/causes';
 import { bodyWords } from '../evidence/validationCause';
@@ -121,7 +122,7 @@ export const conflictForDuplicate: Rule<'conflict-for-duplicate'> = {
     }
     const existing = existingRecord(site);
     if (!existing) return;
-    const field = existing.fields.length > 0 ? ` ${existing.fields.join(' and ')}` : ' value';
+    const field = existing.fields.length > 0 ? ` ${existing.fields.map((name) => shorten(name)).join(' and ')}` : ' value';
     context.report({
       range: site.status.range,
       message: `A look-up (${existing.evidence}) shows the${field} is already taken, answered ${codeLabel(code)}: the request conflicts with existing data. Send 409 Conflict.`,

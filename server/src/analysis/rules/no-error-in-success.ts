@@ -102,7 +102,7 @@ export const noErrorInSuccess: Rule<'no-error-in-success'> = {
       .filter((fix): fix is Fix => fix !== undefined);
     context.report({
       range: site.status.range,
-      message: `${codeLabel(code)} with a failure body (\`${marker}\`): clients and monitoring will read it as success. Send the matching 4xx or 5xx status.`,
+      message: `${codeLabel(code)} with a failure body (\`${shorten(marker)}\`): clients and monitoring will read it as success. Send the matching 4xx or 5xx status.`,
       fixes,
     });
   },
