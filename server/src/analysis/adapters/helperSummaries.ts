@@ -8,6 +8,7 @@ import { statusBranches } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import { isParserFailure, parse, parseErrorCount } from '../engine/parse';
 import type { HeaderSet, Send, SendKind, SourcePlace } from '../types';
+import { exportedValues } from '../facts/exports';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, sendOf, type ChainLink, type ResponseUse } from './chains';
 
 export type HelperNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
@@ -175,82 +176,22 @@ function defaultCodeOf(initializer: ts.Expression | undefined, bindings: Binding
 
 const isFunction = (node: ts.Node): node is HelperNode => ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node);
 
-/** `module.exports`, `exports`: the CommonJS export object, or a member of it (`module.exports.x`, `exports.x`). */
-function commonJsTarget(expression: ts.Expression): string[] | undefined {
-  const text = expression.getText();
-  if (text === 'module.exports' || text === 'exports') return [];
-  if (ts.isPropertyAccessExpression(expression) && commonJsTarget(expression.expression)?.length === 0) return [expression.name.text];
-  return undefined;
-}
-
 /**
- * The helpers a module exports, by their path from the module's namespace: `sendError` for
- * `export function sendError` or `exports.sendError = …`, `default.ok` for `export default { ok }`,
- * `Responses.ok` for a static method of an exported class. CommonJS exports are also the ESM default.
+ * The helpers a module exports, by their path from the module's namespace (`sendError`,
+ * `default.ok`, `Responses.ok`): the exported functions (`facts/exports.ts`) that read as helpers.
  */
 export function exportedHelpers(sourceFile: ts.SourceFile): Map<string, HelperSummary> {
   const bindings = new Map<string, Binding>();
-  const locals = new Map<string, ts.Node[]>();
-  const declare = (name: ts.Node | undefined, value: ts.Node): void => {
-    if (name && ts.isIdentifier(name)) locals.set(name.text, [...(locals.get(name.text) ?? []), value]);
-  };
   const walk = (node: ts.Node): void => {
     addBindingsOf(node, bindings);
     ts.forEachChild(node, walk);
   };
   walk(sourceFile);
-  for (const statement of sourceFile.statements) {
-    if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) declare(statement.name, statement);
-    if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) if (declaration.initializer) declare(declaration.name, declaration.initializer);
-  }
   const helpers = new Map<string, HelperSummary>();
-  const seen = new Set<ts.Node>();
-  const exportValue = (path: readonly string[], node: ts.Node): void => {
-    const value = ts.isExpression(node) ? skipTypeWrappers(node) : node;
-    if (seen.has(value)) return;
-    seen.add(value);
-    if (isFunction(value) && path.length > 0) {
-      const helper = readHelper(path[path.length - 1], value, bindings);
-      if (helper) helpers.set(path.join('.'), helper);
-    } else if (ts.isIdentifier(value)) {
-      const declared = locals.get(value.text);
-      if (declared?.length === 1) exportValue(path, declared[0]);
-    } else if (ts.isObjectLiteralExpression(value)) {
-      for (const property of value.properties) {
-        const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
-        if (!key) continue;
-        if (ts.isMethodDeclaration(property)) exportValue([...path, key], property);
-        else if (ts.isPropertyAssignment(property)) exportValue([...path, key], property.initializer);
-        else if (ts.isShorthandPropertyAssignment(property)) exportValue([...path, key], property.name);
-      }
-    } else if (ts.isClassLike(value)) {
-      for (const member of value.members) {
-        const isStatic = ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
-        if (isStatic && ts.isMethodDeclaration(member) && ts.isIdentifier(member.name)) exportValue([...path, member.name.text], member);
-      }
-    }
-    seen.delete(value);
-  };
-  const hasModifier = (node: ts.Node, kind: ts.SyntaxKind): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false);
-  for (const statement of sourceFile.statements) {
-    const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
-    const asDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
-    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && exported) {
-      const name = asDefault ? 'default' : statement.name?.text;
-      if (name) exportValue([name], statement);
-    } else if (ts.isVariableStatement(statement) && exported) {
-      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name) && declaration.initializer) exportValue([declaration.name.text], declaration.initializer);
-    } else if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
-      exportValue(['default'], statement.expression);
-    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
-      for (const element of statement.exportClause.elements) exportValue([element.name.text], element.propertyName ?? element.name);
-    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = commonJsTarget(statement.expression.left);
-      if (!target) continue;
-      // `module.exports = { ok }`: `require(…).ok`, and `.ok` of an ESM default import.
-      exportValue(target, statement.expression.right);
-      exportValue(['default', ...target], statement.expression.right);
-    }
+  for (const [path, value] of exportedValues(sourceFile)) {
+    if (!isFunction(value)) continue;
+    const helper = readHelper(path.slice(path.lastIndexOf('.') + 1), value, bindings);
+    if (helper) helpers.set(path, helper);
   }
   return helpers;
 }
