@@ -11,7 +11,14 @@ import { makeScratchDir, removeScratchDir } from '../harness/processes';
 import type { EditorTools } from '../harness/provision';
 import { Workbench } from './workbench';
 
-const fixtureWorkspace = path.join(repoRoot, 'test', 'e2e', 'fixtures', 'workspace');
+const fixturesDir = path.join(repoRoot, 'test', 'e2e', 'fixtures');
+
+/**
+ * The fixture folders a window can open: `workspace`, one file per editor scenario, and
+ * `routes-app`, a multi-file Express app with an OpenAPI document for the routes view (kept
+ * apart so its drift findings never show in the other scenarios' files, nor theirs in its view).
+ */
+export type Fixture = 'workspace' | 'routes-app';
 
 /** The user settings every e2e window starts with (scenarios paste variations of them). */
 export const BASE_SETTINGS: Record<string, unknown> = {
@@ -49,13 +56,16 @@ export interface SessionOptions {
   browser: Browser;
   vsix: string;
   trusted: boolean;
+  /** `workspace` unless given. */
+  fixture?: Fixture;
 }
 
-export async function openSession({ tools, browser, vsix, trusted }: SessionOptions): Promise<Session> {
+export async function openSession({ tools, browser, vsix, trusted, fixture = 'workspace' }: SessionOptions): Promise<Session> {
   const scratch = makeScratchDir(path.join(os.tmpdir(), 'hsg-e2e-'));
   // The folder name shows in the explorer; the window waits for it.
-  const folder = path.join(scratch, trusted ? 'express-app' : 'untrusted-app');
-  fs.cpSync(fixtureWorkspace, folder, { recursive: true });
+  const folderName = fixture === 'workspace' ? (trusted ? 'express-app' : 'untrusted-app') : fixture;
+  const folder = path.join(scratch, folderName);
+  fs.cpSync(path.join(fixturesDir, fixture), folder, { recursive: true });
   let server: CodeServer | undefined;
   try {
     server = await startCodeServer(tools, { folder, trusted, vsix, userSettings: BASE_SETTINGS });

@@ -19,6 +19,16 @@ async function appears(locator: Locator, gesture: string): Promise<boolean> {
   }
 }
 
+/** A row of a tree view as a person reads it. */
+export interface TreeRow {
+  label: string;
+  description: string;
+}
+
+/** Rows as one line for failure messages: "GET /api (200 · 404) | …". */
+export const describeRows = (rows: readonly TreeRow[]): string =>
+  rows.map(({ label, description }) => (description ? `${label} (${description})` : label)).join(' | ') || 'nothing';
+
 /** Monaco renders spaces as no-break spaces. */
 const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
 
@@ -192,6 +202,63 @@ export class Workbench {
     }
     const offered = await widget.locator('.monaco-list-row').allInnerTexts();
     throw new Error(`the suggestions never offered ${label}; offered: ${offered.map(plain).join(' | ') || 'nothing'}`);
+  }
+
+  /** Expands a side bar view by a click on its header, as a person would, and returns its pane. */
+  async openView(name: string): Promise<Locator> {
+    await this.closeWidgets();
+    const header = this.page.locator('.pane-header', { has: this.page.locator('h3.title', { hasText: name }) }).first();
+    await header.waitFor({ timeout: STEP_MS });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const pane = this.page.locator('.pane', { has: header });
+    try {
+      await pane.locator('.pane-body').waitFor({ timeout: STEP_MS });
+    } catch {
+      throw new Error(`the ${name} view did not open: its header says aria-expanded=${await header.getAttribute('aria-expanded')}`);
+    }
+    return pane;
+  }
+
+  /** A tree view's rows as they read: label and description, at one nesting level (1: top) or all. */
+  async treeRows(pane: Locator, level?: number): Promise<TreeRow[]> {
+    const rows = await pane.locator(level === undefined ? '.monaco-list-row' : `.monaco-list-row[aria-level="${level}"]`).all();
+    return Promise.all(rows.map(async (row) => {
+      const description = row.locator('.label-description');
+      return {
+        label: plain(await row.locator('.label-name').innerText()),
+        description: (await description.count()) > 0 ? plain(await description.innerText()) : '',
+      };
+    }));
+  }
+
+  /** Waits for the tree row whose label is exactly `label`; `what` says why it should be there. */
+  async treeRow(pane: Locator, label: string, what: string, timeout = STEP_MS): Promise<Locator> {
+    const row = pane.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) }).first();
+    try {
+      await row.waitFor({ timeout });
+    } catch {
+      throw new Error(`${what}: no row "${label}" after ${timeout / 1000} s; the view shows: ${describeRows(await this.treeRows(pane))}`);
+    }
+    return row;
+  }
+
+  /** Expands a tree row, if it is not already, by its twistie (a click on the label runs the row's command instead). */
+  async expandTreeRow(row: Locator): Promise<void> {
+    if ((await row.getAttribute('aria-expanded')) === 'true') return;
+    await row.locator('.monaco-tl-twistie').click();
+    await row.and(this.page.locator('[aria-expanded="true"]')).waitFor({ timeout: STEP_MS });
+  }
+
+  /** Waits until the status bar puts the cursor on `line` (1-based) and returns what it says, e.g. "Ln 10, Col 26 (14 selected)". */
+  async expectCursorOnLine(line: number, why: string): Promise<string> {
+    const cursor = this.statusBar.getByText(/^Ln \d+, Col \d+/).first();
+    try {
+      await this.statusBar.getByText(new RegExp(`^Ln ${line}, Col \\d+`)).first().waitFor({ timeout: STEP_MS });
+    } catch {
+      const shown = (await cursor.count()) > 0 ? plain(await cursor.innerText()) : 'no cursor position';
+      throw new Error(`${why}: expected the cursor on line ${line}; the status bar shows: ${shown}`);
+    }
+    return plain(await cursor.innerText());
   }
 
   /** Replaces the user settings.json through its editor, as a person would, and saves it. */
