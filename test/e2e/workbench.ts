@@ -7,6 +7,8 @@ const STEP_MS = 30_000;
 /** How long one try of a gesture (hover, Ctrl+.) may take to show its result. */
 const GESTURE_MS = 10_000;
 const GESTURE_ATTEMPTS = 3;
+/** A window's first hover can come before its language server answers: 28 s once on a loaded machine. */
+const HOVER_ATTEMPTS = 6;
 
 /** Waits one gesture's time for the locator; says so on stderr when it has to give up. */
 async function appears(locator: Locator, gesture: string): Promise<boolean> {
@@ -127,7 +129,7 @@ export class Workbench {
   async hover(token: string, expected: string | RegExp): Promise<string> {
     const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: expected }).first();
     // A hover asked for before the language server is up stays empty; a person moves the mouse again.
-    for (let attempt = 1; attempt <= GESTURE_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= HOVER_ATTEMPTS; attempt++) {
       await this.page.mouse.move(0, 0);
       await this.token(token).hover();
       if (await appears(hover, `hover over ${token}`)) return plain(await hover.innerText());
