@@ -27,7 +27,11 @@ export interface AnalysisHost {
   log(message: string): void;
 }
 
-export const EDIT_DEBOUNCE_MS = 150;
+/**
+ * Edits wait this long for the next keystroke. An edit re-checks only the units it touched
+ * (`analysis/engine/reuse.ts`), so squiggles can follow typing closely (docs/benchmarks.md, section 3).
+ */
+export const EDIT_DEBOUNCE_MS = 75;
 /** Trees kept for incremental reparsing: the documents being edited, not every open one (decisions). */
 const KEPT_TREES = 3;
 
@@ -133,6 +137,9 @@ export class DocumentAnalyses {
       const document = this.current(uri);
       if (!analysis.modulesAsked?.has(fileName) || !document) continue;
       this.results.delete(uri);
+      // The findings kept for reuse read the old module too: keep only the tree.
+      const kept = this.trees.get(uri);
+      if (kept) this.trees.set(uri, { text: kept.text, sourceFile: kept.sourceFile });
       this.running.delete(uri);
       this.schedule(document, true);
     }

@@ -136,6 +136,13 @@ export async function DELETE(request) {
 }
 `;
 
+/** A project module whose exported helpers send responses (imported as `./replies`). */
+export const REPLIES = `exports.notFound = (res, msg) => res.status(404).json({ error: msg });
+exports.fail = function (res, code, msg) {
+  res.status(code).json({ error: msg });
+};
+`;
+
 /** Whole handlers to insert, per file kind. */
 export const HANDLERS: Record<'express' | 'fastify' | 'next', readonly string[]> = {
   express: [

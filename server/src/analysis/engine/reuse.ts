@@ -22,7 +22,11 @@ interface Unit {
   handler: boolean;
 }
 
-/** What the last analysis of a document leaves for the next one: its tree, its units and their findings. */
+/**
+ * What the last analysis of a document leaves for the next one: its tree, its units and their findings.
+ * Findings may come from imported modules (`result.modulesAsked`): when one of them changes, the host
+ * keeps only the tree (`text` and `sourceFile`), as it does with its own cached results.
+ */
 export interface KeptAnalysis extends PreviousParse {
   fileName: string;
   optionsKey: string;
@@ -36,7 +40,7 @@ export interface ReusingResult {
   result: AnalysisResult;
   /**
    * What the next edit starts from: the tree, with units and findings when this result can seed a reuse
-   * (not when a rule failed or imported modules were read); undefined when nothing was parsed.
+   * (not when a rule failed); undefined when nothing was parsed.
    */
   kept?: KeptAnalysis | PreviousParse;
   /** Units whose sites the rules checked, and units whose findings were kept. */
@@ -87,8 +91,8 @@ export function* reusingAnalysisSteps(
   const result = yield* analysisSteps(text, fileName, options, previous, scopeOf);
   const rechecked = units.length - reusedCount;
   if (!result.sourceFile) return { result, rechecked, reused: reusedCount };
-  // A rule that threw skipped the sites after the failing one, and modules may change unseen: start afresh next time.
-  if (result.ruleErrors.length > 0 || (result.modulesAsked?.length ?? 0) > 0) return { result, kept: { text, sourceFile: result.sourceFile }, rechecked, reused: reusedCount };
+  // A rule that threw skipped the sites after the failing one: start afresh next time.
+  if (result.ruleErrors.length > 0) return { result, kept: { text, sourceFile: result.sourceFile }, rechecked, reused: reusedCount };
   const findingsByUnit: Finding[][] = units.map(() => []);
   for (const finding of result.findings) {
     const index = findingUnit.get(finding);
@@ -98,7 +102,7 @@ export function* reusingAnalysisSteps(
   return { result, kept: { text, sourceFile: result.sourceFile, fileName, optionsKey, units, frameworks, findingsByUnit }, rechecked, reused: reusedCount };
 }
 
-/** Everything in the options but the module source (a function: results that read modules are never kept). */
+/** Everything in the options but the module source (a function; the host says when a module changed). */
 function keyOf(options: AnalysisOptions): string {
   return JSON.stringify({ ...options, modules: undefined });
 }
