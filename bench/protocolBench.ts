@@ -18,6 +18,10 @@ export interface ProtocolResults {
   editLatency: Summary;
   /** The same, as measured (debounce included). */
   editLatencyRaw: Summary;
+  /** The same edits on a larger file (the edit cost should follow the edit, not the file). */
+  largeEditFileLines: number;
+  largeEditLatency: Summary;
+  largeEditLatencyRaw: Summary;
   hovers: number;
   hoverEmpty: number;
   hoverLatency: Summary;
@@ -79,8 +83,7 @@ async function measureStartup(runs: number): Promise<number[]> {
 }
 
 /** Each edit swaps one status code for another and is sent once the previous one is published. */
-async function measureEdits(server: ServerSession, lines: number, edits: number): Promise<{ latencies: number[]; text: string; lines: number }> {
-  const uri = 'file:///bench/edited.js';
+async function measureEdits(server: ServerSession, lines: number, edits: number, uri = 'file:///bench/edited.js'): Promise<{ latencies: number[]; text: string; lines: number }> {
   const app = generateApp(lines, 7);
   let text = app.text;
   await server.open(uri, text);
@@ -149,6 +152,8 @@ export interface ProtocolPlan {
   startups: number;
   editFileLines: number;
   edits: number;
+  largeEditFileLines: number;
+  largeEdits: number;
   hovers: number;
   openFiles: number;
   openFileLines: number;
@@ -163,6 +168,7 @@ export async function benchProtocol(plan: ProtocolPlan): Promise<ProtocolResults
     const edited = await measureEdits(server, plan.editFileLines, plan.edits);
     return { edits: edited.latencies, editFileLines: edited.lines, hovers: await measureHovers(server, edited.text, plan.hovers) };
   });
+  const large = await withServer((server) => measureEdits(server, plan.largeEditFileLines, plan.largeEdits, 'file:///bench/large.js'));
   const memory: MemoryRun[] = [];
   for (let run = 0; run < plan.memoryRuns; run++) memory.push(await measureMemory(plan.openFiles, plan.openFileLines, plan.settleMaxMs));
   return {
@@ -172,6 +178,9 @@ export async function benchProtocol(plan: ProtocolPlan): Promise<ProtocolResults
     debounceMs: EDIT_DEBOUNCE_MS,
     editLatency: summarize(edits.map((latency) => latency - EDIT_DEBOUNCE_MS)),
     editLatencyRaw: summarize(edits),
+    largeEditFileLines: large.lines,
+    largeEditLatency: summarize(large.latencies.map((latency) => latency - EDIT_DEBOUNCE_MS)),
+    largeEditLatencyRaw: summarize(large.latencies),
     hovers: plan.hovers,
     hoverEmpty: hovers.empty,
     hoverLatency: summarize(hovers.latencies),

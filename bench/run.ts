@@ -1,7 +1,8 @@
 // `npm run bench`: measures the analysis, ESLint, the protocol, the package and a whole repository
 // through the command line, prints the report and writes it to docs/benchmarks.md. `--quick` runs
 // few rounds and writes nothing (a smoke run); `--only repo` runs the whole-repository section
-// alone and replaces just that section of docs/benchmarks.md.
+// alone and replaces just that section of docs/benchmarks.md; `--only protocol` prints section 3
+// and writes nothing.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,9 +16,9 @@ import { benchPackage, buildProduction, restoreDevBuild, ROOT } from './packageB
 import { profileAnalysis, type Profile } from './profile';
 import { benchProtocol, type ProtocolResults } from './protocolBench';
 import { benchRepository, writeRepoCorpus, type RepoResults } from './repoBench';
-import { renderReport, replaceSection, repoSection, type BenchResults } from './report';
+import { protocolSection, renderReport, replaceSection, repoSection, type BenchResults } from './report';
 
-const HELP = `Usage: npm run bench -- [--quick] [--only repo|index]
+const HELP = `Usage: npm run bench -- [--quick] [--only repo|index|protocol]
 
   (no option)   every section; prints the report and writes docs/benchmarks.md
   --quick       few rounds of every step, a smoke run; writes nothing
@@ -25,6 +26,8 @@ const HELP = `Usage: npm run bench -- [--quick] [--only repo|index]
                 project); replaces only that section of docs/benchmarks.md (with --quick: writes nothing)
   --only index  the workspace index section alone (memory, time to index, edits while it reads),
                 written into docs/benchmarks.md in place (with --quick: writes nothing)
+  --only protocol  section 3 alone (start-up, edits on a 2k- and a 10k-line file, hovers, memory),
+                printed; writes nothing
   --help        this text
 `;
 
@@ -40,8 +43,10 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-function onlySection(argv: readonly string[]): 'repo' | 'index' | undefined {
-  let section: 'repo' | 'index' | undefined;
+type OnlySection = 'repo' | 'index' | 'protocol';
+
+function onlySection(argv: readonly string[]): OnlySection | undefined {
+  let section: OnlySection | undefined;
   for (let index = 0; index < argv.length; index++) {
     const [flag, inline] = argv[index].split(/=(.*)/s);
     if (flag === '--help') {
@@ -49,7 +54,7 @@ function onlySection(argv: readonly string[]): 'repo' | 'index' | undefined {
       process.exit(0);
     } else if (flag === '--only') {
       const given = inline ?? argv[++index];
-      if (given !== 'repo' && given !== 'index') usageError(`--only takes "repo" or "index", not "${given ?? ''}".`);
+      if (given !== 'repo' && given !== 'index' && given !== 'protocol') usageError(`--only takes "repo", "index" or "protocol", not "${given ?? ''}".`);
       section = given;
     } else if (flag !== '--quick') usageError(`Unknown option ${argv[index]}.`);
   }
@@ -68,7 +73,7 @@ const plan = quick
       large: 2,
       eslint: [5, 2, 1],
       repoRounds: 1,
-      protocol: { startups: 2, editFileLines: 2000, edits: 20, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, settleMaxMs: 10_000 },
+      protocol: { startups: 2, editFileLines: 2000, edits: 20, largeEditFileLines: 10000, largeEdits: 10, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, settleMaxMs: 10_000 },
       index: { files: 200, idleEdits: 20, indexMaxMs: 120_000 },
     }
   : {
@@ -76,7 +81,7 @@ const plan = quick
       large: 10,
       eslint: [30, 12, 5],
       repoRounds: 3,
-      protocol: { startups: 8, editFileLines: 2000, edits: 200, hovers: 500, openFiles: 100, openFileLines: 1500, memoryRuns: 2, settleMaxMs: 60_000 },
+      protocol: { startups: 8, editFileLines: 2000, edits: 200, largeEditFileLines: 10000, largeEdits: 100, hovers: 500, openFiles: 100, openFileLines: 1500, memoryRuns: 2, settleMaxMs: 60_000 },
       index: { files: 2_000, idleEdits: 100, indexMaxMs: 600_000 },
     };
 
@@ -84,7 +89,7 @@ function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-async function protocolSection(): Promise<{ protocol?: ProtocolResults; protocolError?: string }> {
+async function protocolBenchSection(): Promise<{ protocol?: ProtocolResults; protocolError?: string }> {
   try {
     return { protocol: await benchProtocol(plan.protocol) };
   } catch (error) {
@@ -154,8 +159,24 @@ async function indexOnlyRun(): Promise<void> {
   else writeIndexSection(section);
 }
 
+/** `--only protocol`: section 3 alone, on the production build, printed and not written. */
+async function onlyProtocol(): Promise<void> {
+  progress('production build');
+  buildProduction();
+  let section: string[];
+  try {
+    progress('section 3: through the protocol');
+    section = protocolSection(await protocolBenchSection());
+  } finally {
+    restoreDevBuild();
+  }
+  process.stdout.write(`${section.join('\n')}\n`);
+  progress('--only protocol: docs/benchmarks.md left as it was');
+}
+
 async function main(): Promise<void> {
   if (only === 'repo') return onlyRepo();
+  if (only === 'protocol') return onlyProtocol();
   if (only === 'index') return indexOnlyRun();
   const started = performance.now();
   const loadAtStart = os.loadavg()[0];
@@ -183,7 +204,7 @@ async function main(): Promise<void> {
     buildProduction();
     const pack = benchPackage();
     progress('section 3: through the protocol');
-    const protocol = await protocolSection();
+    const protocol = await protocolBenchSection();
     const repo = repoBenchSection();
     progress(`section 6: the workspace index (${plan.index.files} files)`);
     const index = await indexBenchSection();

@@ -2,8 +2,8 @@
 // edits, never published for a version that is no longer the newest. An analysis runs in steps and
 // yields to the event loop between them, so a newer edit can arrive and the stale work is dropped.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analysisSteps } from './analysis';
 import { parseErrorCount, type PreviousParse } from './analysis/engine/parse';
+import { reusingAnalysisSteps, type KeptAnalysis } from './analysis/engine/reuse';
 import type { AnalysisResult, Finding, SkipReason, StatusRef } from './analysis/types';
 import { isIncluded, type Settings } from './settings';
 import { collectWhenIdle } from './idleCollector';
@@ -27,7 +27,11 @@ export interface AnalysisHost {
   log(message: string): void;
 }
 
-export const EDIT_DEBOUNCE_MS = 150;
+/**
+ * Edits wait this long for the next keystroke. An edit re-checks only the units it touched
+ * (`analysis/engine/reuse.ts`), so squiggles can follow typing closely (docs/benchmarks.md, section 3).
+ */
+export const EDIT_DEBOUNCE_MS = 75;
 /** Trees kept for incremental reparsing: the documents being edited, not every open one (decisions). */
 const KEPT_TREES = 3;
 
@@ -73,8 +77,11 @@ export class DocumentAnalyses {
    */
   private readonly published = new Map<string, DocumentAnalysis>();
   private readonly reported = new Set<string>();
-  /** The last tree per document, oldest first; a run takes its document's tree out (it is consumed). */
-  private readonly trees = new Map<string, PreviousParse>();
+  /**
+   * The last tree per document, with its findings per unit when they can be reused, oldest first; a
+   * run takes its document's entry out (the tree is consumed).
+   */
+  private readonly trees = new Map<string, KeptAnalysis | PreviousParse>();
   private generation = 0;
   /**
    * Analyses run one at a time: interleaved, they would all hold their parsed trees at once (100
@@ -130,6 +137,9 @@ export class DocumentAnalyses {
       const document = this.current(uri);
       if (!analysis.modulesAsked?.has(fileName) || !document) continue;
       this.results.delete(uri);
+      // The findings kept for reuse read the old module too: keep only the tree.
+      const kept = this.trees.get(uri);
+      if (kept) this.trees.set(uri, { text: kept.text, sourceFile: kept.sourceFile });
       this.running.delete(uri);
       this.schedule(document, true);
     }
@@ -199,7 +209,7 @@ export class DocumentAnalyses {
       // Taken out before use: an update consumes the old tree, even when the run is then abandoned.
       const previous = this.trees.get(snapshot.uri);
       this.trees.delete(snapshot.uri);
-      const steps = analysisSteps(snapshot.text, fileName, settings.analysis, previous);
+      const steps = reusingAnalysisSteps(snapshot.text, fileName, settings.analysis, previous);
       try {
         let step = steps.next();
         while (!step.done) {
@@ -207,9 +217,9 @@ export class DocumentAnalyses {
           if (this.isStale(snapshot)) return undefined;
           step = steps.next();
         }
-        result = step.value;
+        result = step.value.result;
         // Kept even if a newer edit came meanwhile (the tree is right for its own text); not once closed.
-        if (result.sourceFile && this.current(snapshot.uri)) this.keepTree(snapshot.uri, { text: snapshot.text, sourceFile: result.sourceFile });
+        if (step.value.kept && this.current(snapshot.uri)) this.keepTree(snapshot.uri, step.value.kept);
       } catch (error) {
         // A bug outside any one rule: this version gets no findings, and the server keeps serving.
         if (this.once(`engine@${snapshot.uri}#${snapshot.version}`)) this.host.log(`Analysis failed on ${snapshot.uri} (version ${snapshot.version}): ${errorText(error)}`);
@@ -232,7 +242,7 @@ export class DocumentAnalyses {
     return analysis;
   }
 
-  private keepTree(uri: string, tree: PreviousParse): void {
+  private keepTree(uri: string, tree: KeptAnalysis | PreviousParse): void {
     this.trees.set(uri, tree);
     for (const oldest of this.trees.keys()) {
       if (this.trees.size <= KEPT_TREES) break;

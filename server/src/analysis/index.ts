@@ -17,6 +17,18 @@ import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, Severity }
 
 export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 
+/**
+ * Which sites the rules check this time, and the findings kept from the last time for the others
+ * (`engine/reuse.ts`: an edit re-checks only the units it touched). Given the new tree once parsed.
+ */
+export interface RuleScope {
+  checks(site: ResponseSite): boolean;
+  /** Findings of the sites not checked, already past the disable comments. */
+  reused: readonly Finding[];
+  /** Each finding a checked site produced, so the caller can tell which unit it belongs to. */
+  reported(site: ResponseSite, finding: Finding): void;
+}
+
 export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, lookupFailures: true, maxFileSize: 2_000_000, frameworks: [] };
 
 /** Words that any response or status check contains; a file without them has nothing to report. */
@@ -126,6 +138,7 @@ export function* analysisSteps(
   fileName: string,
   options: AnalysisOptions = DEFAULT_OPTIONS,
   previous?: PreviousParse,
+  scopeOf?: (sourceFile: ts.SourceFile) => RuleScope | undefined,
 ): Generator<void, AnalysisResult, void> {
   const skipped = skipReason(text, options);
   if (skipped) return { sites: [], statusRefs: [], findings: [], skipped, ruleErrors: [] };
@@ -136,6 +149,8 @@ export function* analysisSteps(
   if (!facts) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
   yield;
   const { bindings, sites, statusRefs, modulesAsked } = facts;
+  const scope = scopeOf?.(sourceFile);
+  const checked = scope ? sites.filter((site) => scope.checks(site)) : sites;
   // Only fixes need the file's style: most files have none to offer, so it is read on first use.
   let style: CodeStyle | undefined;
   const styleOf = (): CodeStyle => (style ??= detectStyle(sourceFile));
@@ -166,11 +181,13 @@ export function* analysisSteps(
         reported.add(key);
         const severity = userSet ? configured : (report.severity ?? configured);
         const finding: Finding = { ruleId, message: report.message, range: report.range, fixes: report.fixes ?? [], severity, ...(report.related ? { related: report.related } : {}) };
-        findings.push(checking?.statusFrom ? withStatusOrigin(finding, checking.statusFrom) : finding);
+        const shown = checking?.statusFrom ? withStatusOrigin(finding, checking.statusFrom) : finding;
+        findings.push(shown);
+        if (checking) scope?.reported(checking, shown);
       },
     };
     try {
-      for (const site of sites) {
+      for (const site of checked) {
         checking = site;
         rule.check(site, context);
       }
@@ -184,6 +201,7 @@ export function* analysisSteps(
   for (const unknown of suppressions.unknownIds) {
     kept.push({ ruleId: 'unknown-rule', message: `Unknown rule "${shorten(unknown.id)}" in a disable comment.`, severity: 'warning', range: unknown.range, fixes: [] });
   }
+  if (scope) kept.push(...scope.reused);
   kept.sort((a, b) => a.range.start - b.range.start);
   return { sourceFile, sites, statusRefs, findings: kept, ruleErrors, modulesAsked };
 }

@@ -1,0 +1,177 @@
+// Edits re-check only the units they touch (`engine/reuse.ts`). The result after each edit must be
+// exactly a fresh analysis of the same text, over hundreds of seeded edits that matter; and reuse
+// must really happen, or this file fails.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, DEFAULT_OPTIONS } from '../../server/src/analysis';
+import { parse } from '../../server/src/analysis/engine/parse';
+import { reusingAnalysisSteps, type KeptAnalysis, type ReusingResult } from '../../server/src/analysis/engine/reuse';
+import type { PreviousParse } from '../../server/src/analysis/engine/parse';
+import type { AnalysisOptions, AnalysisResult } from '../../server/src/analysis/types';
+import { memoryModules } from './memoryModules';
+import { EXPRESS, FASTIFY, HANDLERS, NEST, NEXT, REPLIES } from './reuseFixtures';
+
+function reusing(text: string, fileName: string, options: AnalysisOptions, previous?: KeptAnalysis | PreviousParse): ReusingResult {
+  const steps = reusingAnalysisSteps(text, fileName, options, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** What a user sees of a result, and where: findings with fixes and related places, hover positions, sites. */
+function shown(result: AnalysisResult): unknown {
+  return {
+    skipped: result.skipped,
+    findings: result.findings,
+    statusRefs: result.statusRefs,
+    sites: result.sites.map((site) => [site.chain.getStart(), site.chain.getEnd(), site.status.code, site.status.source]),
+    ruleErrors: result.ruleErrors.map((error) => error.ruleId),
+  };
+}
+
+type Random = (limit: number) => number;
+
+function seeded(seed: number): Random {
+  let state = seed;
+  return (limit) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return Math.floor((state / 2147483648) * limit);
+  };
+}
+
+/** Replaces one random match of `pattern` with what `replace` makes of it; undefined when none matches. */
+function replaceOne(text: string, pattern: RegExp, random: Random, replace: (match: RegExpExecArray) => string): string | undefined {
+  const matches = [...text.matchAll(new RegExp(pattern.source, 'g'))] as RegExpExecArray[];
+  if (matches.length === 0) return undefined;
+  const match = matches[random(matches.length)];
+  return text.slice(0, match.index) + replace(match) + text.slice(match.index + match[0].length);
+}
+
+const pick = <T>(values: readonly T[], random: Random): T => values[random(values.length)];
+const STATUSES = ['200', '201', '202', '204', '302', '303', '400', '401', '403', '404', '409', '418', '422', '429', '500', '503', '600'];
+const STRINGS = ["'id is required'", "'not found'", "'Bearer realm'", "'x'", "''", "'Basic'", "'/users'"];
+const TYPED = ['a', '(', ')', '{', '}', ';', "'", '0', ' ', '\n', '.', ','];
+
+type Kind = 'express' | 'fastify' | 'next' | 'nest';
+
+/** The edits that matter, each a kind of change a person makes; undefined where the text has no place for it. */
+const EDITS: readonly ((text: string, random: Random, kind: Kind) => string | undefined)[] = [
+  (text, random) => replaceOne(text, /\b[1-6]\d\d\b/, random, () => pick(STATUSES, random)),
+  (text, random) => replaceOne(text, /'[^'\n]*'/, random, () => pick(STRINGS, random)),
+  (text, random) => replaceOne(text, /if \(!?/, random, (match) => (match[0].endsWith('!') ? 'if (' : 'if (!')),
+  (text, random) => replaceOne(text, /res\.status\(code\)|res\.status\(400\)|function sendError|function sendErr\b/, random, (match) =>
+    ({ 'res.status(code)': 'res.status(400)', 'res.status(400)': 'res.status(code)', 'function sendError': 'function sendErr', 'function sendErr': 'function sendError' })[match[0]] ?? match[0],
+  ),
+  (text, random) => replaceOne(text, /extends (Error|Base)\b|this\.status(Code)? = /, random, (match) =>
+    ({ 'extends Error': 'extends Base', 'extends Base': 'extends Error', 'this.status = ': 'this.statusCode = ', 'this.statusCode = ': 'this.status = ' })[match[0]] ?? match[0],
+  ),
+  (text) => (text.startsWith("import createError from 'http-errors';\n") ? text.slice(38) : `import createError from 'http-errors';\n${text}`),
+  (text, random) => replaceOne(text, /^import \{ StatusCodes \} from 'http-status-codes';$|^\/\/ import StatusCodes$/m, random, (match) => (match[0].startsWith('//') ? "import { StatusCodes } from 'http-status-codes';" : '// import StatusCodes')),
+  (text, random) => replaceOne(text, /const ([A-Z_]+) = \d+;/, random, (match) => `const ${match[1]} = ${pick(STATUSES, random)};`),
+  (text, random) => replaceOne(text, /\.(get|post|put|delete)\('[^']*'/, random, () => `.${pick(['get', 'post', 'put', 'delete'], random)}('${pick(['/users', '/a/:id', '/login'], random)}'`),
+  (text, random, kind) => {
+    if (kind === 'nest') return undefined;
+    const starts = [...text.matchAll(/^(app\.|fastify\.|export async function)/gm)].map((match) => match.index);
+    const at = starts.length > 0 && random(4) > 0 ? pick(starts, random) : text.length;
+    return text.slice(0, at) + pick(HANDLERS[kind], random) + text.slice(at);
+  },
+  (text, random) => {
+    const statements = parse(text, 'file.ts').statements.filter((statement) => /^\s*(app\.(get|post|put|delete)|fastify\.|export async function)/.test(statement.getFullText()));
+    if (statements.length === 0) return undefined;
+    const removed = pick(statements, random);
+    return text.slice(0, removed.getFullStart()) + text.slice(removed.getEnd());
+  },
+  (text, random) => replaceOne(text, /=> \{\n/, random, (match) => `${match[0]}  const code = ${pick(STATUSES, random)};\n`),
+  (text, random) => {
+    const at = random(text.length + 1);
+    return text.slice(0, at) + pick(TYPED, random) + text.slice(at);
+  },
+  (text, random) => {
+    const at = random(text.length);
+    return text.slice(0, at) + text.slice(at + 1);
+  },
+];
+
+/** Helpers imported from a project module (`./replies`), read through the host's module source. */
+const WITH_MODULES: AnalysisOptions = { ...DEFAULT_OPTIONS, modules: memoryModules({ 'routes/replies.js': REPLIES }) };
+const IMPORTING = `import { notFound, fail } from './replies';\n${EXPRESS}app.get('/gone', (req, res) => notFound(res, 'gone'));\napp.post('/fail', (req, res) => fail(res, 500, 'id is required'));\n`;
+
+const FILES: readonly { kind: Kind; fileName: string; text: string; options?: AnalysisOptions }[] = [
+  { kind: 'express', fileName: 'routes/users.js', text: EXPRESS },
+  { kind: 'express', fileName: 'routes/imports.js', text: IMPORTING, options: WITH_MODULES },
+  { kind: 'express', fileName: 'routes/users.ts', text: EXPRESS },
+  { kind: 'fastify', fileName: 'routes/items.ts', text: FASTIFY },
+  { kind: 'nest', fileName: 'cats.controller.ts', text: NEST },
+  { kind: 'next', fileName: 'app/api/items/route.ts', text: NEXT },
+];
+
+describe('reusing the findings of units an edit left alone', () => {
+  for (const file of FILES) {
+    for (const seed of [1, 2, 3]) {
+      it(`equals a fresh analysis after each of 90 edits (${file.fileName}, seed ${seed})`, () => {
+        const random = seeded(seed * 7919 + file.fileName.length);
+        let text = file.text;
+        const options = file.options ?? DEFAULT_OPTIONS;
+        let kept = reusing(text, file.fileName, options).kept;
+        let reusedUnits = 0;
+        for (let index = 0; index < 90; index++) {
+          // Now and then back to the realistic file, so typed characters do not pile up.
+          const edited = index % 15 === 14 ? file.text : EDITS[random(EDITS.length)](text, random, file.kind);
+          if (edited === undefined) continue;
+          text = edited;
+          const reused = reusing(text, file.fileName, options, kept);
+          assert.deepEqual(shown(reused.result), shown(analyze(text, file.fileName, options)), `edit ${index} of seed ${seed} gave a different result on:\n${text}`);
+          kept = reused.kept;
+          reusedUnits += reused.reused;
+        }
+        // Nest controllers are one class, checked whole each time; the other files must reuse.
+        if (file.kind !== 'nest') assert.ok(reusedUnits > 0, 'no unit was ever reused');
+      });
+    }
+  }
+
+  it('re-checks only the edited handler and the units every handler reads, shifting the rest', () => {
+    const first = reusing(EXPRESS, 'users.js', DEFAULT_OPTIONS);
+    assert.equal(first.reused, 0);
+    // A line inserted into the first handler moves every later handler's findings down.
+    const text = EXPRESS.replace("  const user = await User.create(req.body);\n", "  const user = await User.create(req.body);\n  log('created');\n");
+    const second = reusing(text, 'users.js', DEFAULT_OPTIONS, first.kept);
+    assert.equal(second.reused, 5, 'the five handlers after the edited one keep their findings');
+    assert.equal(second.rechecked, first.rechecked - 5);
+    const fresh = analyze(text, 'users.js', DEFAULT_OPTIONS);
+    assert.ok(fresh.findings.filter((finding) => finding.range.start > text.indexOf("app.get('/users/:id'")).length >= 4, 'later handlers have findings to shift');
+    assert.deepEqual(shown(second.result), shown(fresh));
+  });
+
+  it('checks the whole file again when a constant, an import, a helper or an error class changes', () => {
+    const edits = [
+      EXPRESS.replace('const LIMIT = 429;', 'const LIMIT = 503;'),
+      `import createError from 'http-errors';\n${EXPRESS}`,
+      EXPRESS.replace('res.status(code)', 'res.status(400)'),
+      EXPRESS.replace('this.status = status;', 'this.statusCode = status;'),
+    ];
+    for (const text of edits) {
+      const again = reusing(text, 'users.js', DEFAULT_OPTIONS, reusing(EXPRESS, 'users.js', DEFAULT_OPTIONS).kept);
+      assert.equal(again.reused, 0);
+      assert.deepEqual(shown(again.result), shown(analyze(text, 'users.js', DEFAULT_OPTIONS)));
+    }
+  });
+
+  it('checks the whole file again when a handler starts to declare a name other handlers use', () => {
+    const first = reusing(EXPRESS, 'users.js', DEFAULT_OPTIONS);
+    const text = EXPRESS.replace("app.get('/jobs', (req, res) => {\n", "app.get('/jobs', (req, res) => {\n  const LIMIT = 400;\n");
+    const again = reusing(text, 'users.js', DEFAULT_OPTIONS, first.kept);
+    assert.equal(again.reused, 0);
+    assert.deepEqual(shown(again.result), shown(analyze(text, 'users.js', DEFAULT_OPTIONS)));
+  });
+
+  it('starts afresh when the settings change', () => {
+    const first = reusing(EXPRESS, 'users.js', DEFAULT_OPTIONS);
+    const options = { ...DEFAULT_OPTIONS, validationStatus: 422 as const };
+    const text = EXPRESS.replace("res.status(200).send();", "res.status(202).send();");
+    const again = reusing(text, 'users.js', options, first.kept);
+    assert.equal(again.reused, 0);
+    assert.deepEqual(shown(again.result), shown(analyze(text, 'users.js', options)));
+  });
+});

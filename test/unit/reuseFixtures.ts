@@ -1,0 +1,155 @@
+// Realistic files for the reuse property test (`reuse.test.ts`): each framework's shapes, with a local
+// helper that sends, a project error class, constants, imports and several handlers with mistakes.
+
+export const EXPRESS = `import express from 'express';
+import { StatusCodes } from 'http-status-codes';
+
+const app = express();
+const NOT_FOUND = 404;
+const LIMIT = 429;
+
+class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+function sendError(res, code, msg) {
+  return res.status(code).json({ error: msg });
+}
+
+app.post('/users', async (req, res) => {
+  if (!req.body.email) {
+    return res.status(500).json({ error: 'email is required' });
+  }
+  const user = await User.create(req.body);
+  res.status(StatusCodes.OK).json(user);
+});
+
+app.get('/users/:id', async (req, res) => {
+  const user = await User.findById(req.params.id);
+  if (!user) return res.status(200).json({ success: false, error: 'User not found' });
+  res.status(204).json(user);
+});
+
+app.delete('/users/:id', async (req, res, next) => {
+  const user = await User.findById(req.params.id);
+  if (!user) return next(new ApiError(NOT_FOUND, 'no such user'));
+  await user.remove();
+  res.status(200).json({ deleted: true });
+});
+
+app.get('/limits', (req, res) => {
+  if (tooMany(req)) return sendError(res, LIMIT, 'slow down');
+  if (!req.query.name) return sendError(res, 404, 'name is required');
+  res.json({ ok: true });
+});
+
+app.post('/login', (req, res) => {
+  if (!valid(req.body)) return res.status(401).json({ error: 'bad credentials' });
+  res.redirect(302, '/home');
+});
+
+app.get('/jobs', (req, res) => {
+  queue.add(req.body);
+  res.status(200).send();
+});
+
+app.use((err, req, res, next) => {
+  res.status(err.status || 500).json({ error: err.message });
+});
+`;
+
+export const FASTIFY = `import Fastify from 'fastify';
+
+const fastify = Fastify();
+const CREATED = 200;
+
+fastify.post('/items', async (request, reply) => {
+  const item = await Item.create(request.body);
+  reply.code(CREATED).send(item);
+});
+
+fastify.get('/items/:id', async (request, reply) => {
+  const item = await Item.findById(request.params.id);
+  if (!item) {
+    return reply.code(200).send({ success: false, message: 'missing' });
+  }
+  return item;
+});
+
+fastify.delete('/items/:id', async (request, reply) => {
+  if (!request.params.id) return reply.code(500).send({ error: 'id is required' });
+  await Item.delete(request.params.id);
+  reply.code(204).send({ deleted: true });
+});
+
+fastify.get('/health', async (request, reply) => {
+  reply.code(503).send({ status: 'down' });
+});
+`;
+
+export const NEST = `import { Controller, Get, Post, Body, Param, HttpCode, NotFoundException, HttpException, HttpStatus } from '@nestjs/common';
+
+@Controller('cats')
+export class CatsController {
+  @Post()
+  @HttpCode(200)
+  create(@Body() dto) {
+    return this.cats.create(dto);
+  }
+
+  @Get(':id')
+  async findOne(@Param('id') id) {
+    const cat = await this.cats.find(id);
+    if (!cat) throw new HttpException('bad input', HttpStatus.INTERNAL_SERVER_ERROR);
+    return cat;
+  }
+
+  @Get()
+  list() {
+    throw new HttpException('slow', 429);
+  }
+}
+`;
+
+export const NEXT = `import { NextResponse } from 'next/server';
+
+const GONE = 410;
+
+export async function GET(request) {
+  const item = await db.find(request.url);
+  if (!item) return NextResponse.json({ success: false }, { status: 200 });
+  return NextResponse.json(item);
+}
+
+export async function POST(request) {
+  const body = await request.json();
+  if (!body.name) return NextResponse.json({ error: 'name is required' }, { status: 500 });
+  const created = await db.create(body);
+  return NextResponse.json(created, { status: 200 });
+}
+
+export async function DELETE(request) {
+  return NextResponse.json({ gone: true }, { status: GONE });
+}
+`;
+
+/** A project module whose exported helpers send responses (imported as `./replies`). */
+export const REPLIES = `exports.notFound = (res, msg) => res.status(404).json({ error: msg });
+exports.fail = function (res, code, msg) {
+  res.status(code).json({ error: msg });
+};
+`;
+
+/** Whole handlers to insert, per file kind. */
+export const HANDLERS: Record<'express' | 'fastify' | 'next', readonly string[]> = {
+  express: [
+    "\napp.put('/things/:id', async (req, res) => {\n  if (!req.body.name) return res.status(500).json({ error: 'name is required' });\n  res.status(201).json(await Thing.update(req.body));\n});\n",
+    "\napp.get('/ping', (req, res) => {\n  res.status(401).send('no');\n});\n",
+    "\napp.post('/orders', (req, res) => {\n  const order = Order.create(req.body);\n  res.status(200).json(order);\n});\n",
+  ],
+  fastify: ["\nfastify.put('/items/:id', async (request, reply) => {\n  reply.code(401).send({ error: 'no' });\n});\n", "\nfastify.post('/things', async (request, reply) => {\n  reply.code(200).send(await Thing.create(request.body));\n});\n"],
+  next: ['\nexport async function PUT(request) {\n  return NextResponse.json({ error: "nope" }, { status: 401 });\n}\n', "\nexport async function PATCH(request) {\n  return NextResponse.json({ success: false, error: 'missing' }, { status: 200 });\n}\n"],
+};
