@@ -114,8 +114,12 @@ export class HelperCallCollector {
   readonly modulesAsked: string[] = [];
 
   visit(node: ts.Node): void {
-    if (ts.isCallExpression(node) && node.arguments.length >= 1 && calleePath(node)) this.calls.push(node);
-    for (const [name, binding] of moduleBindingsOf(node)) this.imports.set(name, binding);
+    if (ts.isCallExpression(node)) {
+      if (node.arguments.length >= 1 && calleePath(node)) this.calls.push(node);
+      return;
+    }
+    // Only imports and declarations bind a module: skip the lookup for every other node.
+    if (ts.isImportDeclaration(node) || ts.isVariableDeclaration(node)) for (const [name, binding] of moduleBindingsOf(node)) this.imports.set(name, binding);
     const name = (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isBindingElement(node)) && node.name;
     if (!name || !ts.isIdentifier(name)) return;
     this.declared.set(name.text, (this.declared.get(name.text) ?? 0) + 1);
@@ -127,10 +131,13 @@ export class HelperCallCollector {
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions): ResponseSite[] {
     const helpers = new Map<string, HelperSummary>();
     for (const { name, fn } of this.functions) {
-      const helper = this.declared.get(name) === 1 ? readHelper(name, fn, bindings) : undefined;
+      // A status given as an argument needs a second parameter besides the response.
+      const helper = this.declared.get(name) === 1 && fn.parameters.length >= 2 ? readHelper(name, fn, bindings) : undefined;
       // A local helper that sets its own status is read where it sends, in this file.
       if (helper?.status.from === 'parameter') helpers.set(name, helper);
     }
+    // No local helper, and no module to read imported ones from: no call can be a helper's.
+    if (helpers.size === 0 && (this.imports.size === 0 || !options.modules)) return [];
     const modules = this.moduleReader(sourceFile.fileName, options);
     const calledHelper = (call: ts.CallExpression): CalledHelper | undefined => {
       const path = calleePath(call);
