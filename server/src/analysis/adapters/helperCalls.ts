@@ -83,16 +83,25 @@ const helperCallAdapter: ResponseAdapter = {
   stringStatusProblem: () => undefined,
 };
 
-/** A call's callee as a name and the members after it: `apiResponse.unauthorizedResponse` → `apiResponse`, [`unauthorizedResponse`]. */
-function calleePath(call: ts.CallExpression): { root: string; members: string[]; name: ts.Identifier } | undefined {
-  const members: string[] = [];
+/** The name a call is made by when its callee is a name or a path of names (`sendError`, `apiResponse.unauthorizedResponse`); nothing is allocated, for the file's walk. */
+function calleeName(call: ts.CallExpression): ts.Identifier | undefined {
   let current = skipTypeWrappers(call.expression);
   const name = ts.isPropertyAccessExpression(current) ? current.name : current;
-  while (ts.isPropertyAccessExpression(current) && ts.isIdentifier(current.name)) {
+  while (ts.isPropertyAccessExpression(current) && ts.isIdentifier(current.name)) current = skipTypeWrappers(current.expression);
+  return ts.isIdentifier(current) && ts.isIdentifier(name) ? name : undefined;
+}
+
+/** A call's callee as a name and the members after it: `apiResponse.unauthorizedResponse` → `apiResponse`, [`unauthorizedResponse`]. */
+function calleePath(call: ts.CallExpression): { root: string; members: string[]; name: ts.Identifier } | undefined {
+  const name = calleeName(call);
+  if (!name) return undefined;
+  const members: string[] = [];
+  let current = skipTypeWrappers(call.expression);
+  while (ts.isPropertyAccessExpression(current)) {
     members.unshift(current.name.text);
     current = skipTypeWrappers(current.expression);
   }
-  return ts.isIdentifier(current) && ts.isIdentifier(name) ? { root: current.text, members, name } : undefined;
+  return { root: (current as ts.Identifier).text, members, name };
 }
 
 /** A helper a call reaches, and for an imported one where its module was read. */
@@ -102,6 +111,19 @@ interface CalledHelper {
   /** The module as the importer names it, when the helper is imported. */
   shownModule?: string;
 }
+
+/** Calls, and the nodes that declare a name. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
+const HELPER_WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.ImportDeclaration,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.ImportSpecifier,
+  ts.SyntaxKind.ImportClause,
+  ts.SyntaxKind.NamespaceImport,
+  ts.SyntaxKind.BindingElement,
+]);
 
 /** Collects, during the file's one walk, the functions declared here, relative imports, and calls of names. */
 export class HelperCallCollector {
@@ -114,8 +136,9 @@ export class HelperCallCollector {
   readonly modulesAsked: string[] = [];
 
   visit(node: ts.Node): void {
+    if (!HELPER_WALK_KINDS.has(node.kind)) return;
     if (ts.isCallExpression(node)) {
-      if (node.arguments.length >= 1 && calleePath(node)) this.calls.push(node);
+      if (node.arguments.length >= 1 && calleeName(node)) this.calls.push(node);
       return;
     }
     // Only imports and declarations bind a module: skip the lookup for every other node.
