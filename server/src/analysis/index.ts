@@ -3,7 +3,8 @@ import ts from 'typescript';
 import { addBindingsOf, type Binding } from './facts/bindings';
 import { HelperCallCollector } from './adapters/helperCalls';
 import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse';
-import { resolveStatusRefs, statusPositionsOf, type StatusPosition } from './facts/refs';
+import { addStatusPositionsOf, coverageOf, resolveStatusRefs, type StatusPosition } from './facts/refs';
+import { addToFileIndex, emptyFileIndex, rememberFileIndex } from './facts/fileIndex';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectorsFor, EXCEPTION_READERS, frameworksOf } from './adapters/frameworks';
@@ -13,7 +14,7 @@ import { withLostRejections } from './adapters/asyncRejections';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
 import { readSuppressions } from './engine/suppressions';
-import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, Severity } from './types';
+import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, Severity, StatusRef } from './types';
 
 export type { AnalysisOptions, AnalysisResult, Finding } from './types';
 
@@ -75,15 +76,18 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   const thrown = new ThrownErrorCollector(EXCEPTION_READERS);
   const helperCalls = new HelperCallCollector();
   const positions: StatusPosition[] = [];
+  const index = emptyFileIndex();
   const visit = (node: ts.Node): void => {
     addBindingsOf(node, bindings);
     for (const collector of collectors) collector.visit(node);
     thrown.visit(node);
     helperCalls.visit(node);
-    for (const position of statusPositionsOf(node)) positions.push(position);
+    addStatusPositionsOf(node, positions);
+    addToFileIndex(node, index);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
+  rememberFileIndex(sourceFile, index);
   const reading = { sourceFile, bindings, frameworks };
   const handlers = collectors.flatMap((collector) => collector.handlers());
   const found = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings, options)]
@@ -93,9 +97,14 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   const statusRefs = resolveStatusRefs(positions, bindings);
   // The status an error carries or a helper is named after is a status position too
   // (`new ApiError(httpStatus.UNAUTHORIZED, …)`, `reply.notFound()`).
+  const covered = coverageOf(statusRefs);
+  const added: StatusRef[] = [];
   for (const site of sites) {
     const { code, range, source } = site.status;
-    if (code !== undefined && source !== 'implicit' && !statusRefs.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) statusRefs.push({ code, range });
+    if (code === undefined || source === 'implicit' || covered(range) || added.some((ref) => ref.range.start <= range.start && range.end <= ref.range.end)) continue;
+    const ref = { code, range };
+    statusRefs.push(ref);
+    added.push(ref);
   }
   statusRefs.sort((a, b) => a.range.start - b.range.start);
   return { bindings, sites, statusRefs, modulesAsked: helperCalls.modulesAsked };

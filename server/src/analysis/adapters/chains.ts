@@ -47,8 +47,12 @@ function isOutermostCall(call: ts.CallExpression): boolean {
   return !(ts.isPropertyAccessExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression === parent);
 }
 
+/** The kinds of node a use can start at. Asked of every node of a handler: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
+const USE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.CallExpression, ts.SyntaxKind.BinaryExpression]);
+
 /** A use of `responseName` starting at `node`, or undefined when `node` is not one. */
 export function responseUseAt(node: ts.Node, responseNames: ReadonlySet<string>): ResponseUse | undefined {
+  if (!USE_KINDS.has(node.kind)) return undefined;
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && isOutermostCall(node)) {
     const root = chainRootIdentifier(node);
     if (!root || !responseNames.has(root.text)) return undefined;

@@ -62,6 +62,16 @@ function isServerRegistration(call: ts.CallExpression): boolean {
   return name === 'on' && event !== undefined && ts.isStringLiteral(event) && event.text === 'request';
 }
 
+/** Functions, the declarations that name them, and calls that register them. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
+const HANDLER_WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.MethodDeclaration,
+]);
+
 /** Finds handlers node by node during the file's one walk; `handlers()` resolves references after it. */
 export class HandlerCollector {
   private readonly found = new Map<ts.Node, Handler>();
@@ -70,6 +80,7 @@ export class HandlerCollector {
   private readonly byReference: { name: string; route: Route }[] = [];
 
   visit(node: ts.Node): void {
+    if (!HANDLER_WALK_KINDS.has(node.kind)) return;
     if (ts.isFunctionDeclaration(node) && node.name) this.byName.set(node.name.text, node);
     else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) {
       this.byName.set(node.name.text, node.initializer);

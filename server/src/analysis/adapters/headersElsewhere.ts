@@ -1,6 +1,7 @@
 // Whether code the file cannot see may set a response's headers (Express and node:http): rules
 // that miss a header stay quiet then.
 import ts from 'typescript';
+import { fileIndexOf } from '../facts/fileIndex';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import type { ResponseSite } from '../types';
 import { responseUseAt } from './chains';
@@ -52,12 +53,10 @@ function optionValueNames(sourceFile: ts.SourceFile): Set<string> {
   const cached = optionNamesByFile.get(sourceFile);
   if (cached) return cached;
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isShorthandPropertyAssignment(node) && isOptionValue(node.name)) names.add(node.name.text);
-    else if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.initializer) && isOptionValue(node.initializer)) names.add(node.initializer.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  for (const property of fileIndexOf(sourceFile).properties) {
+    if (ts.isShorthandPropertyAssignment(property) && isOptionValue(property.name)) names.add(property.name.text);
+    else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.initializer) && isOptionValue(property.initializer)) names.add(property.initializer.text);
+  }
   optionNamesByFile.set(sourceFile, names);
   return names;
 }

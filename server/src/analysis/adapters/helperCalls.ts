@@ -83,16 +83,25 @@ const helperCallAdapter: ResponseAdapter = {
   stringStatusProblem: () => undefined,
 };
 
-/** A call's callee as a name and the members after it: `apiResponse.unauthorizedResponse` → `apiResponse`, [`unauthorizedResponse`]. */
-function calleePath(call: ts.CallExpression): { root: string; members: string[]; name: ts.Identifier } | undefined {
-  const members: string[] = [];
+/** The name a call is made by when its callee is a name or a path of names (`sendError`, `apiResponse.unauthorizedResponse`); nothing is allocated, for the file's walk. */
+function calleeName(call: ts.CallExpression): ts.Identifier | undefined {
   let current = skipTypeWrappers(call.expression);
   const name = ts.isPropertyAccessExpression(current) ? current.name : current;
-  while (ts.isPropertyAccessExpression(current) && ts.isIdentifier(current.name)) {
+  while (ts.isPropertyAccessExpression(current) && ts.isIdentifier(current.name)) current = skipTypeWrappers(current.expression);
+  return ts.isIdentifier(current) && ts.isIdentifier(name) ? name : undefined;
+}
+
+/** A call's callee as a name and the members after it: `apiResponse.unauthorizedResponse` → `apiResponse`, [`unauthorizedResponse`]. */
+function calleePath(call: ts.CallExpression): { root: string; members: string[]; name: ts.Identifier } | undefined {
+  const name = calleeName(call);
+  if (!name) return undefined;
+  const members: string[] = [];
+  let current = skipTypeWrappers(call.expression);
+  while (ts.isPropertyAccessExpression(current)) {
     members.unshift(current.name.text);
     current = skipTypeWrappers(current.expression);
   }
-  return ts.isIdentifier(current) && ts.isIdentifier(name) ? { root: current.text, members, name } : undefined;
+  return { root: (current as ts.Identifier).text, members, name };
 }
 
 /** A helper a call reaches, and for an imported one where its module was read. */
@@ -102,6 +111,19 @@ interface CalledHelper {
   /** The module as the importer names it, when the helper is imported. */
   shownModule?: string;
 }
+
+/** Calls, and the nodes that declare a name. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
+const HELPER_WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.ImportDeclaration,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.ImportSpecifier,
+  ts.SyntaxKind.ImportClause,
+  ts.SyntaxKind.NamespaceImport,
+  ts.SyntaxKind.BindingElement,
+]);
 
 /** Collects, during the file's one walk, the functions declared here, relative imports, and calls of names. */
 export class HelperCallCollector {
@@ -114,8 +136,13 @@ export class HelperCallCollector {
   readonly modulesAsked: string[] = [];
 
   visit(node: ts.Node): void {
-    if (ts.isCallExpression(node) && node.arguments.length >= 1 && calleePath(node)) this.calls.push(node);
-    for (const [name, binding] of moduleBindingsOf(node)) this.imports.set(name, binding);
+    if (!HELPER_WALK_KINDS.has(node.kind)) return;
+    if (ts.isCallExpression(node)) {
+      if (node.arguments.length >= 1 && calleeName(node)) this.calls.push(node);
+      return;
+    }
+    // Only imports and declarations bind a module: skip the lookup for every other node.
+    if (ts.isImportDeclaration(node) || ts.isVariableDeclaration(node)) for (const [name, binding] of moduleBindingsOf(node)) this.imports.set(name, binding);
     const name = (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isBindingElement(node)) && node.name;
     if (!name || !ts.isIdentifier(name)) return;
     this.declared.set(name.text, (this.declared.get(name.text) ?? 0) + 1);
@@ -127,10 +154,13 @@ export class HelperCallCollector {
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions): ResponseSite[] {
     const helpers = new Map<string, HelperSummary>();
     for (const { name, fn } of this.functions) {
-      const helper = this.declared.get(name) === 1 ? readHelper(name, fn, bindings) : undefined;
+      // A status given as an argument needs a second parameter besides the response.
+      const helper = this.declared.get(name) === 1 && fn.parameters.length >= 2 ? readHelper(name, fn, bindings) : undefined;
       // A local helper that sets its own status is read where it sends, in this file.
       if (helper?.status.from === 'parameter') helpers.set(name, helper);
     }
+    // No local helper, and no module to read imported ones from: no call can be a helper's.
+    if (helpers.size === 0 && (this.imports.size === 0 || !options.modules)) return [];
     const modules = this.moduleReader(sourceFile.fileName, options);
     const calledHelper = (call: ts.CallExpression): CalledHelper | undefined => {
       const path = calleePath(call);

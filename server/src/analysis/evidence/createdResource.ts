@@ -83,8 +83,14 @@ function isBuiltRecord(expression: ts.Expression): boolean {
   return ts.isNewExpression(value) || (ts.isCallExpression(value) && calleeOf(value)?.name === 'build');
 }
 
+const newObjectNamesByHandler = new WeakMap<ts.Node, ReadonlySet<string>>();
+
 /** Names the handler binds to a record built in memory (`const post = new Post(…)`, `user = User.build(…)`). */
-function newObjectNames(site: ResponseSite): Set<string> {
+function newObjectNames(site: ResponseSite): ReadonlySet<string> {
+  const handler = site.handler?.node;
+  // The whole handler is read whatever the site: once per handler, however many sites it has.
+  const cached = handler && newObjectNamesByHandler.get(handler);
+  if (cached) return cached;
   const names = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isBuiltRecord(node.initializer)) names.add(node.name.text);
@@ -92,7 +98,8 @@ function newObjectNames(site: ResponseSite): Set<string> {
     if (assigned && ts.isIdentifier(node.left) && isBuiltRecord(node.right)) names.add(node.left.text);
     ts.forEachChild(node, visit);
   };
-  if (site.handler?.node.body) visit(site.handler.node.body);
+  if (handler?.body) visit(handler.body);
+  if (handler) newObjectNamesByHandler.set(handler, names);
   return names;
 }
 

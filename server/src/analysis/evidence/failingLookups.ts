@@ -118,7 +118,18 @@ function routeChecksIds(site: ResponseSite): boolean {
     if (middleware.some((argument) => ID_CHECKS.test(argument.getText()))) return true;
   }
   // `router.param('id', …)` validates every route with `:id`.
-  return /\.param\(\s*['"`][\w-]+['"`]\s*,/.test(site.handler?.node.getSourceFile().text ?? '');
+  const sourceFile = site.handler?.node.getSourceFile();
+  return sourceFile !== undefined && hasParamHandler(sourceFile);
+}
+
+const PARAM_HANDLER = /\.param\(\s*['"`][\w-]+['"`]\s*,/;
+const paramHandlerByFile = new WeakMap<ts.SourceFile, boolean>();
+
+/** Does the file register a `router.param` handler? Its whole text is searched once, not once per site. */
+function hasParamHandler(sourceFile: ts.SourceFile): boolean {
+  let found = paramHandlerByFile.get(sourceFile);
+  if (found === undefined) paramHandlerByFile.set(sourceFile, (found = PARAM_HANDLER.test(sourceFile.text)));
+  return found;
 }
 
 /** `new ObjectId(req.params.id)`, `new mongoose.Types.ObjectId(id)`. */

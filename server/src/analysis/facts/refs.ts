@@ -5,7 +5,7 @@ import { type Bindings } from './bindings';
 import { skipTypeWrappers } from './syntax';
 import { rangeOf, resolveStatus } from './status';
 import { httpStatusCompanionCode } from './constants';
-import type { StatusRef } from '../types';
+import type { StatusRef, TextRange } from '../types';
 
 /** Calls whose first argument is a status: `res.status(404)`, `reply.code(404)`, `@HttpCode(201)`, `createError(404)`, `ctx.throw(404)`, `reply.getHttpError(404)`. */
 const STATUS_FIRST = new Set(['status', 'sendStatus', 'writeHead', 'code', 'HttpCode', 'createError', 'throw', 'getHttpError']);
@@ -42,12 +42,27 @@ function isDeclaredResponses(node: ts.Node): boolean {
   return ts.isObjectLiteralExpression(node) && ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'responses';
 }
 
+/** Most nodes hold no status: one shared empty answer instead of an array per node of the walk. */
+const NONE: readonly StatusPosition[] = [];
+const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/** The kinds of node a status can stand in. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
+const STATUS_HOLDING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.PropertyAssignment,
+  ts.SyntaxKind.ShorthandPropertyAssignment,
+  ts.SyntaxKind.ElementAccessExpression,
+]);
+
 /** Where in this node a status value stands, with the member that names it. */
-function statusPositions(node: ts.Node): StatusPosition[] {
+function statusPositions(node: ts.Node): readonly StatusPosition[] {
+  if (!STATUS_HOLDING_KINDS.has(node.kind)) return NONE;
   if (ts.isCallExpression(node)) {
     const called = calledName(node);
     const [first, second] = node.arguments;
-    if (!called || !first) return [];
+    if (!called || !first) return NONE;
     // Koa: ctx.throw('No such user', 404), ctx.assert(user, 404, 'No such user')
     if (second && ((called.name === 'throw' && ts.isStringLiteralLike(first)) || (called.name === 'assert' && called.member))) return [{ value: second, member: called.member, strict: true }];
     if (STATUS_FIRST.has(called.name)) return [{ value: first, member: called.member, strict: false }];
@@ -73,30 +88,29 @@ function statusPositions(node: ts.Node): StatusPosition[] {
       // assert.equal(res.status, 404)
       if (second && isStatusProperty(first)) return [{ value: second, strict: true }];
     }
-    return [];
+    return NONE;
   }
   // new HttpException('Forbidden', HttpStatus.FORBIDDEN); Hono's new HTTPException(401, { message })
   if (ts.isNewExpression(node) && node.arguments && node.arguments.length >= 1) {
     const called = calledName(node);
     if (called?.name === 'HTTPException') return [{ value: node.arguments[0], strict: true }];
-    if (node.arguments.length < 2) return [];
+    if (node.arguments.length < 2) return NONE;
     if (called && /Exception$|Error$/.test(called.name)) return [{ value: node.arguments[1], strict: true }];
-    return [];
+    return NONE;
   }
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.EqualsToken && isStatusProperty(node.left)) return [{ value: node.right, strict: false }];
-    const comparisons = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
-    if (comparisons.includes(operator)) {
+    if (COMPARISONS.has(operator)) {
       if (isStatusProperty(node.left)) return [{ value: node.right, strict: true }];
       if (isStatusProperty(node.right)) return [{ value: node.left, strict: true }];
     }
-    return [];
+    return NONE;
   }
   // An OpenAPI route's declared responses: createRoute({ responses: { [HttpStatusCodes.OK]: …, 404: … } })
   if (ts.isPropertyAssignment(node) && isDeclaredResponses(node.parent)) {
     const name = ts.isComputedPropertyName(node.name) ? node.name.expression : ts.isNumericLiteral(node.name) ? node.name : undefined;
-    return name ? [{ value: name, strict: true }] : [];
+    return name ? [{ value: name, strict: true }] : NONE;
   }
   // httpStatus[404], httpStatus['404_MESSAGE'], httpStatus[`${httpStatus.NOT_FOUND}_NAME`]: resolved once bindings are known.
   if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression)) return [{ value: node, strict: false, companion: true }];
@@ -108,7 +122,7 @@ function statusPositions(node: ts.Node): StatusPosition[] {
   }
   // A Fastify route schema's declared statuses: schema: { response: { 201: {…} } }
   if (ts.isPropertyAssignment(node) && ts.isNumericLiteral(node.name) && isSchemaResponse(node.parent)) return [{ value: node.name, strict: true }];
-  return [];
+  return NONE;
 }
 
 /** `response: { … }` inside `schema: { … }` or a `const getUserSchema = { … }`. */
@@ -153,9 +167,9 @@ function companionCode(access: ts.ElementAccessExpression, bindings: Bindings): 
   return code === undefined ? undefined : httpStatusCompanionCode(String(code));
 }
 
-/** The status positions of one node; called for every node of the file in one walk. */
-export function statusPositionsOf(node: ts.Node): StatusPosition[] {
-  return statusPositions(node).flatMap((found) => alternatives(found.value).map((value) => ({ ...found, value })));
+/** Adds the status positions of one node to `positions`; called for every node of the file in one walk. */
+export function addStatusPositionsOf(node: ts.Node, positions: StatusPosition[]): void {
+  for (const found of statusPositions(node)) for (const value of alternatives(found.value)) positions.push({ ...found, value });
 }
 
 export function resolveStatusRefs(positions: readonly StatusPosition[], bindings: Bindings): StatusRef[] {
@@ -173,4 +187,25 @@ export function resolveStatusRefs(positions: readonly StatusPosition[], bindings
     refs.push({ code: status.code, range: rangeOf(position.value), memberRange: position.member && rangeOf(position.member) });
   }
   return refs;
+}
+
+/**
+ * "Is this range inside one of `refs`?" without a scan per question: `refs` by start, each with the
+ * furthest end among those starting at or before it.
+ */
+export function coverageOf(refs: readonly StatusRef[]): (range: TextRange) => boolean {
+  const sorted = [...refs].sort((a, b) => a.range.start - b.range.start);
+  const furthestEnd: number[] = [];
+  for (const ref of sorted) furthestEnd.push(Math.max(ref.range.end, furthestEnd[furthestEnd.length - 1] ?? -Infinity));
+  return (range) => {
+    // The number of refs that start at or before the range.
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle].range.start <= range.start) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && furthestEnd[low - 1] >= range.end;
+  };
 }

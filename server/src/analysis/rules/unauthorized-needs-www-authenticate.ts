@@ -1,6 +1,7 @@
 // Reports a 401 without a WWW-Authenticate header. HTTP requires the header on every 401: it tells
 // the client which scheme to authenticate with (Bearer, Basic…) before it retries.
 import ts from 'typescript';
+import { fileIndexOf } from '../facts/fileIndex';
 import { headerSource, lacksHeader } from '../evidence/responseHeaders';
 import { addHeadersEdit } from '../edits/fixes';
 import { isOneTimeTokenFailure } from '../evidence/oneTimeToken';
@@ -15,14 +16,10 @@ function schemesInFile(context: RuleContext): { bearer: boolean; basic: boolean 
   const cached = schemesByFile.get(context.sourceFile);
   if (cached) return cached;
   const found = { bearer: false, basic: false };
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteralLike(node)) {
-      if (/^\s*bearer\b/i.test(node.text)) found.bearer = true;
-      if (/^\s*basic\b/i.test(node.text)) found.basic = true;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(context.sourceFile);
+  for (const literal of fileIndexOf(context.sourceFile).strings) {
+    if (/^\s*bearer\b/i.test(literal.text)) found.bearer = true;
+    if (/^\s*basic\b/i.test(literal.text)) found.basic = true;
+  }
   schemesByFile.set(context.sourceFile, found);
   return found;
 }
