@@ -13,7 +13,7 @@ import { benchIndex, INDEX_HEADING, indexSection, type IndexResults } from './in
 import { describeMachine } from './machine';
 import { benchPackage, buildProduction, restoreDevBuild, ROOT } from './packageBench';
 import { profileAnalysis, type Profile } from './profile';
-import { benchProtocol, type ProtocolResults } from './protocolBench';
+import { benchProtocol, IDLE_READ_MS, type ProtocolResults } from './protocolBench';
 import { benchRepository, writeRepoCorpus, type RepoResults } from './repoBench';
 import { renderReport, replaceSection, repoSection, type BenchResults } from './report';
 
@@ -68,7 +68,7 @@ const plan = quick
       large: 2,
       eslint: [5, 2, 1],
       repoRounds: 1,
-      protocol: { startups: 2, editFileLines: 2000, edits: 20, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, settleMaxMs: 10_000 },
+      protocol: { startups: 2, editFileLines: 2000, edits: 20, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, idleMs: 10_000 },
       index: { files: 200, idleEdits: 20, indexMaxMs: 120_000 },
     }
   : {
@@ -76,7 +76,7 @@ const plan = quick
       large: 10,
       eslint: [30, 12, 5],
       repoRounds: 3,
-      protocol: { startups: 8, editFileLines: 2000, edits: 200, hovers: 500, openFiles: 100, openFileLines: 1500, memoryRuns: 2, settleMaxMs: 60_000 },
+      protocol: { startups: 8, editFileLines: 2000, edits: 200, hovers: 500, openFiles: 100, openFileLines: 1500, memoryRuns: 2, idleMs: IDLE_READ_MS },
       index: { files: 2_000, idleEdits: 100, indexMaxMs: 600_000 },
     };
 
