@@ -57,8 +57,8 @@ function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(kb) / 1024;
 }
 
-async function withServer<T>(work: (server: ServerSession) => Promise<T>): Promise<T> {
-  const server = await startServer();
+async function withServer<T>(work: (server: ServerSession) => Promise<T>, nodeArgs: string[] = []): Promise<T> {
+  const server = await startServer({}, { configuration: true }, { nodeArgs });
   try {
     return await work(server);
   } finally {
@@ -118,7 +118,12 @@ interface MemoryRun {
   peak: number;
 }
 
-async function measureMemory(files: number, lines: number, idleMs: number): Promise<MemoryRun> {
+/** The server writes a heap snapshot there on this signal (node's `--heapsnapshot-signal`). */
+const SNAPSHOT_SIGNAL = 'SIGUSR2';
+
+/** With `snapshotDir`, a heap snapshot of the server right after the idle reading, written into it. */
+async function measureMemory(files: number, lines: number, idleMs: number, snapshotDir?: string): Promise<MemoryRun> {
+  const nodeArgs = snapshotDir ? [`--heapsnapshot-signal=${SNAPSHOT_SIGNAL}`, `--diagnostic-dir=${snapshotDir}`] : [];
   return withServer(async (server) => {
     const pid = server.process.pid;
     if (pid === undefined) throw new Error('the server process has no pid');
@@ -128,8 +133,19 @@ async function measureMemory(files: number, lines: number, idleMs: number): Prom
     }
     const open = procMb(pid, 'VmRSS');
     await new Promise((resolve) => setTimeout(resolve, idleMs));
-    return { start, open, idle: procMb(pid, 'VmRSS'), peak: procMb(pid, 'VmHWM') };
-  });
+    const run = { start, open, idle: procMb(pid, 'VmRSS'), peak: procMb(pid, 'VmHWM') };
+    if (snapshotDir) await writeHeapSnapshot(server, pid, snapshotDir);
+    return run;
+  }, nodeArgs);
+}
+
+/** Signals the server and waits until the snapshot is written: node writes it on the server's thread, so a request is answered only after. */
+async function writeHeapSnapshot(server: ServerSession, pid: number, snapshotDir: string): Promise<void> {
+  fs.mkdirSync(snapshotDir, { recursive: true });
+  process.kill(pid, SNAPSHOT_SIGNAL);
+  // The signal is handled between event-loop turns: give it one before the request queues up.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///bench/project/routes/module0.js' }, position: { line: 0, character: 0 } });
 }
 
 export interface ProtocolPlan {
@@ -142,6 +158,8 @@ export interface ProtocolPlan {
   memoryRuns: number;
   /** Idle time after the last open before RSS is read (IDLE_READ_MS; shorter for a smoke run). */
   idleMs: number;
+  /** Where the first memory run's server writes a heap snapshot after the idle reading (`--heap-snapshot DIR`). */
+  snapshotDir?: string;
 }
 
 export async function benchProtocol(plan: ProtocolPlan): Promise<ProtocolResults> {
@@ -151,7 +169,7 @@ export async function benchProtocol(plan: ProtocolPlan): Promise<ProtocolResults
     return { edits: edited.latencies, editFileLines: edited.lines, hovers: await measureHovers(server, edited.text, plan.hovers) };
   });
   const memory: MemoryRun[] = [];
-  for (let run = 0; run < plan.memoryRuns; run++) memory.push(await measureMemory(plan.openFiles, plan.openFileLines, plan.idleMs));
+  for (let run = 0; run < plan.memoryRuns; run++) memory.push(await measureMemory(plan.openFiles, plan.openFileLines, plan.idleMs, run === 0 ? plan.snapshotDir : undefined));
   return {
     startup: summarize(startup),
     editFileLines,

@@ -17,7 +17,7 @@ import { benchProtocol, IDLE_READ_MS, type ProtocolResults } from './protocolBen
 import { benchRepository, writeRepoCorpus, type RepoResults } from './repoBench';
 import { renderReport, replaceSection, repoSection, type BenchResults } from './report';
 
-const HELP = `Usage: npm run bench -- [--quick] [--only repo|index]
+const HELP = `Usage: npm run bench -- [--quick] [--only repo|index] [--heap-snapshot DIR]
 
   (no option)   every section; prints the report and writes docs/benchmarks.md
   --quick       few rounds of every step, a smoke run; writes nothing
@@ -25,6 +25,9 @@ const HELP = `Usage: npm run bench -- [--quick] [--only repo|index]
                 project); replaces only that section of docs/benchmarks.md (with --quick: writes nothing)
   --only index  the workspace index section alone (memory, time to index, edits while it reads),
                 written into docs/benchmarks.md in place (with --quick: writes nothing)
+  --heap-snapshot DIR
+                the first memory run's server writes a heap snapshot into DIR right after the
+                idle reading of section 3 (open it in Chrome's DevTools, Memory tab)
   --help        this text
 `;
 
@@ -33,15 +36,16 @@ const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
 /** Above this analysis ÷ parse ratio the report lists where the time goes. */
 const PROFILE_ABOVE = 1.3;
 
-const only = onlySection(process.argv.slice(2));
+const { only, snapshotDir } = parseOptions(process.argv.slice(2));
 
 function usageError(message: string): never {
   process.stderr.write(`${message}\n${HELP}`);
   process.exit(2);
 }
 
-function onlySection(argv: readonly string[]): 'repo' | 'index' | undefined {
+function parseOptions(argv: readonly string[]): { only?: 'repo' | 'index'; snapshotDir?: string } {
   let section: 'repo' | 'index' | undefined;
+  let snapshotDir: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const [flag, inline] = argv[index].split(/=(.*)/s);
     if (flag === '--help') {
@@ -51,9 +55,13 @@ function onlySection(argv: readonly string[]): 'repo' | 'index' | undefined {
       const given = inline ?? argv[++index];
       if (given !== 'repo' && given !== 'index') usageError(`--only takes "repo" or "index", not "${given ?? ''}".`);
       section = given;
+    } else if (flag === '--heap-snapshot') {
+      snapshotDir = inline ?? argv[++index];
+      if (!snapshotDir) usageError('--heap-snapshot takes a folder.');
+      snapshotDir = path.resolve(snapshotDir);
     } else if (flag !== '--quick') usageError(`Unknown option ${argv[index]}.`);
   }
-  return section;
+  return { only: section, snapshotDir };
 }
 
 /** Seeded apps: the same seed always generates the same code. */
@@ -86,7 +94,7 @@ function progress(message: string): void {
 
 async function protocolSection(): Promise<{ protocol?: ProtocolResults; protocolError?: string }> {
   try {
-    return { protocol: await benchProtocol(plan.protocol) };
+    return { protocol: await benchProtocol({ ...plan.protocol, snapshotDir }) };
   } catch (error) {
     return { protocolError: error instanceof Error ? error.message : String(error) };
   }
