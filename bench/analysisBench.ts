@@ -4,7 +4,8 @@ import { analyze } from '../server/src/analysis';
 import { parse } from '../server/src/analysis/engine/parse';
 import { RULE_IDS } from '../server/src/analysis/rules';
 import { ruleFixtures } from './fixtures';
-import { mistakeCount, type GeneratedApp } from './generate';
+import { mistakeCount, type GeneratedApp, type SeededMistake } from './generate';
+import { reconcile, type Reconciliation } from './reconcile';
 import { interleave, ratios, summarize, type Summary } from './stats';
 
 export interface Corpus {
@@ -13,18 +14,19 @@ export interface Corpus {
   files: { text: string; fileName: string }[];
   lines: number;
   mistakes?: number;
-  /** Seeded mistakes by kind, for generated apps. */
-  mistakeKinds?: Record<string, number>;
+  /** Each seeded mistake with its lines, for generated apps (one file). */
+  seeded?: SeededMistake[];
 }
 
 export interface CorpusResult {
   corpus: Corpus;
   findings: number;
-  findingsByRule: Record<string, number>;
   parse: Summary;
   analyze: Summary;
   /** analyze / parse, per round. */
   ratio: Summary;
+  /** Seeded vs found per kind, for generated apps. */
+  reconciliation?: Reconciliation;
 }
 
 export interface AnalysisResults {
@@ -35,7 +37,7 @@ export interface AnalysisResults {
 }
 
 export function appCorpus(label: string, app: GeneratedApp): Corpus {
-  return { label, files: [{ text: app.text, fileName: 'app.js' }], lines: app.lines, mistakes: mistakeCount(app), mistakeKinds: app.mistakes };
+  return { label, files: [{ text: app.text, fileName: 'app.js' }], lines: app.lines, mistakes: mistakeCount(app), seeded: app.seeded };
 }
 
 function parseAll(corpus: Corpus): () => void {
@@ -46,12 +48,8 @@ function analyzeAll(corpus: Corpus): () => void {
   return () => corpus.files.forEach((file) => analyze(file.text, file.fileName));
 }
 
-function findingsByRule(corpus: Corpus): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const file of corpus.files) {
-    for (const finding of analyze(file.text, file.fileName).findings) counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
-  }
-  return counts;
+export function findingCount(corpus: Corpus): number {
+  return corpus.files.reduce((sum, file) => sum + analyze(file.text, file.fileName).findings.length, 0);
 }
 
 /** Times parse and analyze of several corpora in the same rounds; returns [parse, analyze] per corpus. */
@@ -62,9 +60,14 @@ function measure(corpora: readonly Corpus[], rounds: number, warmup: number): { 
 }
 
 function resultOf(corpus: Corpus, times: { parse: number[]; analyze: number[] }): CorpusResult {
-  const byRule = findingsByRule(corpus);
-  const findings = Object.values(byRule).reduce((sum, count) => sum + count, 0);
-  return { corpus, findings, findingsByRule: byRule, parse: summarize(times.parse), analyze: summarize(times.analyze), ratio: summarize(ratios(times.analyze, times.parse)) };
+  return {
+    corpus,
+    findings: findingCount(corpus),
+    parse: summarize(times.parse),
+    analyze: summarize(times.analyze),
+    ratio: summarize(ratios(times.analyze, times.parse)),
+    reconciliation: corpus.seeded && reconcile(corpus.files[0].text, corpus.seeded),
+  };
 }
 
 /** The rule tables' snippets as one corpus; undefined while no table exists. */

@@ -4,12 +4,24 @@ import { syntaxErrorCount } from '../server/src/analysis/engine/parse';
 import { Rng } from './stats';
 import * as t from './templates';
 
+/** One seeded mistake and the lines (1-based, inclusive) of the handler or middleware that holds it. */
+export interface SeededMistake {
+  kind: t.MistakeKind;
+  firstLine: number;
+  lastLine: number;
+}
+
 export interface GeneratedApp {
   text: string;
   lines: number;
   /** Seeded mistakes by kind, e.g. `{ '201 without Location': 12 }`. */
   mistakes: Record<string, number>;
+  /** Each seeded mistake with where it is. */
+  seeded: SeededMistake[];
 }
+
+/** Appends a block of lines; the mistakes drawn since the last block are placed in it. */
+type Emit = (block: string[]) => void;
 
 const NOUNS = ['user', 'order', 'product', 'invoice', 'project', 'comment', 'team', 'payment', 'booking', 'ticket', 'review', 'article', 'device', 'event', 'shipment'];
 const MISTAKE_RATE = 0.2;
@@ -21,15 +33,14 @@ function resourceAt(index: number): t.Resource {
   return { plural: `${noun}s${suffix}`, singular: `${noun}${suffix}`, label: `${noun[0].toUpperCase()}${noun.slice(1)}${suffix}` };
 }
 
-function resourceSection(resource: t.Resource, draw: t.Draw): string[] {
+function resourceSection(resource: t.Resource, draw: t.Draw, emit: Emit): void {
   const routes = [t.listRoute, t.getRoute, t.createRoute];
   const optional = [t.updateRoute, t.deleteRoute, t.exportRoute, t.chargeRoute, t.redirectRoutes, t.summaryRoute];
   for (const route of optional) if (draw.rng.chance(0.6)) routes.push(route);
-  const lines = [`// ${resource.label} routes`, `const ${resource.plural}Router = express.Router();`, ''];
-  lines.push(...guard(resource, draw), '');
-  for (const route of routes) lines.push(...route(resource, draw), '');
-  lines.push(...t.helpers(resource), '', `app.use('/${resource.plural}', rateLimit, ${resource.plural}Router);`, '');
-  return lines;
+  emit([`// ${resource.label} routes`, `const ${resource.plural}Router = express.Router();`, '']);
+  emit([...guard(resource, draw), '']);
+  for (const route of routes) emit([...route(resource, draw), '']);
+  emit([...t.helpers(resource), '', `app.use('/${resource.plural}', rateLimit, ${resource.plural}Router);`, '']);
 }
 
 /** Some routers have a guard of their own: a stricter rate limit, an API key, a maintenance switch. */
@@ -51,15 +62,25 @@ function guard(resource: t.Resource, draw: t.Draw): string[] {
 export function generateApp(targetLines: number, seed: number): GeneratedApp {
   const rng = new Rng(seed);
   const mistakes: Record<string, number> = {};
+  const seeded: SeededMistake[] = [];
+  let drawn: t.MistakeKind[] = [];
   const draw: t.Draw = {
     rng,
     mistake(kind) {
       if (!rng.chance(MISTAKE_RATE)) return false;
       mistakes[kind] = (mistakes[kind] ?? 0) + 1;
+      drawn.push(kind);
       return true;
     },
   };
-  const lines = [
+  const lines: string[] = [];
+  const emit: Emit = (block) => {
+    const firstLine = lines.length + 1;
+    lines.push(...block);
+    for (const kind of drawn) seeded.push({ kind, firstLine, lastLine: lines.length });
+    drawn = [];
+  };
+  emit([
     `import express from 'express';`,
     `import { StatusCodes } from 'http-status-codes';`,
     `import { db, cache, queue, logger, limiter, sessions, maintenance, paymentClient } from './services.js';`,
@@ -67,19 +88,19 @@ export function generateApp(targetLines: number, seed: number): GeneratedApp {
     'const app = express();',
     'app.use(express.json());',
     '',
-    ...t.authMiddleware(draw, 'requireAuth'),
-    '',
-    ...t.roleMiddleware(),
-    '',
-    ...t.rateLimitMiddleware(draw, 'rateLimit'),
-    '',
-    ...t.maintenanceMiddleware(draw, 'app'),
-    '',
-  ];
+  ]);
+  emit([...t.authMiddleware(draw, 'requireAuth'), '']);
+  emit([...t.roleMiddleware(), '']);
+  emit([...t.rateLimitMiddleware(draw, 'rateLimit'), '']);
+  emit([...t.maintenanceMiddleware(draw, 'app'), '']);
+  // The footer is drawn before the resources (the seed's order) but placed after them.
   const footer = [...t.errorMiddleware(draw), '', 'export default app;', ''];
-  for (let index = 0; lines.length + footer.length < targetLines; index++) lines.push(...resourceSection(resourceAt(index), draw));
-  lines.push(...footer);
-  return { text: lines.join('\n'), lines: lines.length, mistakes };
+  const footerMistakes = drawn;
+  drawn = [];
+  for (let index = 0; lines.length + footer.length < targetLines; index++) resourceSection(resourceAt(index), draw, emit);
+  drawn = footerMistakes;
+  emit(footer);
+  return { text: lines.join('\n'), lines: lines.length, mistakes, seeded };
 }
 
 /** `generateApp`, refusing code that does not parse: timing it would measure error recovery. */

@@ -1,6 +1,6 @@
 // Section 3: the shipped server through the protocol (`node dist/server.js --stdio`), driven by the
 // same JSON-RPC session the protocol tests use. Every wait is for a message, except the idle spell
-// after opening the files, which is what the settled memory reading measures.
+// after opening the files, at whose fixed end the memory reading is taken.
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Hover } from 'vscode-languageserver-protocol';
@@ -31,15 +31,14 @@ export interface ProtocolResults {
   rssStartMb: Summary;
   /** Right after the last of the files is published. */
   rssOpenMb: Summary;
-  /** Once idle: V8's memory reducer collects and returns memory some seconds after work stops. */
-  rssSettledMb: Summary;
-  /** Seconds of idleness until the settled reading. */
-  settleSeconds: Summary;
+  /** At a fixed idle time after the last open: what the server holds while the user reads. */
+  rssIdleMb: Summary;
+  idleMs: number;
   peakMb: Summary;
 }
 
-/** RSS is read this often while the server is idle, until it has dropped and holds still. */
-export const SETTLE_POLL_MS = 5_000;
+/** How long after the last open the idle RSS is read: a fixed time, not "once it holds still" (issue 19). */
+export const IDLE_READ_MS = 60_000;
 const STATUS_DIGITS = /\.status\((\d{3})\)/g;
 export const EDIT_CODES = ['200', '201', '400', '404', '409', '500'];
 
@@ -62,8 +61,8 @@ function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(kb) / 1024;
 }
 
-async function withServer<T>(work: (server: ServerSession) => Promise<T>): Promise<T> {
-  const server = await startServer();
+async function withServer<T>(work: (server: ServerSession) => Promise<T>, nodeArgs: string[] = []): Promise<T> {
+  const server = await startServer({}, { configuration: true }, { nodeArgs });
   try {
     return await work(server);
   } finally {
@@ -118,23 +117,16 @@ async function measureHovers(server: ServerSession, text: string, hovers: number
 interface MemoryRun {
   start: number;
   open: number;
-  settled: number;
-  settleSeconds: number;
+  idle: number;
   peak: number;
 }
 
-/** Polls RSS of an idle process until it has fallen below `busy` and stopped moving (±1 MB). */
-async function settledRss(pid: number, busy: number, maxMs: number): Promise<{ mb: number; seconds: number }> {
-  let previous = busy;
-  for (let waited = SETTLE_POLL_MS; ; waited += SETTLE_POLL_MS) {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
-    const current = procMb(pid, 'VmRSS');
-    if ((current < busy - 1 && Math.abs(current - previous) <= 1) || waited >= maxMs) return { mb: current, seconds: waited / 1000 };
-    previous = current;
-  }
-}
+/** The server writes a heap snapshot there on this signal (node's `--heapsnapshot-signal`). */
+const SNAPSHOT_SIGNAL = 'SIGUSR2';
 
-async function measureMemory(files: number, lines: number, settleMaxMs: number): Promise<MemoryRun> {
+/** With `snapshotDir`, a heap snapshot of the server right after the idle reading, written into it. */
+async function measureMemory(files: number, lines: number, idleMs: number, snapshotDir?: string): Promise<MemoryRun> {
+  const nodeArgs = snapshotDir ? [`--heapsnapshot-signal=${SNAPSHOT_SIGNAL}`, `--diagnostic-dir=${snapshotDir}`] : [];
   return withServer(async (server) => {
     const pid = server.process.pid;
     if (pid === undefined) throw new Error('the server process has no pid');
@@ -143,9 +135,20 @@ async function measureMemory(files: number, lines: number, settleMaxMs: number):
       await server.open(`file:///bench/project/routes/module${index}.js`, generateApp(lines, 1000 + index).text);
     }
     const open = procMb(pid, 'VmRSS');
-    const settled = await settledRss(pid, open, settleMaxMs);
-    return { start, open, settled: settled.mb, settleSeconds: settled.seconds, peak: procMb(pid, 'VmHWM') };
-  });
+    await new Promise((resolve) => setTimeout(resolve, idleMs));
+    const run = { start, open, idle: procMb(pid, 'VmRSS'), peak: procMb(pid, 'VmHWM') };
+    if (snapshotDir) await writeHeapSnapshot(server, pid, snapshotDir);
+    return run;
+  }, nodeArgs);
+}
+
+/** Signals the server and waits until the snapshot is written: node writes it on the server's thread, so a request is answered only after. */
+async function writeHeapSnapshot(server: ServerSession, pid: number, snapshotDir: string): Promise<void> {
+  fs.mkdirSync(snapshotDir, { recursive: true });
+  process.kill(pid, SNAPSHOT_SIGNAL);
+  // The signal is handled between event-loop turns: give it one before the request queues up.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///bench/project/routes/module0.js' }, position: { line: 0, character: 0 } });
 }
 
 export interface ProtocolPlan {
@@ -158,8 +161,10 @@ export interface ProtocolPlan {
   openFiles: number;
   openFileLines: number;
   memoryRuns: number;
-  /** The longest wait for RSS to settle once the files are open. */
-  settleMaxMs: number;
+  /** Idle time after the last open before RSS is read (IDLE_READ_MS; shorter for a smoke run). */
+  idleMs: number;
+  /** Where the first memory run's server writes a heap snapshot after the idle reading (`--heap-snapshot DIR`). */
+  snapshotDir?: string;
 }
 
 export async function benchProtocol(plan: ProtocolPlan): Promise<ProtocolResults> {
@@ -170,7 +175,7 @@ export async function benchProtocol(plan: ProtocolPlan): Promise<ProtocolResults
   });
   const large = await withServer((server) => measureEdits(server, plan.largeEditFileLines, plan.largeEdits, 'file:///bench/large.js'));
   const memory: MemoryRun[] = [];
-  for (let run = 0; run < plan.memoryRuns; run++) memory.push(await measureMemory(plan.openFiles, plan.openFileLines, plan.settleMaxMs));
+  for (let run = 0; run < plan.memoryRuns; run++) memory.push(await measureMemory(plan.openFiles, plan.openFileLines, plan.idleMs, run === 0 ? plan.snapshotDir : undefined));
   return {
     startup: summarize(startup),
     editFileLines,
@@ -188,8 +193,8 @@ export async function benchProtocol(plan: ProtocolPlan): Promise<ProtocolResults
     openFileLines: plan.openFileLines,
     rssStartMb: summarize(memory.map((run) => run.start)),
     rssOpenMb: summarize(memory.map((run) => run.open)),
-    rssSettledMb: summarize(memory.map((run) => run.settled)),
-    settleSeconds: summarize(memory.map((run) => run.settleSeconds)),
+    rssIdleMb: summarize(memory.map((run) => run.idle)),
+    idleMs: plan.idleMs,
     peakMb: summarize(memory.map((run) => run.peak)),
   };
 }

@@ -1,11 +1,11 @@
 // Renders the results as the markdown that `npm run bench` prints and writes to docs/benchmarks.md.
 import type { AnalysisResults } from './analysisBench';
-import type { EslintResults } from './eslintBench';
+import { WARMUP_ROUNDS, type EslintResults } from './eslintBench';
 import type { Machine } from './machine';
 import type { PackageResults } from './packageBench';
 import { indexSection, readingTarget, TARGET_FILES, type IndexResults } from './indexBench';
 import type { HotSpot, Profile } from './profile';
-import { SETTLE_POLL_MS, type ProtocolResults } from './protocolBench';
+import type { ProtocolResults } from './protocolBench';
 import type { RepoResults } from './repoBench';
 import type { Summary } from './stats';
 
@@ -51,12 +51,22 @@ function targets(results: BenchResults): Target[] {
   return [
     { what: `analysis ÷ parse, ${analysis.scaling.from}`, goal: '≤ 1.3×', measured: medium ? times(medium.ratio.median) : '–', met: medium && medium.ratio.median <= 1.3 },
     { what: `analysis time ${analysis.scaling.to} ÷ ${analysis.scaling.from}`, goal: '≤ 5.5', measured: num(analysis.scaling.analyze.median), met: analysis.scaling.analyze.median <= 5.5 },
-    { what: `faster than ESLint + hub rule, ${analysis.scaling.from}`, goal: '≥ 5×', measured: eslintMedium ? times(eslintMedium.speedup.median) : '–', met: eslintMedium && eslintMedium.speedup.median >= 5 },
+    {
+      what: `faster than ESLint with no rules (its parse pipeline), ${analysis.scaling.from}`,
+      goal: '≥ 3×',
+      measured: eslintMedium ? times(eslintMedium.speedupNoRules.median) : '–',
+      met: eslintMedium && eslintMedium.speedupNoRules.median >= 3,
+    },
     { what: `didChange → diagnostics p95, minus the ${protocol?.debounceMs ?? '?'} ms debounce, ~2k lines`, goal: '≤ 15 ms', measured: protocol ? `${num(protocol.editLatency.p95)} ms` : '–', met: protocol && protocol.editLatency.p95 <= 15 },
     { what: `didChange → diagnostics p95, minus the ${protocol?.debounceMs ?? '?'} ms debounce, ~10k lines`, goal: '≤ 30 ms', measured: protocol ? `${num(protocol.largeEditLatency.p95)} ms` : '–', met: protocol && protocol.largeEditLatency.p95 <= 30 },
     { what: 'hover p95', goal: '≤ 5 ms', measured: protocol ? `${num(protocol.hoverLatency.p95)} ms` : '–', met: protocol && protocol.hoverLatency.p95 <= 5 },
     { what: `server RSS right after opening ${protocol?.openFiles ?? 100} files`, goal: '≤ 150 MB', measured: protocol ? `${num(protocol.rssOpenMb.median)} MB` : '–', met: protocol && protocol.rssOpenMb.median <= 150 },
-    { what: `server RSS with ${protocol?.openFiles ?? 100} files open, once idle`, goal: '≤ 150 MB', measured: protocol ? `${num(protocol.rssSettledMb.median)} MB` : '–', met: protocol && protocol.rssSettledMb.median <= 150 },
+    {
+      what: `server RSS with ${protocol?.openFiles ?? 100} files open, ${protocol ? protocol.idleMs / 1000 : '?'} s after the last open`,
+      goal: '≤ 150 MB',
+      measured: protocol ? `${num(protocol.rssIdleMb.median)} MB` : '–',
+      met: protocol && protocol.rssIdleMb.median <= 150,
+    },
     { what: `heap the workspace index holds, ${index?.files.toLocaleString('en') ?? '2,000'} files`, goal: '≤ 50 MB', measured: index ? `${index.heapMb.toFixed(1)} MB` : '–', met: index && index.files >= TARGET_FILES ? index.heapMb <= 50 : undefined },
     { what: 'edit → diagnostics p95 while the index reads', goal: 'idle p95 + one parse of the largest file', measured: index?.editsReading && reading ? `${num(index.editsReading.p95)} ms (bound ${num(reading.bound)} ms)` : '–', met: reading?.met },
     { what: '.vsix size', goal: '≤ 2.5 MB', measured: pack.vsixBytes === undefined ? '–' : mb(pack.vsixBytes), met: pack.vsixBytes === undefined ? undefined : pack.vsixBytes <= 2.5 * 1024 * 1024 },
@@ -70,14 +80,42 @@ export function summaryLine(results: BenchResults): string {
   const parts = [
     medium && `a ${medium.corpus.lines.toLocaleString('en')}-line Express app is analysed (${analysis.rules} rules) in ${num(medium.analyze.median)} ms, ${times(medium.ratio.median)} TypeScript's bare parse`,
     `${num(analysis.scaling.lineRatio, 0)}× the lines take ${times(analysis.scaling.analyze.median)} as long`,
-    eslintMedium && `${times(eslintMedium.speedup.median)} as fast as ESLint running one status rule`,
+    eslintMedium && `${times(eslintMedium.speedupNoRules.median)} as fast as ESLint with no rules (${times(eslintMedium.speedupHub.median)} against ESLint running one status rule)`,
     protocol && `diagnostics ${num(protocol.editLatency.median)} ms (p50) / ${num(protocol.editLatency.p95)} ms (p95) after the ${protocol.debounceMs} ms edit debounce on a ${protocol.editFileLines.toLocaleString('en')}-line file`,
     protocol && `hover ${num(protocol.hoverLatency.median)} / ${num(protocol.hoverLatency.p95)} ms`,
-    protocol && `${num(protocol.rssSettledMb.median, 0)} MB RSS with ${protocol.openFiles} files open once idle`,
+    protocol && `${num(protocol.rssIdleMb.median, 0)} MB RSS with ${protocol.openFiles} files open, ${protocol.idleMs / 1000} s after the last open`,
     protocol && `ready in ${num(protocol.startup.median, 0)} ms`,
     pack.vsixBytes !== undefined ? `.vsix ${mb(pack.vsixBytes)}` : `server bundle ${mb(pack.bundles[0].bytes)} (no .vsix)`,
   ].filter((part): part is string => typeof part === 'string');
   return `Summary: ${parts.join('; ')} (${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}).`;
+}
+
+/** Seeded vs found per kind for every generated app, and a reason for each difference. */
+function reconciliationLines(analysis: AnalysisResults): string[] {
+  const apps = analysis.corpora.filter((r) => r.reconciliation);
+  if (apps.length === 0) return [];
+  const kinds = [...new Set(apps.flatMap((r) => r.reconciliation?.kinds.map((kind) => kind.kind) ?? []))];
+  const row = (kind: string): string => {
+    const cells = apps.map((r) => {
+      const entry = r.reconciliation?.kinds.find((candidate) => candidate.kind === kind);
+      return entry ? `${entry.seeded} / ${entry.found}` : '–';
+    });
+    const rule = apps.flatMap((r) => r.reconciliation?.kinds ?? []).find((entry) => entry.kind === kind)?.rule;
+    return `| ${kind} | \`${rule}\` | ${cells.join(' | ')} |`;
+  };
+  const differences = apps.flatMap((r) => [
+    ...(r.reconciliation?.kinds ?? []).flatMap((kind) => kind.missed.map((reason) => `- ${r.corpus.label}, ${kind.kind}, missed: ${reason}.`)),
+    ...(r.reconciliation?.extras ?? []).map((extra) => `- ${r.corpus.label}, \`${extra.rule}\`: ${extra.count} finding${extra.count === 1 ? '' : 's'} in no handler seeded with its kind, e.g. ${extra.example}.`),
+  ]);
+  return [
+    'Seeded vs found, per kind (seeded / found): a seeded mistake is found when its kind\'s rule reports inside the handler or middleware that holds it; any other finding counts as an extra. About one handler in five carries a mistake.',
+    '',
+    `| kind | rule | ${apps.map((r) => r.corpus.label).join(' | ')} |`,
+    `|---|---|${apps.map(() => '---:').join('|')}|`,
+    ...kinds.map(row),
+    '',
+    ...(differences.length > 0 ? ['Every difference, with its reason (worked out by `bench/reconcile.ts` from the code):', '', ...differences] : ['Every seeded mistake is found, and nothing else is reported.']),
+  ];
 }
 
 function analysisSection({ analysis }: BenchResults): string[] {
@@ -85,12 +123,6 @@ function analysisSection({ analysis }: BenchResults): string[] {
     (r) => `| ${r.corpus.label} | ${r.corpus.lines} | ${r.corpus.mistakes ?? '–'} | ${r.findings} | ${spread(r.parse, ' ms')} | ${spread(r.analyze, ' ms')} | ${spread(r.ratio, '×')} |`,
   );
   const s = analysis.scaling;
-  const medium = analysis.corpora.find((r) => r.corpus.label === s.from);
-  const counted = (counts: Record<string, number> | undefined): string =>
-    Object.entries(counts ?? {})
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([name, count]) => `${name} ×${count}`)
-      .join(', ') || 'none';
   return [
     `## 1. Analysis against the parse (${analysis.rules} rules)`,
     '',
@@ -102,23 +134,22 @@ function analysisSection({ analysis }: BenchResults): string[] {
     '',
     `Scaling, ${s.to} ÷ ${s.from} (${num(s.lineRatio)}× the lines): analyze ${spread(s.analyze, '×')}, parse alone ${spread(s.parse, '×')}.`,
     '',
-    `Mistakes seeded in the ${s.from} app (about one handler in five): ${counted(medium?.corpus.mistakeKinds)}.`,
-    '',
-    `Findings on it by rule: ${counted(medium?.findingsByRule)}.`,
+    ...reconciliationLines(analysis),
   ];
 }
 
 function eslintSection({ eslint }: BenchResults): string[] {
   const rows = eslint.results.map(
-    (r) => `| ${r.corpus.label} | ${spread(r.eslint, ' ms')} | ${spread(r.ours, ' ms')} | ${spread(r.speedup, '×')} | ${spread(r.ceiling, '×')} | ${r.eslintReports} | ${r.ourFindings} |`,
+    (r) =>
+      `| ${r.corpus.label} | ${spread(r.eslintNoRules, ' ms')} | ${spread(r.eslintHub, ' ms')} | ${spread(r.ours, ' ms')} | ${spread(r.speedupNoRules, '×')} | ${spread(r.speedupHub, '×')} | ${spread(r.ceiling, '×')} | ${r.eslintReports} | ${r.ourFindings} |`,
   );
   return [
     `## 2. Against ESLint ${eslint.eslintVersion} + @mindfiredigital/eslint-plugin-hub ${eslint.pluginVersion}`,
     '',
-    `Both in this process: ESLint's \`Linter\` (flat config, espree, \`hub/http-status-code\` only) against our \`analyze\` with its ${eslint.ourRules} rules, on the same files, interleaved. "Speed-up" is ESLint's time ÷ ours, per round; "ceiling" is ESLint's time ÷ our parse alone, the speed-up an analysis that cost nothing beyond TypeScript's parse would reach.`,
+    `All in this process, on the same files, interleaved in the same rounds after ${WARMUP_ROUNDS} discarded warm-up rounds per corpus for every side: ESLint's \`Linter\` (flat config, espree) with no rules at all, which is its parse pipeline (parse, scope analysis, one walk of the tree), and with \`hub/http-status-code\` only; against our \`analyze\` with its ${eslint.ourRules} rules. "Speed-up" is ESLint's time ÷ ours, per round, against each ESLint row; the headline is the one against no rules. "Ceiling" is ESLint with no rules ÷ our parse alone, the speed-up an analysis that cost nothing beyond TypeScript's parse would reach.`,
     '',
-    '| corpus | ESLint (1 rule) | ours (all rules) | speed-up | ceiling | ESLint reports | our findings |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| corpus | ESLint, no rules | ESLint, hub rule | ours (all rules) | speed-up vs no rules | speed-up vs hub rule | ceiling | ESLint reports | our findings |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ];
 }
@@ -138,7 +169,7 @@ export function protocolSection({ protocol, protocolError }: Pick<BenchResults, 
     `| the same, as measured | ${spread(p.largeEditLatencyRaw, ' ms')} | ${num(p.largeEditLatencyRaw.p95)} ms | ${num(p.largeEditLatencyRaw.max)} ms |`,
     `| hover on a status number (${p.hovers} requests, ${p.hoverEmpty} empty) | ${spread(p.hoverLatency, ' ms')} | ${num(p.hoverLatency.p95)} ms | ${num(p.hoverLatency.max)} ms |`,
     '',
-    `Memory (VmRSS from /proc, ${p.rssOpenMb.count} fresh servers, median (min–max)): ${range(p.rssStartMb, ' MB', 0)} after \`initialize\`; ${range(p.rssOpenMb, ' MB', 0)} right after opening ${p.openFiles} different files of ~${p.openFileLines} lines each, as fast as the server publishes them; ${range(p.rssSettledMb, ' MB', 0)} once idle (RSS read every ${SETTLE_POLL_MS / 1000} s until it had dropped and held still: after ${range(p.settleSeconds, ' s', 0)}); peak VmHWM ${range(p.peakMb, ' MB', 0)}.${p.rssSettledMb.median < 0.8 * p.rssOpenMb.median ? ' The difference is garbage from the burst of parses, which V8 returns once the process idles.' : ''}`,
+    `Memory (VmRSS from /proc, ${p.rssOpenMb.count} fresh servers, median (min–max)): ${range(p.rssStartMb, ' MB', 0)} after \`initialize\`; ${range(p.rssOpenMb, ' MB', 0)} right after opening ${p.openFiles} different files of ~${p.openFileLines} lines each, as fast as the server publishes them; ${range(p.rssIdleMb, ' MB', 0)} at a fixed ${p.idleMs / 1000} s after the last open, the server idle meanwhile; peak VmHWM ${range(p.peakMb, ' MB', 0)}.${p.rssIdleMb.median < 0.8 * p.rssOpenMb.median ? ' The difference is garbage from the burst of parses, which V8 returns once the process idles.' : ''}`,
     '',
     'Each edit is sent once the previous one is published, so the latency is the debounce plus one analysis and one publish. An edit re-checks only the units it touched (`analysis/engine/reuse.ts`).',
   ];

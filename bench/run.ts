@@ -14,11 +14,11 @@ import { benchIndex, INDEX_HEADING, indexSection, type IndexResults } from './in
 import { describeMachine } from './machine';
 import { benchPackage, buildProduction, restoreDevBuild, ROOT } from './packageBench';
 import { profileAnalysis, type Profile } from './profile';
-import { benchProtocol, type ProtocolResults } from './protocolBench';
+import { benchProtocol, IDLE_READ_MS, type ProtocolResults } from './protocolBench';
 import { benchRepository, writeRepoCorpus, type RepoResults } from './repoBench';
 import { protocolSection, renderReport, replaceSection, repoSection, type BenchResults } from './report';
 
-const HELP = `Usage: npm run bench -- [--quick] [--only repo|index|protocol]
+const HELP = `Usage: npm run bench -- [--quick] [--only repo|index|protocol] [--heap-snapshot DIR]
 
   (no option)   every section; prints the report and writes docs/benchmarks.md
   --quick       few rounds of every step, a smoke run; writes nothing
@@ -28,6 +28,9 @@ const HELP = `Usage: npm run bench -- [--quick] [--only repo|index|protocol]
                 written into docs/benchmarks.md in place (with --quick: writes nothing)
   --only protocol  section 3 alone (start-up, edits on a 2k- and a 10k-line file, hovers, memory),
                 printed; writes nothing
+  --heap-snapshot DIR
+                the first memory run's server writes a heap snapshot into DIR right after the
+                idle reading of section 3 (open it in Chrome's DevTools, Memory tab)
   --help        this text
 `;
 
@@ -36,7 +39,7 @@ const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
 /** Above this analysis ÷ parse ratio the report lists where the time goes. */
 const PROFILE_ABOVE = 1.3;
 
-const only = onlySection(process.argv.slice(2));
+const { only, snapshotDir } = parseOptions(process.argv.slice(2));
 
 function usageError(message: string): never {
   process.stderr.write(`${message}\n${HELP}`);
@@ -45,8 +48,9 @@ function usageError(message: string): never {
 
 type OnlySection = 'repo' | 'index' | 'protocol';
 
-function onlySection(argv: readonly string[]): OnlySection | undefined {
+function parseOptions(argv: readonly string[]): { only?: OnlySection; snapshotDir?: string } {
   let section: OnlySection | undefined;
+  let snapshotDir: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const [flag, inline] = argv[index].split(/=(.*)/s);
     if (flag === '--help') {
@@ -56,9 +60,13 @@ function onlySection(argv: readonly string[]): OnlySection | undefined {
       const given = inline ?? argv[++index];
       if (given !== 'repo' && given !== 'index' && given !== 'protocol') usageError(`--only takes "repo", "index" or "protocol", not "${given ?? ''}".`);
       section = given;
+    } else if (flag === '--heap-snapshot') {
+      snapshotDir = inline ?? argv[++index];
+      if (!snapshotDir) usageError('--heap-snapshot takes a folder.');
+      snapshotDir = path.resolve(snapshotDir);
     } else if (flag !== '--quick') usageError(`Unknown option ${argv[index]}.`);
   }
-  return section;
+  return { only: section, snapshotDir };
 }
 
 /** Seeded apps: the same seed always generates the same code. */
@@ -73,7 +81,7 @@ const plan = quick
       large: 2,
       eslint: [5, 2, 1],
       repoRounds: 1,
-      protocol: { startups: 2, editFileLines: 2000, edits: 20, largeEditFileLines: 10000, largeEdits: 10, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, settleMaxMs: 10_000 },
+      protocol: { startups: 2, editFileLines: 2000, edits: 20, largeEditFileLines: 10000, largeEdits: 10, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, idleMs: 10_000 },
       index: { files: 200, idleEdits: 20, indexMaxMs: 120_000 },
     }
   : {
@@ -81,7 +89,7 @@ const plan = quick
       large: 10,
       eslint: [30, 12, 5],
       repoRounds: 3,
-      protocol: { startups: 8, editFileLines: 2000, edits: 200, largeEditFileLines: 10000, largeEdits: 100, hovers: 500, openFiles: 100, openFileLines: 1500, memoryRuns: 2, settleMaxMs: 60_000 },
+      protocol: { startups: 8, editFileLines: 2000, edits: 200, largeEditFileLines: 10000, largeEdits: 100, hovers: 500, openFiles: 100, openFileLines: 1500, memoryRuns: 2, idleMs: IDLE_READ_MS },
       index: { files: 2_000, idleEdits: 100, indexMaxMs: 600_000 },
     };
 
@@ -91,7 +99,7 @@ function progress(message: string): void {
 
 async function protocolBenchSection(): Promise<{ protocol?: ProtocolResults; protocolError?: string }> {
   try {
-    return { protocol: await benchProtocol(plan.protocol) };
+    return { protocol: await benchProtocol({ ...plan.protocol, snapshotDir }) };
   } catch (error) {
     return { protocolError: error instanceof Error ? error.message : String(error) };
   }

@@ -1,6 +1,27 @@
 // Building blocks of the generated Express apps: route handlers and middleware as a team would
 // write them, each with an optional seeded mistake of the kind the guide warns about.
+import type { RuleId } from '../server/src/analysis/rules';
 import type { Rng } from './stats';
+
+/** Each kind of mistake the templates seed, and the rule that should report it. */
+export const MISTAKE_RULES = {
+  '500 leaking err.message': 'no-leaked-error-details',
+  '500 for validation': 'no-server-error-for-bad-input',
+  '4xx without detail': 'error-needs-detail',
+  '200 for create': 'created-for-create',
+  '201 without Location': 'created-needs-location',
+  '404 for validation': 'no-not-found-for-validation',
+  '200 with success:false': 'no-error-in-success',
+  '200 for empty result': 'no-success-for-missing',
+  '204 with a body': 'no-content-has-no-body',
+  '200 for async work': 'accepted-for-async',
+  '302 for a POST redirect': 'redirect-keeps-method',
+  '429 without Retry-After': 'rate-limit-needs-retry-after',
+  '503 without Retry-After': 'unavailable-needs-retry-after',
+  '401 without WWW-Authenticate': 'unauthorized-needs-www-authenticate',
+} as const satisfies Record<string, RuleId>;
+
+export type MistakeKind = keyof typeof MISTAKE_RULES;
 
 export interface Resource {
   /** `orders2`: the collection and its route segment. */
@@ -14,7 +35,7 @@ export interface Resource {
 export interface Draw {
   rng: Rng;
   /** True when this spot gets a mistake; counts it under `kind`. */
-  mistake(kind: string): boolean;
+  mistake(kind: MistakeKind): boolean;
 }
 
 const CONSTANTS: Record<number, string> = { 200: 'OK', 201: 'CREATED', 400: 'BAD_REQUEST', 404: 'NOT_FOUND', 409: 'CONFLICT', 500: 'INTERNAL_SERVER_ERROR' };

@@ -6,8 +6,23 @@ import { chmodSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 
+/**
+ * Every `import ts from 'typescript'` resolves to one module that imports TypeScript once. Without
+ * it, esbuild wraps the CommonJS TypeScript in each of our ~65 importing modules, each wrapper a
+ * getter per export: 150,000 closures (17 MB of heap in the server, measured with a heap snapshot)
+ * and a getter call on every `ts.` read.
+ */
+const typescriptOnce = {
+  name: 'typescript-once',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, (args) => (args.namespace === 'typescript-once' ? undefined : { path: 'typescript', namespace: 'typescript-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'typescript-once' }, () => ({ contents: "import ts from 'typescript';\nexport default ts;\n", resolveDir: process.cwd(), loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [typescriptOnce],
   platform: 'node',
   format: 'cjs',
   target: 'node18',

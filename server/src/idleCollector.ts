@@ -1,6 +1,7 @@
-// A full garbage collection once the server has been idle for a moment after analysing. Parsed trees
-// are garbage as soon as an analysis ends, but V8 keeps the pages they used for a long time: after
-// opening 100 files of 1,500 lines the server held 266 MB for 10+ s, against ~120 MB once collected.
+// A full, compacting garbage collection once the server has been idle for a moment after analysing.
+// Parsed trees are garbage as soon as an analysis ends, but V8 keeps the pages they used for a long
+// time: 60 s after opening 100 files of 1,500 lines the server held 235 MB without this, 168 MB with
+// two plain collections, 153 MB when they also compact (so that emptied pages can be given back).
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -26,8 +27,11 @@ export function collectWhenIdle(): void {
   clearTimeout(timer);
   // The second collection is the one that shrinks the heap (measured: heap total 192 → 107 MB).
   timer = setTimeout(() => {
+    // V8 compacts only fragmented spaces by itself; for these two collections, every space.
+    v8.setFlagsFromString('--compact-on-every-full-gc');
     gc();
     gc();
+    v8.setFlagsFromString('--no-compact-on-every-full-gc');
   }, IDLE_MS);
   timer.unref();
 }

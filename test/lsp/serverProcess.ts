@@ -35,6 +35,8 @@ export interface StartOptions {
   serverPath?: string;
   /** How long a wait for diagnostics or for shutdown may take before it fails (default WAIT_MS). */
   waitMs?: number;
+  /** Options for node itself, before the script (the bench's `--heapsnapshot-signal`). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -68,9 +70,9 @@ export interface ClientCapabilities {
 export async function startServer(
   settings: Record<string, unknown> = {},
   capabilities: ClientCapabilities = { configuration: true },
-  { serverPath = SERVER, waitMs = WAIT_MS }: StartOptions = {},
+  { serverPath = SERVER, waitMs = WAIT_MS, nodeArgs = [] }: StartOptions = {},
 ): Promise<ServerSession> {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
   const logs: string[] = [];
