@@ -81,6 +81,10 @@ export class DocumentAnalyses {
    * files opened together: 406 MB interleaved, under 340 MB in turn). Stale queued work never starts.
    */
   private lane: Promise<unknown> = Promise.resolve();
+  /** Refreshes between their debounce and their analysis (reading settings): document work all the same. */
+  private refreshing = 0;
+  /** Waiting for no document work: the workspace index, which reads only when edits are answered. */
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly host: AnalysisHost,
@@ -101,11 +105,33 @@ export class DocumentAnalyses {
     }
   }
 
+  /** True while any document analysis is scheduled (its debounce runs), queued or running. */
+  get busy(): boolean {
+    return this.timers.size > 0 || this.refreshing > 0 || this.running.size > 0;
+  }
+
+  /** Resolves once no document work is scheduled, queued or running: background work waits on it. */
+  whenIdle(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settled(): void {
+    if (this.busy || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
   schedule(document: TextDocument, debounce: boolean): void {
     clearTimeout(this.timers.get(document.uri));
     const start = (): void => {
       this.timers.delete(document.uri);
-      void this.refresh(document.uri);
+      this.refreshing++;
+      void this.refresh(document.uri).finally(() => {
+        this.refreshing--;
+        this.settled();
+      });
     };
     if (debounce) this.timers.set(document.uri, setTimeout(start, EDIT_DEBOUNCE_MS));
     else start();
@@ -119,6 +145,7 @@ export class DocumentAnalyses {
     this.trees.delete(uri);
     this.published.delete(uri);
     this.host.publish(uri, undefined, undefined);
+    this.settled();
   }
 
   /**
@@ -140,6 +167,7 @@ export class DocumentAnalyses {
     this.generation++;
     this.results.clear();
     this.running.clear();
+    this.settled();
   }
 
   private async refresh(uri: string): Promise<void> {
@@ -184,6 +212,7 @@ export class DocumentAnalyses {
     this.running.set(snapshot.uri, entry);
     void entry.analysis.finally(() => {
       if (this.running.get(snapshot.uri) === entry) this.running.delete(snapshot.uri);
+      this.settled();
     });
     return entry.analysis;
   }

@@ -175,6 +175,7 @@ const workspace = new WorkspaceFeatures({
   openDocument: (uri) => documents.get(uri),
   republish: publishWithDrift,
   log: (message) => connection.console.log(message),
+  documentsIdle: () => analyses.whenIdle(),
 });
 
 connection.onInitialize((params) => {

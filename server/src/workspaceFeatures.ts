@@ -36,6 +36,8 @@ export interface WorkspaceHost {
   /** Publishes an open code document's diagnostics again, drift included. */
   republish(uri: string): void;
   log(message: string): void;
+  /** Resolves once no open document's analysis is scheduled, queued or running. */
+  documentsIdle(): Promise<void>;
 }
 
 function uriOf(file: string): string {
@@ -101,6 +103,7 @@ export class WorkspaceFeatures {
       optionsFor: (file) => this.host.optionsFor(file),
       resolve: resolverAmong((file) => index.get(file) !== undefined),
       changed: () => this.scheduleNotice(),
+      documentsIdle: () => this.host.documentsIdle(),
     });
     this.index = index;
     const started = Date.now();
@@ -228,7 +231,7 @@ export class WorkspaceFeatures {
       const uri = uriOf(file);
       if (this.host.openDocument(uri)) continue;
       const positions = positionsFromLines(entry.lines);
-      const diagnostics = [...entry.findings.map((finding) => toDiagnostic(finding, { ...positions, uri })), ...this.driftDiagnosticsFor(uri, positions)];
+      const diagnostics = [...entry.findings.list().map((finding) => toDiagnostic(finding, { ...positions, uri })), ...this.driftDiagnosticsFor(uri, positions)];
       if (diagnostics.length === 0 && !this.problemsShown.has(uri)) continue;
       if (diagnostics.length > 0) this.problemsShown.add(uri);
       else this.problemsShown.delete(uri);
