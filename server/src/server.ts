@@ -110,10 +110,11 @@ function withModules(settings: Settings, uri: string): Settings {
   return { ...settings, analysis: { ...settings.analysis, modules: workspaceModules.sourceFor(settings, filePathOf(uri) !== undefined) } };
 }
 
-/** A module changed in an editor or on disk: read it again, and analyse again the open documents that import it. */
+/** A module changed in an editor or on disk: read it again, and analyse again the open documents and indexed files that import it. */
 function moduleChanged(fileName: string): void {
   workspaceModules.forget(fileName);
   analyses.refreshImporters(fileName);
+  workspace.moduleChanged(fileName);
 }
 
 /** Settings or a config file changed: every document is analysed again under the new ones. */

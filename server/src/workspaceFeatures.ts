@@ -68,6 +68,8 @@ export class WorkspaceFeatures {
   private readonly problemsShown = new Set<string>();
   private noticeTimer: NodeJS.Timeout | undefined;
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
+  /** Modules whose importers are read again once the module stops changing. */
+  private readonly importerTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly host: WorkspaceHost) {
     host.connection.onRequest(ROUTES_REQUEST, () => {
@@ -172,6 +174,29 @@ export class WorkspaceFeatures {
       this.afterChange();
     } else if (this.index && SOURCE_FILE.test(file)) {
       await this.index.changedOnDisk(file, exists);
+    }
+  }
+
+  /**
+   * A module changed (on disk, or an open document's text): the indexed files whose analysis read it
+   * are read again in the background, their open text when they are open, once the module rests.
+   */
+  moduleChanged(fileName: string): void {
+    clearTimeout(this.importerTimers.get(fileName));
+    this.importerTimers.set(fileName, setTimeout(() => {
+      this.importerTimers.delete(fileName);
+      void this.refreshImporters(fileName);
+    }, OPEN_DOCUMENT_DELAY_MS));
+  }
+
+  private async refreshImporters(fileName: string): Promise<void> {
+    const index = this.index;
+    if (!index) return;
+    for (const importer of index.importersOf(fileName)) {
+      if (this.index !== index) return;
+      const open = index.isOpen(importer) ? this.host.openDocument(uriOf(importer)) : undefined;
+      if (open) await index.updateOpen(importer, open.getText());
+      else await index.changedOnDisk(importer, true);
     }
   }
 

@@ -8,6 +8,7 @@ import { resolverAmong } from '../../server/src/analysis/routes';
 import { settingsFrom } from '../../server/src/settings';
 import { WorkspaceIndex, type IndexHost } from '../../server/src/workspace/workspaceIndex';
 import { withTimeout } from '../lsp/serverProcess';
+import { memoryModules } from './memoryModules';
 
 const settings = settingsFrom({});
 
@@ -71,6 +72,26 @@ describe('workspace index entries', () => {
     assert.equal(index.size, 40);
     // 40 texts of 100 KB: a string sliced from each (a route path, a message) would keep 4 MB.
     assert.ok(held < (40 * padding) / 4, `the index holds ${(held / 1024).toFixed(0)} KB for 40 files`);
+  });
+});
+
+describe('workspace index importers', () => {
+  it("names the files whose analysis read a module, and reading them again shows the helper's new status", async () => {
+    const files: Record<string, string> = {
+      '/w/routes.js': "const helpers = require('./helpers');\nconst router = require('express').Router();\nrouter.get('/gone', (req, res) => helpers.missing(res, 'No such page'));\nmodule.exports = router;\n",
+      '/w/helpers.js': 'exports.missing = (res, msg) => res.status(404).json({ message: msg });\n',
+    };
+    const index = indexOf(new Map(Object.entries(files)), {
+      read: (file) => files[file],
+      optionsFor: async () => ({ ...settings.analysis, modules: memoryModules(files) }),
+    });
+    await index.start(['/w']);
+    assert.deepEqual(index.routes().map((route) => route.statuses.map((status) => status.code)), [[404]]);
+    files['/w/helpers.js'] = files['/w/helpers.js'].replace('404', '410');
+    assert.deepEqual(index.importersOf('/w/helpers.js'), ['/w/routes.js']);
+    assert.deepEqual(index.importersOf('/w/routes.js'), []);
+    await index.changedOnDisk('/w/routes.js', true);
+    assert.deepEqual(index.routes().map((route) => route.statuses.map((status) => status.code)), [[410]]);
   });
 });
 

@@ -16,6 +16,8 @@ export interface IndexedFile {
   findings: IndexedFindings;
   /** Line start offsets, to turn offsets into positions without keeping the text. */
   lines: Uint32Array;
+  /** The modules the analysis read or looked for (`AnalysisResult.modulesAsked`): a change to one makes this entry stale. */
+  modulesAsked: readonly string[];
 }
 
 export interface IndexHost {
@@ -105,6 +107,16 @@ export class WorkspaceIndex {
     else if (this.files.delete(file)) this.invalidate();
   }
 
+  /** The indexed files whose analysis read or looked for a module: they are stale when it changes. */
+  importersOf(module: string): string[] {
+    return [...this.files].filter(([file, entry]) => file !== module && entry.modulesAsked.includes(module)).map(([file]) => file);
+  }
+
+  /** Whether the file's entry comes from an open document's text. */
+  isOpen(file: string): boolean {
+    return this.open.has(file);
+  }
+
   get(file: string): IndexedFile | undefined {
     return this.files.get(file);
   }
@@ -155,6 +167,7 @@ export class WorkspaceIndex {
       routes: compactRoutes(routesOfFile(text, file, analysis), file, this.strings),
       findings: IndexedFindings.of(analysis.findings, this.strings),
       lines: Uint32Array.from(lineStarts(text)),
+      modulesAsked: (analysis.modulesAsked ?? []).map((module) => this.strings.intern(module)),
     });
     this.invalidate();
   }
