@@ -174,6 +174,7 @@ const workspace = new WorkspaceFeatures({
   optionsFor: optionsForFile,
   filePathOf,
   openDocument: (uri) => documents.get(uri),
+  openDocuments: () => documents.all(),
   republish: publishWithDrift,
   log: (message) => connection.console.log(message),
   documentsIdle: () => analyses.whenIdle(),

@@ -14,7 +14,8 @@ import { filesToAnalyse, SOURCE_FILE } from './cli/files';
 import { toDiagnostic } from './features/diagnostics';
 import { driftActions, driftDiagnostic, malformedDiagnostic } from './features/openapi';
 import { positionsFromLines, type Positioned } from './features/positions';
-import { ROUTES_CHANGED_NOTIFICATION, ROUTES_REQUEST, routesResult } from './features/routes';
+import { ROUTES_CHANGED_NOTIFICATION, ROUTES_REQUEST, routesResult, type IndexScope } from './features/routes';
+import { fileNameOf } from './documentNames';
 import { isIncluded, type Settings } from './settings';
 import { OPENAPI_FILE, openApiDocumentPath, OpenApiDocuments } from './workspace/openApiDocuments';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
@@ -33,6 +34,8 @@ export interface WorkspaceHost {
   filePathOf(uri: string): string | undefined;
   /** Open documents, by URI. */
   openDocument(uri: string): TextDocument | undefined;
+  /** Every open document: what the index holds in a workspace without a folder on disk. */
+  openDocuments(): readonly TextDocument[];
   /** Publishes an open code document's diagnostics again, drift included. */
   republish(uri: string): void;
   log(message: string): void;
@@ -70,12 +73,14 @@ export class WorkspaceFeatures {
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
   /** Modules whose importers are read again once the module stops changing. */
   private readonly importerTimers = new Map<string, NodeJS.Timeout>();
+  /** Without a folder on disk, the index's files are open documents known by name: their URIs. */
+  private readonly documentUris = new Map<string, string>();
 
   constructor(private readonly host: WorkspaceHost) {
     host.connection.onRequest(ROUTES_REQUEST, () => {
       const index = this.index;
-      if (!index) return { complete: !this.starting, routes: [] };
-      return routesResult(index.routes(), index.state === 'ready', { uriOf, linesOf: (file) => index.get(file)?.lines });
+      if (!index) return { complete: !this.starting, routes: [], scope: this.scope };
+      return routesResult(index.routes(), index.state === 'ready', this.scope, { uriOf: (file) => this.uriOfFile(file), linesOf: (file) => index.get(file)?.lines });
     });
     host.connection.onRequest(SHOW_WORKSPACE_PROBLEMS_REQUEST, () => {
       this.showProblems = true;
@@ -84,18 +89,34 @@ export class WorkspaceFeatures {
     });
   }
 
+  /** A workspace without a folder on disk (a virtual one, or none) has only its open documents to read. */
+  private get scope(): IndexScope {
+    return this.folders.length === 0 ? 'open documents' : 'workspace';
+  }
+
+  private uriOfFile(file: string): string {
+    return this.documentUris.get(file) ?? uriOf(file);
+  }
+
+  /** The name the index knows an open document by: its path on disk, or without a folder on disk its analysis name. */
+  private indexFileOf(document: TextDocument): string | undefined {
+    const file = this.host.filePathOf(document.uri) ?? (this.scope === 'open documents' ? fileNameOf(document) : undefined);
+    if (file && this.scope === 'open documents') this.documentUris.set(file, document.uri);
+    return file;
+  }
+
   /** Starts (or restarts) the index over the workspace folders, when the settings allow it. */
   async start(folderPaths: readonly string[]): Promise<void> {
     this.folders = [...folderPaths];
     this.index?.cancel();
     this.index = undefined;
+    if (this.folders.length === 0) return this.startOnOpenDocuments();
     this.starting = true;
     const first = this.folders[0];
     const settings = first ? await this.host.settingsFor(uriOf(first)) : undefined;
     if (settings?.workspaceIndex) await this.findOpenApiDocument(settings);
     this.starting = false;
     if (!settings?.workspaceIndex) {
-      if (!first) this.host.log('No workspace folder on a file system: the routes view and OpenAPI drift are off.');
       this.afterChange();
       return;
     }
@@ -111,6 +132,23 @@ export class WorkspaceFeatures {
     const started = Date.now();
     await index.start(this.folders);
     if (index.state === 'ready') this.host.log(`Indexed ${index.size} files in ${Date.now() - started} ms.`);
+  }
+
+  /** No folder on disk: an index of the open documents, each with its own settings; files are never read. */
+  private async startOnOpenDocuments(): Promise<void> {
+    this.host.log('No workspace folder on a file system: the workspace index holds open documents only, and the routes view lists their routes.');
+    this.openApi.clear();
+    const index: WorkspaceIndex = new WorkspaceIndex({
+      filesOf: () => [],
+      read: () => undefined,
+      optionsFor: async (file) => (await this.host.settingsFor(this.uriOfFile(file))).analysis,
+      resolve: resolverAmong((file) => index.get(file) !== undefined),
+      changed: () => this.scheduleNotice(),
+      documentsIdle: () => this.host.documentsIdle(),
+    });
+    this.index = index;
+    await index.start([]);
+    for (const document of this.host.openDocuments()) await this.documentChanged(document);
   }
 
   /** The OpenAPI document: the configured path, or the first file named like one (never inside node_modules). */
@@ -137,8 +175,9 @@ export class WorkspaceFeatures {
       this.afterChange();
       return;
     }
-    const file = this.host.filePathOf(document.uri);
+    const file = this.indexFileOf(document);
     if (!this.index || !file || !SOURCE_FILE.test(file)) return;
+    if (this.scope === 'open documents' && !(await this.host.settingsFor(document.uri)).workspaceIndex) return;
     clearTimeout(this.editTimers.get(document.uri));
     this.editTimers.set(document.uri, setTimeout(() => {
       this.editTimers.delete(document.uri);
@@ -150,8 +189,13 @@ export class WorkspaceFeatures {
   async documentClosed(document: TextDocument): Promise<void> {
     clearTimeout(this.editTimers.get(document.uri));
     this.editTimers.delete(document.uri);
-    const file = this.host.filePathOf(document.uri);
+    const file = this.indexFileOf(document);
     if (!file) return;
+    if (this.scope === 'open documents') {
+      this.documentUris.delete(file);
+      await this.index?.closed(file, false);
+      return;
+    }
     if (this.openApi.document?.uri === document.uri) {
       const text = readText(file, Number.MAX_SAFE_INTEGER);
       if (text === undefined) this.openApi.clear(document.uri);
@@ -231,7 +275,7 @@ export class WorkspaceFeatures {
   private afterChange(): void {
     const before = this.drifts;
     // Joining every file's routes costs time on each notice while the index reads: only with a document to compare.
-    this.drifts = this.index && this.openApi.document ? this.openApi.drifts(this.index.routes(), uriOf) : new Map();
+    this.drifts = this.index && this.openApi.document ? this.openApi.drifts(this.index.routes(), (file) => this.uriOfFile(file)) : new Map();
     const document = this.openApi.document;
     if (document) {
       const positions = this.host.openDocument(document.uri) ?? positionsFromLines(lineStarts(document.text));

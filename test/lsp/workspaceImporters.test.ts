@@ -1,6 +1,5 @@
 // The workspace index keeps importers up to date: when a helper module changes, on disk or in an
 // open editor, the routes of the files that import it show the helper's new status.
-import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
