@@ -81,7 +81,7 @@ export class DocumentAnalyses {
    * files opened together: 406 MB interleaved, under 340 MB in turn). Stale queued work never starts.
    */
   private lane: Promise<unknown> = Promise.resolve();
-  /** Refreshes between their debounce and their analysis (reading settings): document work all the same. */
+  /** Refreshes past their debounce and before their analysis (reading settings): document work all the same. */
   private refreshing = 0;
   /** Waiting for no document work: the workspace index, which reads only when edits are answered. */
   private idleWaiters: (() => void)[] = [];
@@ -105,12 +105,16 @@ export class DocumentAnalyses {
     }
   }
 
-  /** True while any document analysis is scheduled (its debounce runs), queued or running. */
+  /**
+   * True while a document analysis is on its way (its debounce has ended) or queued or running. An
+   * edit's debounce does not count: while the user types without pause it never ends, and background
+   * work would never go on; a step taken during it delays the analysis that follows by that one step.
+   */
   get busy(): boolean {
-    return this.timers.size > 0 || this.refreshing > 0 || this.running.size > 0;
+    return this.refreshing > 0 || this.running.size > 0;
   }
 
-  /** Resolves once no document work is scheduled, queued or running: background work waits on it. */
+  /** Resolves once no document analysis is on its way, queued or running: background work waits on it. */
   whenIdle(): Promise<void> {
     if (!this.busy) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));

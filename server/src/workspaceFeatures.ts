@@ -39,7 +39,7 @@ export interface WorkspaceHost {
   /** Publishes an open code document's diagnostics again, drift included. */
   republish(uri: string): void;
   log(message: string): void;
-  /** Resolves once no open document's analysis is scheduled, queued or running. */
+  /** Resolves once no open document's analysis is on its way (past its debounce), queued or running. */
   documentsIdle(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@
 // (read-only, never executed; .gitignore, include/exclude and maxFileSize honoured), kept as
 // plain data per file: its route facts, its findings, and where its lines start. Open documents
 // replace their file's entry with their current text. A file is analysed in the analysis' own steps,
-// and before each step the index waits until no document analysis is scheduled, queued or running:
+// and before each step the index waits until no document analysis is on its way, queued or running:
 // an edit waits at most for one step, never for the workspace. A newer start cancels an older.
 import { lineStarts } from '../analysis/engine/suppressions';
 import { projectRoutes, routesOfFile, type FileRoutes, type ProjectRoute, type ResolveModule } from '../analysis/routes';
@@ -31,7 +31,7 @@ export interface IndexHost {
   resolve: ResolveModule;
   /** Routes or findings changed: called for every file stored, so the host debounces what it tells. */
   changed(): void;
-  /** Resolves once no document analysis is scheduled, queued or running: edits go first. */
+  /** Resolves once no document analysis is on its way, queued or running: edits go first. */
   documentsIdle(): Promise<void>;
 }
 
