@@ -89,9 +89,11 @@ export class WorkspaceFeatures {
     });
   }
 
-  /** A workspace without a folder on disk (a virtual one, or none) has only its open documents to read. */
+  /** A virtual workspace (folders, none on disk) has only its open documents to read. */
+  private openDocumentsOnly = false;
+
   private get scope(): IndexScope {
-    return this.folders.length === 0 ? 'open documents' : 'workspace';
+    return this.openDocumentsOnly ? 'open documents' : 'workspace';
   }
 
   private uriOfFile(file: string): string {
@@ -105,18 +107,21 @@ export class WorkspaceFeatures {
     return file;
   }
 
-  /** Starts (or restarts) the index over the workspace folders, when the settings allow it. */
-  async start(folderPaths: readonly string[]): Promise<void> {
+  /** Starts (or restarts) the index over the workspace folders, when the settings allow it; `virtual`: folders none of which is on disk. */
+  async start(folderPaths: readonly string[], virtual = false): Promise<void> {
     this.folders = [...folderPaths];
     this.index?.cancel();
     this.index = undefined;
-    if (this.folders.length === 0) return this.startOnOpenDocuments();
+    this.openDocumentsOnly = virtual && this.folders.length === 0;
+    if (this.openDocumentsOnly) return this.startOnOpenDocuments();
     this.starting = true;
     const first = this.folders[0];
     const settings = first ? await this.host.settingsFor(uriOf(first)) : undefined;
     if (settings?.workspaceIndex) await this.findOpenApiDocument(settings);
     this.starting = false;
     if (!settings?.workspaceIndex) {
+      // No folder at all (a file opened alone): no index; a virtual workspace's folders get one of open documents.
+      if (!first) this.host.log('No workspace folder: the routes view and OpenAPI drift are off.');
       this.afterChange();
       return;
     }
