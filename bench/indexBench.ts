@@ -167,6 +167,6 @@ export function indexSection(results: IndexResults | undefined, error?: string):
     '',
     `Target: p95 while reading ≤ idle p95 + one parse of the largest file = ${n(target.bound)} ms: ${target.met === undefined ? 'not measured' : target.met ? 'met' : '**not met**'}.`,
     '',
-    'Caveat: measured on 2 cores shared with several other jobs; the index works a file at a time between event-loop turns, so an edit waits at most for the file being read when it arrives.',
+    'Caveat: measured on 2 cores shared with several other jobs; the index takes an analysis step only when no document analysis is on its way (past its debounce), queued or running, so an edit waits at most for the one step under way when its debounce ends.',
   ];
 }

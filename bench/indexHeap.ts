@@ -18,6 +18,7 @@ async function main(folder: string): Promise<void> {
     optionsFor: async () => settings.analysis,
     resolve: resolverAmong((file) => index.get(file) !== undefined),
     changed: () => undefined,
+    documentsIdle: async () => undefined,
   });
   collect();
   const before = process.memoryUsage().heapUsed;

@@ -35,6 +35,8 @@ export interface RouteInfo {
 export interface RoutesResult {
   complete: boolean;
   routes: RouteInfo[];
+  /** 'open documents' in a workspace without a folder on a file system: only open files are read. */
+  scope?: 'workspace' | 'open documents';
 }
 
 export type RouteFilter = 'all' | 'problems' | '2xx' | '3xx' | '4xx' | '5xx';
@@ -94,8 +96,9 @@ export class RoutesView implements TreeDataProvider<Node>, Disposable {
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'route') return node.route.statuses.map((status) => ({ kind: 'status', status }));
     if (node) return [];
-    const { complete, routes } = await this.fetchRoutes();
+    const { complete, routes, scope } = await this.fetchRoutes();
     const shown: Node[] = routes.filter((route) => passes(route, this.filter)).map((route) => ({ kind: 'route', route }));
+    if (scope === 'open documents') shown.unshift({ kind: 'note', text: 'Routes of open documents only: this workspace has no folder on disk.' });
     if (!complete) shown.push({ kind: 'note', text: 'Still reading the workspace…' });
     else if (shown.length === 0) shown.push({ kind: 'note', text: routes.length === 0 ? 'No routes found in this workspace.' : 'No route matches the filter.' });
     return shown;

@@ -88,6 +88,10 @@ export class DocumentAnalyses {
    * files opened together: 406 MB interleaved, under 340 MB in turn). Stale queued work never starts.
    */
   private lane: Promise<unknown> = Promise.resolve();
+  /** Refreshes past their debounce and before their analysis (reading settings): document work all the same. */
+  private refreshing = 0;
+  /** Waiting for no document work: the workspace index, which reads only when edits are answered. */
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly host: AnalysisHost,
@@ -108,11 +112,37 @@ export class DocumentAnalyses {
     }
   }
 
+  /**
+   * True while a document analysis is on its way (its debounce has ended) or queued or running. An
+   * edit's debounce does not count: while the user types without pause it never ends, and background
+   * work would never go on; a step taken during it delays the analysis that follows by that one step.
+   */
+  get busy(): boolean {
+    return this.refreshing > 0 || this.running.size > 0;
+  }
+
+  /** Resolves once no document analysis is on its way, queued or running: background work waits on it. */
+  whenIdle(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settled(): void {
+    if (this.busy || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
   schedule(document: TextDocument, debounce: boolean): void {
     clearTimeout(this.timers.get(document.uri));
     const start = (): void => {
       this.timers.delete(document.uri);
-      void this.refresh(document.uri);
+      this.refreshing++;
+      void this.refresh(document.uri).finally(() => {
+        this.refreshing--;
+        this.settled();
+      });
     };
     if (debounce) this.timers.set(document.uri, setTimeout(start, EDIT_DEBOUNCE_MS));
     else start();
@@ -126,6 +156,7 @@ export class DocumentAnalyses {
     this.trees.delete(uri);
     this.published.delete(uri);
     this.host.publish(uri, undefined, undefined);
+    this.settled();
   }
 
   /**
@@ -150,6 +181,7 @@ export class DocumentAnalyses {
     this.generation++;
     this.results.clear();
     this.running.clear();
+    this.settled();
   }
 
   private async refresh(uri: string): Promise<void> {
@@ -194,6 +226,7 @@ export class DocumentAnalyses {
     this.running.set(snapshot.uri, entry);
     void entry.analysis.finally(() => {
       if (this.running.get(snapshot.uri) === entry) this.running.delete(snapshot.uri);
+      this.settled();
     });
     return entry.analysis;
   }

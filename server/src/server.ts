@@ -56,6 +56,8 @@ const projectConfigs = new ProjectConfigs((message) => connection.console.log(me
 const projectFacts = new ProjectFactsLoader();
 /** Workspace folder paths: the walk up to a document's package.json stops at its folder's root. */
 let workspaceRoots: string[] = [];
+/** Workspace folders none of which is on a file system (a virtual workspace): the index holds open documents. */
+let virtualWorkspace = false;
 
 /** Imported modules: an open document's text first, then the file on disk (the workspace index's reader). */
 const workspaceModules = new WorkspaceModules((fileName) => documents.all().find((document) => fileNameOf(document) === fileName)?.getText());
@@ -110,10 +112,11 @@ function withModules(settings: Settings, uri: string): Settings {
   return { ...settings, analysis: { ...settings.analysis, modules: workspaceModules.sourceFor(settings, filePathOf(uri) !== undefined) } };
 }
 
-/** A module changed in an editor or on disk: read it again, and analyse again the open documents that import it. */
+/** A module changed in an editor or on disk: read it again, and analyse again the open documents and indexed files that import it. */
 function moduleChanged(fileName: string): void {
   workspaceModules.forget(fileName);
   analyses.refreshImporters(fileName);
+  workspace.moduleChanged(fileName);
 }
 
 /** Settings or a config file changed: every document is analysed again under the new ones. */
@@ -121,7 +124,7 @@ function reanalyseAll(): void {
   settingsCache.clear();
   analyses.clear();
   for (const document of documents.all()) if (isScript(document)) analyses.schedule(document, false);
-  void workspace.start(workspaceRoots);
+  void workspace.start(workspaceRoots, virtualWorkspace);
   if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
 }
 
@@ -173,8 +176,10 @@ const workspace = new WorkspaceFeatures({
   optionsFor: optionsForFile,
   filePathOf,
   openDocument: (uri) => documents.get(uri),
+  openDocuments: () => documents.all(),
   republish: publishWithDrift,
   log: (message) => connection.console.log(message),
+  documentsIdle: () => analyses.whenIdle(),
 });
 
 connection.onInitialize((params) => {
@@ -188,6 +193,7 @@ connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   projectConfigs.setFolders(folders);
   workspaceRoots = folders.flatMap((uri) => filePathOf(uri) ?? []);
+  virtualWorkspace = folders.length > 0 && workspaceRoots.length === 0;
   workspaceModules.setRoots(workspaceRoots);
   return {
     capabilities: {
@@ -210,7 +216,7 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
   // In the background: requests and edits are answered between files.
-  void workspace.start(workspaceRoots);
+  void workspace.start(workspaceRoots, virtualWorkspace);
 });
 
 const CONFIG_OR_MANIFEST = /(?:\/package\.json|\.httpstatusguiderc\.json|\/httpstatusguide\.config\.json)$/;

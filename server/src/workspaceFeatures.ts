@@ -14,7 +14,8 @@ import { filesToAnalyse, SOURCE_FILE } from './cli/files';
 import { toDiagnostic } from './features/diagnostics';
 import { driftActions, driftDiagnostic, malformedDiagnostic } from './features/openapi';
 import { positionsFromLines, type Positioned } from './features/positions';
-import { ROUTES_CHANGED_NOTIFICATION, ROUTES_REQUEST, routesResult } from './features/routes';
+import { ROUTES_CHANGED_NOTIFICATION, ROUTES_REQUEST, routesResult, type IndexScope } from './features/routes';
+import { fileNameOf } from './documentNames';
 import { isIncluded, type Settings } from './settings';
 import { OPENAPI_FILE, openApiDocumentPath, OpenApiDocuments } from './workspace/openApiDocuments';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
@@ -33,9 +34,13 @@ export interface WorkspaceHost {
   filePathOf(uri: string): string | undefined;
   /** Open documents, by URI. */
   openDocument(uri: string): TextDocument | undefined;
+  /** Every open document: what the index holds in a workspace without a folder on disk. */
+  openDocuments(): readonly TextDocument[];
   /** Publishes an open code document's diagnostics again, drift included. */
   republish(uri: string): void;
   log(message: string): void;
+  /** Resolves once no open document's analysis is on its way (past its debounce), queued or running. */
+  documentsIdle(): Promise<void>;
 }
 
 function uriOf(file: string): string {
@@ -66,12 +71,16 @@ export class WorkspaceFeatures {
   private readonly problemsShown = new Set<string>();
   private noticeTimer: NodeJS.Timeout | undefined;
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
+  /** Modules whose importers are read again once the module stops changing. */
+  private readonly importerTimers = new Map<string, NodeJS.Timeout>();
+  /** Without a folder on disk, the index's files are open documents known by name: their URIs. */
+  private readonly documentUris = new Map<string, string>();
 
   constructor(private readonly host: WorkspaceHost) {
     host.connection.onRequest(ROUTES_REQUEST, () => {
       const index = this.index;
-      if (!index) return { complete: !this.starting, routes: [] };
-      return routesResult(index.routes(), index.state === 'ready', { uriOf, linesOf: (file) => index.get(file)?.lines });
+      if (!index) return { complete: !this.starting, routes: [], scope: this.scope };
+      return routesResult(index.routes(), index.state === 'ready', this.scope, { uriOf: (file) => this.uriOfFile(file), linesOf: (file) => index.get(file)?.lines });
     });
     host.connection.onRequest(SHOW_WORKSPACE_PROBLEMS_REQUEST, () => {
       this.showProblems = true;
@@ -80,18 +89,39 @@ export class WorkspaceFeatures {
     });
   }
 
-  /** Starts (or restarts) the index over the workspace folders, when the settings allow it. */
-  async start(folderPaths: readonly string[]): Promise<void> {
+  /** A virtual workspace (folders, none on disk) has only its open documents to read. */
+  private openDocumentsOnly = false;
+
+  private get scope(): IndexScope {
+    return this.openDocumentsOnly ? 'open documents' : 'workspace';
+  }
+
+  private uriOfFile(file: string): string {
+    return this.documentUris.get(file) ?? uriOf(file);
+  }
+
+  /** The name the index knows an open document by: its path on disk, or without a folder on disk its analysis name. */
+  private indexFileOf(document: TextDocument): string | undefined {
+    const file = this.host.filePathOf(document.uri) ?? (this.scope === 'open documents' ? fileNameOf(document) : undefined);
+    if (file && this.scope === 'open documents') this.documentUris.set(file, document.uri);
+    return file;
+  }
+
+  /** Starts (or restarts) the index over the workspace folders, when the settings allow it; `virtual`: folders none of which is on disk. */
+  async start(folderPaths: readonly string[], virtual = false): Promise<void> {
     this.folders = [...folderPaths];
     this.index?.cancel();
     this.index = undefined;
+    this.openDocumentsOnly = virtual && this.folders.length === 0;
+    if (this.openDocumentsOnly) return this.startOnOpenDocuments();
     this.starting = true;
     const first = this.folders[0];
     const settings = first ? await this.host.settingsFor(uriOf(first)) : undefined;
     if (settings?.workspaceIndex) await this.findOpenApiDocument(settings);
     this.starting = false;
     if (!settings?.workspaceIndex) {
-      if (!first) this.host.log('No workspace folder on a file system: the routes view and OpenAPI drift are off.');
+      // No folder at all (a file opened alone): no index; a virtual workspace's folders get one of open documents.
+      if (!first) this.host.log('No workspace folder: the routes view and OpenAPI drift are off.');
       this.afterChange();
       return;
     }
@@ -101,11 +131,29 @@ export class WorkspaceFeatures {
       optionsFor: (file) => this.host.optionsFor(file),
       resolve: resolverAmong((file) => index.get(file) !== undefined),
       changed: () => this.scheduleNotice(),
+      documentsIdle: () => this.host.documentsIdle(),
     });
     this.index = index;
     const started = Date.now();
     await index.start(this.folders);
     if (index.state === 'ready') this.host.log(`Indexed ${index.size} files in ${Date.now() - started} ms.`);
+  }
+
+  /** No folder on disk: an index of the open documents, each with its own settings; files are never read. */
+  private async startOnOpenDocuments(): Promise<void> {
+    this.host.log('No workspace folder on a file system: the workspace index holds open documents only, and the routes view lists their routes.');
+    this.openApi.clear();
+    const index: WorkspaceIndex = new WorkspaceIndex({
+      filesOf: () => [],
+      read: () => undefined,
+      optionsFor: async (file) => (await this.host.settingsFor(this.uriOfFile(file))).analysis,
+      resolve: resolverAmong((file) => index.get(file) !== undefined),
+      changed: () => this.scheduleNotice(),
+      documentsIdle: () => this.host.documentsIdle(),
+    });
+    this.index = index;
+    await index.start([]);
+    for (const document of this.host.openDocuments()) await this.documentChanged(document);
   }
 
   /** The OpenAPI document: the configured path, or the first file named like one (never inside node_modules). */
@@ -132,8 +180,9 @@ export class WorkspaceFeatures {
       this.afterChange();
       return;
     }
-    const file = this.host.filePathOf(document.uri);
+    const file = this.indexFileOf(document);
     if (!this.index || !file || !SOURCE_FILE.test(file)) return;
+    if (this.scope === 'open documents' && !(await this.host.settingsFor(document.uri)).workspaceIndex) return;
     clearTimeout(this.editTimers.get(document.uri));
     this.editTimers.set(document.uri, setTimeout(() => {
       this.editTimers.delete(document.uri);
@@ -145,8 +194,13 @@ export class WorkspaceFeatures {
   async documentClosed(document: TextDocument): Promise<void> {
     clearTimeout(this.editTimers.get(document.uri));
     this.editTimers.delete(document.uri);
-    const file = this.host.filePathOf(document.uri);
+    const file = this.indexFileOf(document);
     if (!file) return;
+    if (this.scope === 'open documents') {
+      this.documentUris.delete(file);
+      await this.index?.closed(file, false);
+      return;
+    }
     if (this.openApi.document?.uri === document.uri) {
       const text = readText(file, Number.MAX_SAFE_INTEGER);
       if (text === undefined) this.openApi.clear(document.uri);
@@ -169,6 +223,29 @@ export class WorkspaceFeatures {
       this.afterChange();
     } else if (this.index && SOURCE_FILE.test(file)) {
       await this.index.changedOnDisk(file, exists);
+    }
+  }
+
+  /**
+   * A module changed (on disk, or an open document's text): the indexed files whose analysis read it
+   * are read again in the background, their open text when they are open, once the module rests.
+   */
+  moduleChanged(fileName: string): void {
+    clearTimeout(this.importerTimers.get(fileName));
+    this.importerTimers.set(fileName, setTimeout(() => {
+      this.importerTimers.delete(fileName);
+      void this.refreshImporters(fileName);
+    }, OPEN_DOCUMENT_DELAY_MS));
+  }
+
+  private async refreshImporters(fileName: string): Promise<void> {
+    const index = this.index;
+    if (!index) return;
+    for (const importer of index.importersOf(fileName)) {
+      if (this.index !== index) return;
+      const open = index.isOpen(importer) ? this.host.openDocument(uriOf(importer)) : undefined;
+      if (open) await index.updateOpen(importer, open.getText());
+      else await index.changedOnDisk(importer, true);
     }
   }
 
@@ -203,7 +280,7 @@ export class WorkspaceFeatures {
   private afterChange(): void {
     const before = this.drifts;
     // Joining every file's routes costs time on each notice while the index reads: only with a document to compare.
-    this.drifts = this.index && this.openApi.document ? this.openApi.drifts(this.index.routes(), uriOf) : new Map();
+    this.drifts = this.index && this.openApi.document ? this.openApi.drifts(this.index.routes(), (file) => this.uriOfFile(file)) : new Map();
     const document = this.openApi.document;
     if (document) {
       const positions = this.host.openDocument(document.uri) ?? positionsFromLines(lineStarts(document.text));
@@ -228,7 +305,7 @@ export class WorkspaceFeatures {
       const uri = uriOf(file);
       if (this.host.openDocument(uri)) continue;
       const positions = positionsFromLines(entry.lines);
-      const diagnostics = [...entry.findings.map((finding) => toDiagnostic(finding, { ...positions, uri })), ...this.driftDiagnosticsFor(uri, positions)];
+      const diagnostics = [...entry.findings.list().map((finding) => toDiagnostic(finding, { ...positions, uri })), ...this.driftDiagnosticsFor(uri, positions)];
       if (diagnostics.length === 0 && !this.problemsShown.has(uri)) continue;
       if (diagnostics.length > 0) this.problemsShown.add(uri);
       else this.problemsShown.delete(uri);

@@ -172,6 +172,19 @@ describe('drift', () => {
     assert.match(orphan[0].message, /GET \/health/);
   });
 
+  it('matches a route for every method (a Next.js Pages API handler) to each operation on its path, and reports only what none declares', () => {
+    const handler = route('all', '/v1/users/:id', [[200, '200'], [404, '404'], [500, '500'], [204, '204']]);
+    const pages = driftOf(documentOf(YAML_DOC), DOC_URI, false, [handler]);
+    const onUsers = pages.filter((drift) => drift.kind === 'operation-without-route' && /\/users\/\{id\}/.test(drift.message));
+    assert.deepEqual(onUsers, [], 'GET and DELETE /users/{id} are both answered by the handler');
+    assert.deepEqual(pages.filter((drift) => drift.kind === 'route-without-operation'), []);
+    // 204 is DELETE's and 200 GET's: the code does not tell the methods apart, so neither is undeclared; 500 is declared by none.
+    const undeclared = pages.filter((drift) => drift.kind === 'undeclared-status');
+    assert.deepEqual(undeclared.map(textOf), ['500']);
+    assert.match(undeclared[0].message, /^500 Internal Server Error is not declared for GET \/users\/\{id\}/);
+    assert.deepEqual(undeclared[0].fixes.map((fix) => fix.title), ['Declare 500 Internal Server Error in the OpenAPI document']);
+  });
+
   it('declares a missing response in the document, in its block layout, and the result reads back with it', () => {
     const [drift] = byKind('undeclared-status');
     const fix = drift.fixes.find((candidate) => candidate.uri === DOC_URI);

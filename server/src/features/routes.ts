@@ -25,10 +25,14 @@ export interface RouteInfo {
   rooted: boolean;
 }
 
+/** What the index reads: the workspace's files, or only open documents (a workspace without a folder on disk). */
+export type IndexScope = 'workspace' | 'open documents';
+
 export interface RoutesResult {
   /** False while the index is still reading the workspace. */
   complete: boolean;
   routes: RouteInfo[];
+  scope: IndexScope;
 }
 
 /** What the answer needs of a file: its URI and its line starts. */
@@ -42,9 +46,10 @@ function rangeIn(files: FileLookup, file: string, range: TextRange): Range {
   return lines ? toRange(positionsFromLines(lines), range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-export function routesResult(routes: readonly ProjectRoute[], complete: boolean, files: FileLookup): RoutesResult {
+export function routesResult(routes: readonly ProjectRoute[], complete: boolean, scope: IndexScope, files: FileLookup): RoutesResult {
   return {
     complete,
+    scope,
     routes: routes.map((route) => {
       // One entry per status and place: a handler shared by two routes lists its sites once each.
       const seen = new Set<string>();

@@ -1,26 +1,23 @@
 // The workspace index: every script file of the workspace read from disk in the background
 // (read-only, never executed; .gitignore, include/exclude and maxFileSize honoured), kept as
 // plain data per file: its route facts, its findings, and where its lines start. Open documents
-// replace their file's entry with their current text. Work runs a file at a time between event
-// loop turns, so requests and edits are answered while it reads; a newer start cancels an older.
+// replace their file's entry with their current text. A file is analysed in the analysis' own steps,
+// and before each step the index waits until no document analysis is on its way, queued or running:
+// an edit waits at most for one step, never for the workspace. A newer start cancels an older.
 import { lineStarts } from '../analysis/engine/suppressions';
 import { projectRoutes, routesOfFile, type FileRoutes, type ProjectRoute, type ResolveModule } from '../analysis/routes';
-import { analyze } from '../analysis';
-import type { AnalysisOptions, AnalysisResult, Severity, TextRange } from '../analysis/types';
+import { analysisSteps } from '../analysis';
+import type { AnalysisOptions, AnalysisResult } from '../analysis/types';
+import { compactRoutes, IndexedFindings, StringTable } from './compactEntry';
 
-/** A finding without its fixes: what a workspace-wide problem list shows. */
-export interface IndexedFinding {
-  ruleId: string;
-  message: string;
-  severity: Severity;
-  range: TextRange;
-}
-
+/** Plain data only: nothing here holds the file's text or its syntax tree (see compactEntry.ts). */
 export interface IndexedFile {
   routes: FileRoutes;
-  findings: IndexedFinding[];
+  findings: IndexedFindings;
   /** Line start offsets, to turn offsets into positions without keeping the text. */
   lines: Uint32Array;
+  /** The modules the analysis read or looked for (`AnalysisResult.modulesAsked`): a change to one makes this entry stale. */
+  modulesAsked: readonly string[];
 }
 
 export interface IndexHost {
@@ -34,6 +31,8 @@ export interface IndexHost {
   resolve: ResolveModule;
   /** Routes or findings changed: called for every file stored, so the host debounces what it tells. */
   changed(): void;
+  /** Resolves once no document analysis is on its way, queued or running: edits go first. */
+  documentsIdle(): Promise<void>;
 }
 
 export type IndexState = 'idle' | 'indexing' | 'ready';
@@ -44,8 +43,11 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   /** Files whose entry comes from an open document: the disk copy must not overwrite it. */
   private readonly open = new Set<string>();
+  /** The latest update of each open file, so an older text analysed late does not replace a newer one. */
+  private readonly openUpdates = new Map<string, number>();
   private generation = 0;
   private cachedRoutes: ProjectRoute[] | undefined;
+  private readonly strings = new StringTable();
   state: IndexState = 'idle';
 
   constructor(private readonly host: IndexHost) {}
@@ -66,7 +68,6 @@ export class WorkspaceIndex {
           sinceNotice = 0;
           this.invalidate();
         }
-        await nextTurn();
       }
     }
     if (generation !== this.generation) return;
@@ -82,13 +83,19 @@ export class WorkspaceIndex {
 
   /** An open document's text replaces its file's entry. */
   async updateOpen(file: string, text: string): Promise<void> {
+    const update = (this.openUpdates.get(file) ?? 0) + 1;
+    this.openUpdates.set(file, update);
     this.open.add(file);
-    this.store(file, text, analyze(text, file, await this.host.optionsFor(file)));
+    const analysis = await this.analyse(text, file, await this.host.optionsFor(file));
+    await this.host.documentsIdle();
+    // A newer text of the same document may have come meanwhile, or the document closed: that one wins.
+    if (this.open.has(file) && this.openUpdates.get(file) === update) this.store(file, text, analysis);
   }
 
   /** A document closed: its file is read from disk again (it may have been saved, or not). */
   async closed(file: string, indexed: boolean): Promise<void> {
     this.open.delete(file);
+    this.openUpdates.delete(file);
     if (indexed) await this.readFromDisk(file);
     else if (this.files.delete(file)) this.invalidate();
   }
@@ -98,6 +105,16 @@ export class WorkspaceIndex {
     if (this.open.has(file)) return;
     if (exists) await this.readFromDisk(file);
     else if (this.files.delete(file)) this.invalidate();
+  }
+
+  /** The indexed files whose analysis read or looked for a module: they are stale when it changes. */
+  importersOf(module: string): string[] {
+    return [...this.files].filter(([file, entry]) => file !== module && entry.modulesAsked.includes(module)).map(([file]) => file);
+  }
+
+  /** Whether the file's entry comes from an open document's text. */
+  isOpen(file: string): boolean {
+    return this.open.has(file);
   }
 
   get(file: string): IndexedFile | undefined {
@@ -127,14 +144,31 @@ export class WorkspaceIndex {
       if (this.files.delete(file)) this.invalidate();
       return;
     }
-    const options = await this.host.optionsFor(file);
-    // An open document may have taken the file over while its settings were read.
-    if (!this.open.has(file)) this.store(file, text, analyze(text, file, options));
+    const analysis = await this.analyse(text, file, await this.host.optionsFor(file));
+    // Reading route facts walks the tree once more: one more step, after document work too.
+    await this.host.documentsIdle();
+    // An open document may have taken the file over while it was read.
+    if (!this.open.has(file)) this.store(file, text, analysis);
+  }
+
+  /** The analysis step by step, each step taken only when no document work waits, with a turn between. */
+  private async analyse(text: string, file: string, options: AnalysisOptions): Promise<AnalysisResult> {
+    const steps = analysisSteps(text, file, options);
+    for (;;) {
+      await this.host.documentsIdle();
+      const step = steps.next();
+      if (step.done) return step.value;
+      await nextTurn();
+    }
   }
 
   private store(file: string, text: string, analysis: AnalysisResult): void {
-    const findings = analysis.findings.map(({ ruleId, message, severity, range }) => ({ ruleId, message, severity, range }));
-    this.files.set(file, { routes: routesOfFile(text, file, analysis), findings, lines: Uint32Array.from(lineStarts(text)) });
+    this.files.set(file, {
+      routes: compactRoutes(routesOfFile(text, file, analysis), file, this.strings),
+      findings: IndexedFindings.of(analysis.findings, this.strings),
+      lines: Uint32Array.from(lineStarts(text)),
+      modulesAsked: (analysis.modulesAsked ?? []).map((module) => this.strings.intern(module)),
+    });
     this.invalidate();
   }
 

@@ -118,6 +118,16 @@ function undeclared(operation: ApiOperation, route: CodeRoute, documentUri: stri
   return drifts;
 }
 
+/**
+ * A route for every method (a Next.js Pages API handler, one default export) sends what it sends
+ * whatever the method, as far as the code shows: a status is undeclared only when no operation on its
+ * path declares it, and is reported once, against the first of them.
+ */
+function undeclaredByAny(operations: readonly ApiOperation[], route: CodeRoute, documentUri: string, json: boolean): Drift[] {
+  const declaredByOne = (code: number): boolean => operations.some((operation) => operation.responses.some((response) => covers(response, code)));
+  return undeclared(operations[0], { ...route, statuses: route.statuses.filter((status) => !declaredByOne(status.code)) }, documentUri, json);
+}
+
 function unsent(operation: ApiOperation, routes: readonly CodeRoute[], documentUri: string): Drift[] {
   const sent = routes.flatMap((route) => route.statuses.map((status) => status.code));
   return operation.responses
@@ -142,6 +152,8 @@ export function driftOf(document: OpenApiDocument, documentUri: string, json: bo
     routesByKey.set(key, [...(routesByKey.get(key) ?? []), route]);
   }
   const matched = new Set<CodeRoute>();
+  /** Routes for every method and the operations on their path: checked once all are known. */
+  const operationsOfAll = new Map<CodeRoute, ApiOperation[]>();
   const drifts: Drift[] = [];
   for (const operation of document.operations) {
     const routesOfOperation = [...new Set(operationKeys(document, operation).flatMap((key) => routesByKey.get(key) ?? []))];
@@ -150,11 +162,13 @@ export function driftOf(document: OpenApiDocument, documentUri: string, json: bo
       continue;
     }
     for (const route of routesOfOperation) {
+      if (route.method === 'all') operationsOfAll.set(route, [...(operationsOfAll.get(route) ?? []), operation]);
+      else drifts.push(...undeclared(operation, route, documentUri, json));
       matched.add(route);
-      drifts.push(...undeclared(operation, route, documentUri, json));
     }
     drifts.push(...unsent(operation, routesOfOperation, documentUri));
   }
+  for (const [route, operations] of operationsOfAll) drifts.push(...undeclaredByAny(operations, route, documentUri, json));
   for (const route of routes) {
     if (matched.has(route)) continue;
     drifts.push({ kind: 'route-without-operation', uri: route.location.uri, range: route.location.range, message: `${route.method.toUpperCase()} ${route.path} has no operation in the OpenAPI document.`, fixes: [] });

@@ -7,7 +7,7 @@ import type { AnalysisResult } from '../types';
 import { fileRoutes, type FileRoutes } from './fileRoutes';
 
 export type { FileRoutes } from './fileRoutes';
-export { projectRoutes, joinPaths, resolverAmong, type ProjectRoute, type ProjectRouteStatus, type ResolveModule } from './workspaceRoutes';
+export { projectRoutes, joinPaths, PlacedStatus, resolverAmong, type ProjectRoute, type ProjectRouteStatus, type ResolveModule } from './workspaceRoutes';
 
 const NO_ROUTES: FileRoutes = { routes: [], mounts: [], routerPrefixes: {}, apps: [], exportedRouters: {}, exportedHandlers: {} };
 /** Words without which a file registers, mounts or exports no route. */

@@ -4,13 +4,13 @@
 // route facts come in as data, with a resolver for relative specifiers.
 import { candidateFiles } from '../facts/modules';
 import type { HttpMethod, TextRange } from '../types';
-import type { FileMount, FileRoutes, ModuleRef } from './fileRoutes';
+import type { FileMount, FileRoutes, ModuleRef, RouteStatusData } from './fileRoutes';
 
 export interface ProjectRouteStatus {
-  code: number;
-  fileName: string;
-  range: TextRange;
-  literal: boolean;
+  readonly code: number;
+  readonly fileName: string;
+  readonly range: TextRange;
+  readonly literal: boolean;
 }
 
 export interface ProjectRoute {
@@ -43,6 +43,35 @@ export function joinPaths(...parts: readonly string[]): string {
 /** The key an import reaches in a module's exports: the namespace of `require(…)` is its CommonJS default. */
 function exportKey(ref: ModuleRef): string {
   return ref.path.length === 0 ? 'default' : ref.path.join('.');
+}
+
+/**
+ * A status a route sends, placed in its file. One object per status, the range made when asked: a
+ * project has tens of thousands, and the workspace index stores its statuses in this form already,
+ * so a join shares them instead of copying.
+ */
+export class PlacedStatus implements ProjectRouteStatus {
+  constructor(
+    readonly code: number,
+    readonly fileName: string,
+    readonly start: number,
+    readonly end: number,
+    readonly literal: boolean,
+  ) {}
+
+  get range(): TextRange {
+    return { start: this.start, end: this.end };
+  }
+}
+
+function sentFrom(status: RouteStatusData, fileName: string): PlacedStatus {
+  if (status instanceof PlacedStatus && status.fileName === fileName) return status;
+  return new PlacedStatus(status.code, fileName, status.range.start, status.range.end, status.literal);
+}
+
+/** The route's own statuses as the join lists them: the same array when each is placed in the file already. */
+function placedIn(statuses: RouteStatusData[], fileName: string): PlacedStatus[] {
+  return statuses.every((status) => status instanceof PlacedStatus && status.fileName === fileName) ? (statuses as PlacedStatus[]) : statuses.map((status) => sentFrom(status, fileName));
 }
 
 interface RouterId {
@@ -94,7 +123,7 @@ class RouteJoiner {
   handler(fileName: string, ref: ModuleRef): { statuses: ProjectRouteStatus[]; problems: number } {
     const resolved = this.resolve(fileName, ref.specifier);
     const facts = resolved ? this.files.get(resolved)?.exportedHandlers[exportKey(ref)] : undefined;
-    return { statuses: (facts?.statuses ?? []).map((status) => ({ ...status, fileName: resolved! })), problems: facts?.problems ?? 0 };
+    return { statuses: (facts?.statuses ?? []).map((status) => sentFrom(status, resolved!)), problems: facts?.problems ?? 0 };
   }
 }
 
@@ -106,7 +135,8 @@ export function projectRoutes(files: ReadonlyMap<string, FileRoutes>, resolve: R
   for (const [fileName, fileRoutes] of files) {
     for (const route of fileRoutes.routes) {
       const elsewhere = route.handlerRefs.map((ref) => joiner.handler(fileName, ref));
-      const statuses = [...route.statuses.map((status) => ({ ...status, fileName })), ...elsewhere.flatMap((handler) => handler.statuses)];
+      const own = placedIn(route.statuses, fileName);
+      const statuses = elsewhere.length === 0 ? own : [...own, ...elsewhere.flatMap((handler) => handler.statuses)];
       const problems = route.problems + elsewhere.reduce((sum, handler) => sum + handler.problems, 0);
       const prefixes = route.on === undefined ? [{ prefix: route.prefixedBy === 'nest' ? nestPrefix : '', rooted: true }] : joiner.prefixes({ fileName, name: route.on });
       for (const { prefix, rooted } of prefixes) routes.push({ method: route.method, path: joinPaths(prefix, route.path), fileName, range: route.range, statuses, problems, rooted });
