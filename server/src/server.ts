@@ -11,8 +11,6 @@ import {
   FileChangeType,
   type Diagnostic,
 } from 'vscode-languageserver/node';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyses, SKIP_LOG } from './analyses';
 import { frameworksOf } from './analysis/adapters/frameworks';
@@ -23,13 +21,13 @@ import { toDiagnostic, type DiagnosticSupport } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { renderCheatSheet } from './knowledge';
-import { initializationSection, overlaid, settingsFrom, type Settings } from './settings';
+import { initializationSection, type Settings } from './settings';
 import { CONFIG_FILE_GLOB, ProjectConfigs } from './projectConfigs';
 import { ProjectFactsLoader } from './projectFacts';
 import { WorkspaceModules } from './workspace/moduleReader';
 import { fileNameOf, filePathOf, isScript, uriPath } from './documentNames';
 import { WorkspaceFeatures } from './workspaceFeatures';
-import type { AnalysisOptions } from './analysis/types';
+import { DocumentSettings } from './documentSettings';
 import { OPENAPI_FILE } from './workspace/openApiDocuments';
 import { SOURCE_FILE } from './cli/files';
 
@@ -40,12 +38,6 @@ const SCRIPT_GLOB = '**/*.{js,jsx,ts,tsx,mjs,cjs}';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const settingsCache = new Map<string, Promise<Settings>>();
-/** What the client gave at start (`initializationOptions`): the base that editor settings override. */
-let initialSection: unknown;
-/** The editor settings of a client that pushes them (`didChangeConfiguration`) instead of being asked. */
-let pushedSection: unknown;
-let canPullConfiguration = false;
 let canRefreshInlayHints = false;
 let canRegisterConfigurationChange = false;
 let canWatchFiles = false;
@@ -54,63 +46,13 @@ const diagnosticSupport: DiagnosticSupport = { relatedInformation: false };
 let canInsertSnippets = false;
 const projectConfigs = new ProjectConfigs((message) => connection.console.log(message));
 const projectFacts = new ProjectFactsLoader();
-/** Workspace folder paths: the walk up to a document's package.json stops at its folder's root. */
-let workspaceRoots: string[] = [];
 /** Workspace folders none of which is on a file system (a virtual workspace): the index holds open documents. */
 let virtualWorkspace = false;
 
 /** Imported modules: an open document's text first, then the file on disk (the workspace index's reader). */
 const workspaceModules = new WorkspaceModules((fileName) => documents.all().find((document) => fileNameOf(document) === fileName)?.getText());
-
-/** Precedence (decisions): defaults < project config file < initializationOptions < editor settings the user set. */
-function settingsOf(uri: string, editorSection: unknown): Settings {
-  return settingsFrom(overlaid(overlaid(projectConfigs.sectionFor(uri), initialSection), editorSection));
-}
-
-function configuredSettingsFor(uri: string): Promise<Settings> {
-  let settings = settingsCache.get(uri);
-  if (!settings) {
-    settings = canPullConfiguration
-      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusGuide' }).then(
-          (section: unknown) => settingsOf(uri, section),
-          () => settingsOf(uri, undefined),
-        )
-      : Promise.resolve(settingsOf(uri, pushedSection));
-    settingsCache.set(uri, settings);
-  }
-  return settings;
-}
-
-/** The workspace folder holding a file, the innermost when folders nest. */
-function rootOf(filePath: string): string | undefined {
-  return workspaceRoots.filter((folder) => filePath.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)).sort((a, b) => b.length - a.length)[0];
-}
-
-async function withProjectFacts(settings: Settings, filePath: string): Promise<Settings> {
-  // Read with a stat per folder on each call: a cheap check that also sees changes no watcher reported.
-  const project = await projectFacts.factsFor(filePath, rootOf(filePath)).catch(() => undefined);
-  return project ? { ...settings, analysis: { ...settings.analysis, project } } : settings;
-}
-
-/** The settings with the document's project facts; untitled and virtual documents have none. */
-async function settingsFor(uri: string): Promise<Settings> {
-  const settings = withModules(await configuredSettingsFor(uri), uri);
-  const filePath = filePathOf(uri);
-  return filePath ? withProjectFacts(settings, filePath) : settings;
-}
-
-/** A workspace file's analysis options: its folder's settings (one request per folder, not per file) and its project facts. */
-async function optionsForFile(filePath: string): Promise<AnalysisOptions> {
-  const root = rootOf(filePath);
-  const settings = withModules(await configuredSettingsFor(pathToFileURL(root ?? path.dirname(filePath)).toString()), pathToFileURL(filePath).toString());
-  return (await withProjectFacts(settings, filePath)).analysis;
-}
-
-/** The settings with the reader of imported modules, unless `readImportedModules` is off. */
-function withModules(settings: Settings, uri: string): Settings {
-  if (!settings.readImportedModules) return settings;
-  return { ...settings, analysis: { ...settings.analysis, modules: workspaceModules.sourceFor(settings, filePathOf(uri) !== undefined) } };
-}
+const documentSettings = new DocumentSettings(connection, projectConfigs, projectFacts, workspaceModules);
+const settingsFor = (uri: string): Promise<Settings> => documentSettings.settingsFor(uri);
 
 /** A module changed in an editor or on disk: read it again, and analyse again the open documents and indexed files that import it. */
 function moduleChanged(fileName: string): void {
@@ -121,10 +63,10 @@ function moduleChanged(fileName: string): void {
 
 /** Settings or a config file changed: every document is analysed again under the new ones. */
 function reanalyseAll(): void {
-  settingsCache.clear();
+  documentSettings.clear();
   analyses.clear();
   for (const document of documents.all()) if (isScript(document)) analyses.schedule(document, false);
-  void workspace.start(workspaceRoots, virtualWorkspace);
+  void workspace.start(documentSettings.roots, virtualWorkspace);
   if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
 }
 
@@ -173,7 +115,7 @@ const analyses = new DocumentAnalyses(
 const workspace = new WorkspaceFeatures({
   connection,
   settingsFor,
-  optionsFor: optionsForFile,
+  optionsFor: (filePath) => documentSettings.optionsForFile(filePath),
   filePathOf,
   openDocument: (uri) => documents.get(uri),
   openDocuments: () => documents.all(),
@@ -183,18 +125,18 @@ const workspace = new WorkspaceFeatures({
 });
 
 connection.onInitialize((params) => {
-  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  documentSettings.canPull = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   canRegisterConfigurationChange = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   diagnosticSupport.relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
   canInsertSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
-  initialSection = initializationSection(params.initializationOptions);
+  documentSettings.initialSection = initializationSection(params.initializationOptions);
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   projectConfigs.setFolders(folders);
-  workspaceRoots = folders.flatMap((uri) => filePathOf(uri) ?? []);
-  virtualWorkspace = folders.length > 0 && workspaceRoots.length === 0;
-  workspaceModules.setRoots(workspaceRoots);
+  documentSettings.roots = folders.flatMap((uri) => filePathOf(uri) ?? []);
+  virtualWorkspace = folders.length > 0 && documentSettings.roots.length === 0;
+  workspaceModules.setRoots(documentSettings.roots);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -210,13 +152,13 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(() => {
   // Clients that cannot register dynamically (Neovim) send the notification unasked, or not at all.
-  if (canPullConfiguration && canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusGuide' });
+  if (documentSettings.canPull && canRegisterConfigurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusGuide' });
   if (canWatchFiles) {
     const watchers = [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: '**/package.json' }, { globPattern: SCRIPT_GLOB }, { globPattern: '**/{openapi,swagger,*.openapi}*.{yaml,yml,json}' }];
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
   // In the background: requests and edits are answered between files.
-  void workspace.start(workspaceRoots, virtualWorkspace);
+  void workspace.start(documentSettings.roots, virtualWorkspace);
 });
 
 const CONFIG_OR_MANIFEST = /(?:\/package\.json|\.httpstatusguiderc\.json|\/httpstatusguide\.config\.json)$/;
@@ -243,7 +185,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
 });
 
 connection.onDidChangeConfiguration((change) => {
-  if (!canPullConfiguration) pushedSection = (change.settings as { httpStatusGuide?: unknown } | undefined)?.httpStatusGuide;
+  if (!documentSettings.canPull) documentSettings.pushedSection = (change.settings as { httpStatusGuide?: unknown } | undefined)?.httpStatusGuide;
   reanalyseAll();
 });
 
@@ -267,7 +209,7 @@ documents.onDidChangeContent((event) => {
 documents.onDidClose((event) => {
   opened.delete(event.document.uri);
   skippedTold.delete(event.document.uri);
-  settingsCache.delete(event.document.uri);
+  documentSettings.forget(event.document.uri);
   analysisDiagnostics.delete(event.document.uri);
   analyses.forget(event.document.uri);
   // Importers read the file from disk again, as saved.
