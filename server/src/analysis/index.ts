@@ -14,7 +14,6 @@ import { withLostRejections } from './adapters/asyncRejections';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
 import { readSuppressions } from './engine/suppressions';
-import { mountedPathsIn } from './routes/mountedPaths';
 import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, Severity, StatusRef } from './types';
 
 export type { AnalysisOptions, AnalysisResult, Finding } from './types';
@@ -164,7 +163,6 @@ export function* analysisSteps(
   // Only fixes need the file's style: most files have none to offer, so it is read on first use.
   let style: CodeStyle | undefined;
   const styleOf = (): CodeStyle => (style ??= detectStyle(sourceFile));
-  const mountedPaths = mountedPathsIn(sourceFile, sites);
   const findings: Finding[] = [];
   // Sites that share a status (one decorator over a method's several returns) report it once.
   const reported = new Set<string>();
@@ -186,7 +184,6 @@ export function* analysisSteps(
       },
       bindings,
       sites,
-      mountedPaths,
       report: (report: RuleReport) => {
         const key = `${ruleId} ${report.range.start} ${report.range.end} ${report.message}`;
         if (reported.has(key)) return;

@@ -1,7 +1,6 @@
 // The shape every rule has: one file, one exported object with its metadata and its check.
 import type * as ts from 'typescript';
 import type { Bindings } from './facts/bindings';
-import type { MountedPaths } from './routes/mountedPaths';
 import type { CodeStyle } from './facts/style';
 import type { AnalysisOptions, Fix, RelatedNote, ResponseSite, RuleSetting, Severity, TextRange } from './types';
 
@@ -43,8 +42,6 @@ export interface RuleContext {
   readonly bindings: Bindings;
   /** Every response site of the file, for rules that compare a site with its neighbours. */
   readonly sites: readonly ResponseSite[];
-  /** A site's route's full paths where this file mounts its router; none when it does not, or when the path is whole. */
-  readonly mountedPaths: MountedPaths;
   report(report: RuleReport): void;
 }
 

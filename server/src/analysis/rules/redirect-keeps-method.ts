@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import { skipTypeWrappers } from '../facts/syntax';
 import { changeStatusFix } from '../edits/fixes';
-import type { Rule, RuleContext } from '../rule';
+import type { Rule } from '../rule';
 import { shorten } from '../facts/shorten';
 import type { ResponseSite } from '../types';
 
@@ -46,19 +46,16 @@ function segments(path: string, withoutPrefixes: boolean): string[] {
  * `/api/v2/payments`, or the same URL on another host)? A redirect back to the route itself is
  * Post/Redirect/Get to the page of that URL, not forwarding.
  */
-function forwardsSameEndpoint(site: ResponseSite, target: ts.Expression, context: RuleContext): boolean {
+function forwardsSameEndpoint(site: ResponseSite, target: ts.Expression): boolean {
   const handler = site.handler;
   const { hasOrigin, path } = splitTarget(targetShape(target, handler?.requestName));
   if (path === REQUEST_URL) return hasOrigin;
   const routePath = site.route?.path;
   if (routePath === undefined) return false;
   const to = segments(path, true);
-  // A router's route is compared with its full path too, where this file mounts the router.
-  return [routePath, ...context.mountedPaths(site)].some((candidate) => {
-    const from = segments(candidate, true);
-    const same = to.length === from.length && to.some((part) => part !== '*') && to.every((part, index) => part === from[index]);
-    return same && (hasOrigin || segments(path, false).join('/') !== segments(candidate, false).join('/'));
-  });
+  const from = segments(routePath, true);
+  const same = to.length === from.length && to.some((part) => part !== '*') && to.every((part, index) => part === from[index]);
+  return same && (hasOrigin || segments(path, false).join('/') !== segments(routePath, false).join('/'));
 }
 
 /** Forwarding handlers do nothing with the request before redirecting; reading it or logging is fine. */
@@ -96,7 +93,7 @@ export const redirectKeepsMethod: Rule<'redirect-keeps-method'> = {
   check(site, context) {
     if (site.status.code !== 302 || site.send?.kind !== 'redirect' || GET_LIKE.has(site.route?.method ?? '')) return;
     const target = site.send.target;
-    if (!target || !forwardsSameEndpoint(site, target, context) || !doesNoWork(site)) return;
+    if (!target || !forwardsSameEndpoint(site, target) || !doesNoWork(site)) return;
     const method = site.route?.method;
     const verb = method && ['post', 'put', 'patch', 'delete'].includes(method) ? method.toUpperCase() : 'POST';
     const fix = changeStatusFix(site, 307, context, true);
