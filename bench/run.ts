@@ -36,6 +36,7 @@ const HELP = `Usage: npm run bench -- [--quick] [--only repo|index|protocol] [--
 
 const quick = process.argv.includes('--quick');
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
+const CHANGE_LOG_HEADING = '## What each change bought';
 /** Above this analysis ÷ parse ratio the report lists where the time goes. */
 const PROFILE_ABOVE = 2.0;
 
@@ -224,7 +225,16 @@ async function main(): Promise<void> {
   const report = renderReport(results);
   process.stdout.write(report);
   if (quick) progress('quick run: docs/benchmarks.md left as it was');
-  else fs.writeFileSync(REPORT, report);
+  else fs.writeFileSync(REPORT, withChangeLog(report));
+}
+
+/** The hand-written section on what each speed change bought is history, not a measurement: a new run keeps it. */
+function withChangeLog(report: string): string {
+  const old = fs.existsSync(REPORT) ? fs.readFileSync(REPORT, 'utf8').split('\n') : [];
+  const start = old.indexOf(CHANGE_LOG_HEADING);
+  if (start < 0) return report;
+  const next = old.findIndex((line, index) => index > start && line.startsWith('## '));
+  return replaceSection(report, old.slice(start, next < 0 ? undefined : next).join('\n').trimEnd().split('\n'));
 }
 
 main().catch((error: unknown) => {
