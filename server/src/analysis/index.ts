@@ -7,7 +7,7 @@ import { addStatusPositionsOf, coverageOf, resolveStatusRefs, type StatusPositio
 import { addToFileIndex, emptyFileIndex, rememberFileIndex } from './facts/fileIndex';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
-import { collectorsFor, EXCEPTION_READERS, frameworksOf } from './adapters/frameworks';
+import { collectorsFor, EXCEPTION_READERS, frameworksOf, type Framework } from './adapters/frameworks';
 import { splitStatusBranches } from './adapters/statusBranches';
 import { ThrownErrorCollector } from './adapters/thrownErrors';
 import { withLostRejections } from './adapters/asyncRejections';
@@ -107,7 +107,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
     added.push(ref);
   }
   statusRefs.sort((a, b) => a.range.start - b.range.start);
-  return { bindings, sites, statusRefs, modulesAsked: helperCalls.modulesAsked };
+  return { bindings, sites, statusRefs, frameworks, modulesAsked: helperCalls.modulesAsked };
 }
 
 /** Pathologically deep nesting overflows the parser's or our walk's stack: no results, no crash. */
@@ -147,7 +147,7 @@ export function* analysisSteps(
   fileName: string,
   options: AnalysisOptions = DEFAULT_OPTIONS,
   previous?: PreviousParse,
-  scopeOf?: (sourceFile: ts.SourceFile) => RuleScope | undefined,
+  scopeOf?: (sourceFile: ts.SourceFile, frameworks: readonly Framework[]) => RuleScope | undefined,
 ): Generator<void, AnalysisResult, void> {
   const skipped = skipReason(text, options);
   if (skipped) return { sites: [], statusRefs: [], findings: [], skipped, ruleErrors: [] };
@@ -158,7 +158,7 @@ export function* analysisSteps(
   if (!facts) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
   yield;
   const { bindings, sites, statusRefs, modulesAsked } = facts;
-  const scope = scopeOf?.(sourceFile);
+  const scope = scopeOf?.(sourceFile, facts.frameworks);
   const checked = scope ? sites.filter((site) => scope.checks(site)) : sites;
   // Only fixes need the file's style: most files have none to offer, so it is read on first use.
   let style: CodeStyle | undefined;

@@ -8,7 +8,7 @@
 import ts from 'typescript';
 import { addBindingsOf, type Binding } from '../facts/bindings';
 import { skipTypeWrappers } from '../facts/syntax';
-import { frameworksOf, type Framework } from '../adapters/frameworks';
+import type { Framework } from '../adapters/frameworks';
 import { analysisSteps, type RuleScope } from '../index';
 import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, TextRange } from '../types';
 import { parse, parseErrorCount, type PreviousParse } from './parse';
@@ -68,9 +68,10 @@ export function* reusingAnalysisSteps(
   let reusedUnit: boolean[] = [];
   const findingUnit = new Map<Finding, number>();
   let reusedCount = 0;
-  const scopeOf = (sourceFile: ts.SourceFile): RuleScope => {
+  // The frameworks come from the facts the analysis has just read: not worked out twice per edit.
+  const scopeOf = (sourceFile: ts.SourceFile, fileFrameworks: readonly Framework[]): RuleScope => {
     units = unitsOf(sourceFile);
-    frameworks = frameworksOf(sourceFile, options.frameworks);
+    frameworks = [...fileFrameworks];
     const plan = usable && planReuse(usable, text, sourceFile, units, frameworks);
     reusedUnit = units.map(() => false);
     const reused: Finding[] = [];
@@ -156,7 +157,7 @@ function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFi
   while (tail < old.length - head && tail < units.length - head && same(old[old.length - 1 - tail], units[units.length - 1 - tail])) tail++;
   const oldChanged = old.slice(head, old.length - tail);
   const newChanged = units.slice(head, units.length - tail);
-  if (!changedUnitsAreSafe(oldChanged, before, newChanged, text, previous.fileName)) return undefined;
+  if (!changedUnitsAreSafe(oldChanged, before, newChanged, sourceFile.statements.slice(head, units.length - tail), previous.fileName)) return undefined;
   const changeStart = head < old.length ? old[head].start : before.length;
   const changeEnd = tail > 0 ? old[old.length - tail].start : before.length;
   const shift = text.length - before.length;
@@ -184,15 +185,22 @@ function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFi
  * names to the same values as before (bindings are one map for the file), and speak of the same
  * authentication schemes (a rule reads the file's strings for them).
  */
-function changedUnitsAreSafe(oldUnits: readonly Unit[], before: string, newUnits: readonly Unit[], text: string, fileName: string): boolean {
+function changedUnitsAreSafe(oldUnits: readonly Unit[], before: string, newUnits: readonly Unit[], newStatements: readonly ts.Statement[], fileName: string): boolean {
   if (![...oldUnits, ...newUnits].every((unit) => unit.handler)) return false;
-  const oldMark = contributionOf(oldUnits.map((unit) => before.slice(unit.start, unit.end)), fileName);
-  const newMark = contributionOf(newUnits.map((unit) => text.slice(unit.start, unit.end)), fileName);
+  // The old tree was updated in place by the incremental parse: the old units are parsed from their text.
+  const oldStatements: ts.Statement[] = [];
+  for (const unit of oldUnits) {
+    const unitFile = parse(before.slice(unit.start, unit.end), fileName);
+    if (parseErrorCount(unitFile) > 0) return false;
+    oldStatements.push(...unitFile.statements);
+  }
+  const oldMark = contributionOf(oldStatements);
+  const newMark = contributionOf(newStatements);
   return oldMark !== undefined && oldMark === newMark;
 }
 
 /** What these statements give the rest of the file, as one comparable string; undefined when unsafe to say. */
-function contributionOf(texts: readonly string[], fileName: string): string | undefined {
+function contributionOf(statements: readonly ts.Statement[]): string | undefined {
   const bindings = new Set<string>();
   const schemes = new Set<string>();
   let unsafe = false;
@@ -211,11 +219,9 @@ function contributionOf(texts: readonly string[], fileName: string): string | un
     }
     ts.forEachChild(node, visit);
   };
-  for (const unitText of texts) {
-    if (unitText.includes(DISABLE_FILE)) return undefined;
-    const unitFile = parse(unitText, fileName);
-    if (parseErrorCount(unitFile) > 0) return undefined;
-    unitFile.statements.forEach(visit);
+  for (const statement of statements) {
+    if (statement.getFullText().includes(DISABLE_FILE)) return undefined;
+    visit(statement);
   }
   return unsafe ? undefined : JSON.stringify([[...bindings].sort(), [...schemes].sort()]);
 }
