@@ -83,7 +83,7 @@ const plan = quick
       eslint: [5, 2, 1],
       repoRounds: 1,
       protocol: { startups: 2, editFileLines: 2000, edits: 20, largeEditFileLines: 10000, largeEdits: 10, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, idleMs: 10_000 },
-      index: { files: 200, idleEdits: 20, indexMaxMs: 120_000 },
+      index: { files: 200, idleEdits: 20, warmUpEdits: 10, indexMaxMs: 120_000 },
     }
   : {
       small: 40,
@@ -91,7 +91,7 @@ const plan = quick
       eslint: [30, 12, 5],
       repoRounds: 3,
       protocol: { startups: 8, editFileLines: 2000, edits: 200, largeEditFileLines: 10000, largeEdits: 100, hovers: 500, openFiles: 100, openFileLines: 1500, memoryRuns: 2, idleMs: IDLE_READ_MS },
-      index: { files: 2_000, idleEdits: 100, indexMaxMs: 600_000 },
+      index: { files: 2_000, idleEdits: 100, warmUpEdits: 20, indexMaxMs: 600_000 },
     };
 
 function progress(message: string): void {

@@ -32,6 +32,12 @@ export interface AnalysisHost {
  * (`analysis/engine/reuse.ts`), so squiggles can follow typing closely (docs/benchmarks.md, section 3).
  */
 export const EDIT_DEBOUNCE_MS = 75;
+/**
+ * Background work starts no step this close to the end of an edit's debounce: a step it started
+ * would delay that edit's analysis by its length (a step of the index is one parse, walk or rule of
+ * one file, a few milliseconds; under load, more).
+ */
+export const DEBOUNCE_GUARD_MS = 25;
 /** Trees kept for incremental reparsing: the documents being edited, not every open one (decisions). */
 const KEPT_TREES = 3;
 
@@ -71,6 +77,8 @@ export class DocumentAnalyses {
   /** Analyses under way, shared by the publish of a version and the requests for it. */
   private readonly running = new Map<string, { snapshot: Snapshot; analysis: Promise<DocumentAnalysis | undefined> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When each debounce under way ends (`performance.now()`). */
+  private readonly deadlines = new Map<string, number>();
   /**
    * What each document last had published. Opening fires both an open and a (debounced) change: the
    * second would publish the same result again, late enough to pass for the answer to a later change.
@@ -92,6 +100,7 @@ export class DocumentAnalyses {
   private refreshing = 0;
   /** Waiting for no document work: the workspace index, which reads only when edits are answered. */
   private idleWaiters: (() => void)[] = [];
+  private settling = false;
 
   constructor(
     private readonly host: AnalysisHost,
@@ -113,12 +122,18 @@ export class DocumentAnalyses {
   }
 
   /**
-   * True while a document analysis is on its way (its debounce has ended) or queued or running. An
-   * edit's debounce does not count: while the user types without pause it never ends, and background
-   * work would never go on; a step taken during it delays the analysis that follows by that one step.
+   * True while a document analysis is on its way (its debounce ends within `DEBOUNCE_GUARD_MS`) or
+   * queued or running. The rest of a debounce does not count: while the user types without pause it
+   * never ends, and background work would never go on.
    */
   get busy(): boolean {
-    return this.refreshing > 0 || this.running.size > 0;
+    return this.refreshing > 0 || this.running.size > 0 || this.debounceEndsSoon();
+  }
+
+  private debounceEndsSoon(): boolean {
+    const soon = performance.now() + DEBOUNCE_GUARD_MS;
+    for (const deadline of this.deadlines.values()) if (deadline <= soon) return true;
+    return false;
   }
 
   /** Resolves once no document analysis is on its way, queued or running: background work waits on it. */
@@ -128,29 +143,43 @@ export class DocumentAnalyses {
   }
 
   private settled(): void {
-    if (this.busy || this.idleWaiters.length === 0) return;
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const resolve of waiters) resolve();
+    if (this.busy || this.idleWaiters.length === 0 || this.settling) return;
+    this.settling = true;
+    // A turn later, behind the writes already queued: the diagnostics just published go out before
+    // background work takes its next step (the protocol writes messages from setImmediate callbacks).
+    setImmediate(() => {
+      this.settling = false;
+      if (this.busy) return;
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    });
   }
 
   schedule(document: TextDocument, debounce: boolean): void {
     clearTimeout(this.timers.get(document.uri));
+    this.deadlines.delete(document.uri);
     const start = (): void => {
       this.timers.delete(document.uri);
+      this.deadlines.delete(document.uri);
       this.refreshing++;
       void this.refresh(document.uri).finally(() => {
         this.refreshing--;
         this.settled();
       });
     };
-    if (debounce) this.timers.set(document.uri, setTimeout(start, EDIT_DEBOUNCE_MS));
-    else start();
+    if (debounce) {
+      this.timers.set(document.uri, setTimeout(start, EDIT_DEBOUNCE_MS));
+      this.deadlines.set(document.uri, performance.now() + EDIT_DEBOUNCE_MS);
+      // A keystroke that pushed a debounce's end away frees background work that waited on it.
+      this.settled();
+    } else start();
   }
 
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.deadlines.delete(uri);
     this.results.delete(uri);
     this.running.delete(uri);
     this.trees.delete(uri);

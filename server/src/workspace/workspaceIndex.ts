@@ -87,7 +87,7 @@ export class WorkspaceIndex {
     this.openUpdates.set(file, update);
     this.open.add(file);
     const analysis = await this.analyse(text, file, await this.host.optionsFor(file));
-    await this.host.documentsIdle();
+    await this.turn();
     // A newer text of the same document may have come meanwhile, or the document closed: that one wins.
     if (this.open.has(file) && this.openUpdates.get(file) === update) this.store(file, text, analysis);
   }
@@ -146,20 +146,29 @@ export class WorkspaceIndex {
     }
     const analysis = await this.analyse(text, file, await this.host.optionsFor(file));
     // Reading route facts walks the tree once more: one more step, after document work too.
-    await this.host.documentsIdle();
+    await this.turn();
     // An open document may have taken the file over while it was read.
     if (!this.open.has(file)) this.store(file, text, analysis);
   }
 
-  /** The analysis step by step, each step taken only when no document work waits, with a turn between. */
+  /** The analysis step by step, each in a turn of its own. */
   private async analyse(text: string, file: string, options: AnalysisOptions): Promise<AnalysisResult> {
     const steps = analysisSteps(text, file, options);
     for (;;) {
-      await this.host.documentsIdle();
+      await this.turn();
       const step = steps.next();
       if (step.done) return step.value;
-      await nextTurn();
     }
+  }
+
+  /**
+   * A turn of the event loop of its own, once no document work waits: the protocol reads one message
+   * per turn, so an edit waits for at most the one step under way (not for a read, a store and a
+   * parse that follow each other within one turn).
+   */
+  private async turn(): Promise<void> {
+    await nextTurn();
+    await this.host.documentsIdle();
   }
 
   private store(file: string, text: string, analysis: AnalysisResult): void {
