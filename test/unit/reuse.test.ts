@@ -9,7 +9,7 @@ import { reusingAnalysisSteps, type KeptAnalysis, type ReusingResult } from '../
 import type { PreviousParse } from '../../server/src/analysis/engine/parse';
 import type { AnalysisOptions, AnalysisResult } from '../../server/src/analysis/types';
 import { memoryModules } from './memoryModules';
-import { EXPRESS, FASTIFY, HANDLERS, NEST, NEXT, REPLIES } from './reuseFixtures';
+import { EXPRESS, FASTIFY, HANDLERS, MIDDLEWARE, NEST, NEXT, REPLIES } from './reuseFixtures';
 
 function reusing(text: string, fileName: string, options: AnalysisOptions, previous?: KeptAnalysis | PreviousParse): ReusingResult {
   const steps = reusingAnalysisSteps(text, fileName, options, previous);
@@ -19,15 +19,28 @@ function reusing(text: string, fileName: string, options: AnalysisOptions, previ
   }
 }
 
-/** What a user sees of a result, and where: findings with fixes and related places, hover positions, sites. */
+/** What a user sees of a result, and where: findings with fixes and related places, hover positions; and the modules it read. */
 function shown(result: AnalysisResult): unknown {
   return {
     skipped: result.skipped,
     findings: result.findings,
     statusRefs: result.statusRefs,
-    sites: result.sites.map((site) => [site.chain.getStart(), site.chain.getEnd(), site.status.code, site.status.source]),
     ruleErrors: result.ruleErrors.map((error) => error.ruleId),
+    modulesAsked: result.modulesAsked,
   };
+}
+
+const siteKeys = (result: AnalysisResult): string[] => result.sites.map((site) => `${site.chain.getStart()}-${site.chain.getEnd()} ${site.status.code} ${site.status.source}`);
+
+/**
+ * A reusing result equals a fresh one in all a user sees; its sites are those of the units checked
+ * again (the others are not built): each one of the fresh sites, all of them when nothing was reused.
+ */
+function assertSameAsFresh(reused: ReusingResult, fresh: AnalysisResult, message?: string): void {
+  assert.deepEqual(shown(reused.result), shown(fresh), message);
+  const freshSites = siteKeys(fresh);
+  if (reused.reused === 0) assert.deepEqual(siteKeys(reused.result), freshSites, message);
+  else for (const key of siteKeys(reused.result)) assert.ok(freshSites.includes(key), `${message ?? ''}\nsite ${key} is not one of a fresh analysis's`);
 }
 
 type Random = (limit: number) => number;
@@ -83,6 +96,11 @@ const EDITS: readonly ((text: string, random: Random, kind: Kind) => string | un
     return text.slice(0, removed.getFullStart()) + text.slice(removed.getEnd());
   },
   (text, random) => replaceOne(text, /=> \{\n/, random, (match) => `${match[0]}  const code = ${pick(STATUSES, random)};\n`),
+  // Middleware named by a route, or not; a helper renamed, or its status taken from its body.
+  (text, random) => replaceOne(text, /(\.(get|post|put|delete)\('[^']*', )(requireAuth, |requireAdmin, )?/, random, (match) => (match[3] ? match[1] : `${match[1]}${pick(['requireAuth, ', 'requireAdmin, '], random)}`)),
+  (text, random) => replaceOne(text, /function unauthorized\b|function forbidden\b|res\.status\(code\)|res\.status\(409\)/, random, (match) =>
+    ({ 'function unauthorized': 'function forbidden', 'function forbidden': 'function unauthorized', 'res.status(code)': 'res.status(409)', 'res.status(409)': 'res.status(code)' })[match[0]] ?? match[0],
+  ),
   (text, random) => {
     const at = random(text.length + 1);
     return text.slice(0, at) + pick(TYPED, random) + text.slice(at);
@@ -101,6 +119,7 @@ const FILES: readonly { kind: Kind; fileName: string; text: string; options?: An
   { kind: 'express', fileName: 'routes/users.js', text: EXPRESS },
   { kind: 'express', fileName: 'routes/imports.js', text: IMPORTING, options: WITH_MODULES },
   { kind: 'express', fileName: 'routes/users.ts', text: EXPRESS },
+  { kind: 'express', fileName: 'routes/items.js', text: MIDDLEWARE },
   { kind: 'fastify', fileName: 'routes/items.ts', text: FASTIFY },
   { kind: 'nest', fileName: 'cats.controller.ts', text: NEST },
   { kind: 'next', fileName: 'app/api/items/route.ts', text: NEXT },
@@ -121,7 +140,7 @@ describe('reusing the findings of units an edit left alone', () => {
           if (edited === undefined) continue;
           text = edited;
           const reused = reusing(text, file.fileName, options, kept);
-          assert.deepEqual(shown(reused.result), shown(analyze(text, file.fileName, options)), `edit ${index} of seed ${seed} gave a different result on:\n${text}`);
+          assertSameAsFresh(reused, analyze(text, file.fileName, options), `edit ${index} of seed ${seed} gave a different result on:\n${text}`);
           kept = reused.kept;
           reusedUnits += reused.reused;
         }
@@ -137,25 +156,43 @@ describe('reusing the findings of units an edit left alone', () => {
     // A line inserted into the first handler moves every later handler's findings down.
     const text = EXPRESS.replace("  const user = await User.create(req.body);\n", "  const user = await User.create(req.body);\n  log('created');\n");
     const second = reusing(text, 'users.js', DEFAULT_OPTIONS, first.kept);
-    assert.equal(second.reused, 5, 'the five handlers after the edited one keep their findings');
-    assert.equal(second.rechecked, first.rechecked - 5);
+    assert.equal(second.reused, 6, 'the helper above and the five handlers after the edited one keep their findings');
+    assert.equal(second.rechecked, first.rechecked - 6);
     const fresh = analyze(text, 'users.js', DEFAULT_OPTIONS);
     assert.ok(fresh.findings.filter((finding) => finding.range.start > text.indexOf("app.get('/users/:id'")).length >= 4, 'later handlers have findings to shift');
-    assert.deepEqual(shown(second.result), shown(fresh));
+    assertSameAsFresh(second, fresh);
+    assert.ok(second.result.sites.length < fresh.sites.length, 'the sites of the reused handlers are not built again');
   });
 
-  it('checks the whole file again when a constant, an import, a helper or an error class changes', () => {
+  it('checks the whole file again when a constant, an import or an error class changes', () => {
     const edits = [
       EXPRESS.replace('const LIMIT = 429;', 'const LIMIT = 503;'),
       `import createError from 'http-errors';\n${EXPRESS}`,
-      EXPRESS.replace('res.status(code)', 'res.status(400)'),
       EXPRESS.replace('this.status = status;', 'this.statusCode = status;'),
     ];
     for (const text of edits) {
       const again = reusing(text, 'users.js', DEFAULT_OPTIONS, reusing(EXPRESS, 'users.js', DEFAULT_OPTIONS).kept);
       assert.equal(again.reused, 0);
-      assert.deepEqual(shown(again.result), shown(analyze(text, 'users.js', DEFAULT_OPTIONS)));
+      assertSameAsFresh(again, analyze(text, 'users.js', DEFAULT_OPTIONS));
     }
+  });
+
+  it('checks a changed function again with the handlers that call it, and the functions the changed code names', () => {
+    const first = reusing(EXPRESS, 'users.js', DEFAULT_OPTIONS);
+    // The helper's status now comes from its body: its callers' sites change.
+    const helper = EXPRESS.replace('res.status(code)', 'res.status(400)');
+    const again = reusing(helper, 'users.js', DEFAULT_OPTIONS, first.kept);
+    const fresh = analyze(helper, 'users.js', DEFAULT_OPTIONS);
+    assertSameAsFresh(again, fresh);
+    // Before, `sendError(res, 404, 'name is required')` was a 404 for a missing field; now the helper sends 400 itself.
+    const onCall = (result: AnalysisResult, text: string): string[] => result.findings.filter((finding) => text.slice(finding.range.start).startsWith('404, ')).map((finding) => finding.ruleId);
+    assert.ok(onCall(first.result, EXPRESS).length > 0 && onCall(again.result, helper).length === 0, 'the caller, checked again, lost the finding on its argument');
+    assert.equal(again.reused, 5, 'every handler but the caller keeps its findings');
+    // A handler that starts to call the helper has it checked again too.
+    const calling = EXPRESS.replace("  queue.add(req.body);\n", "  queue.add(req.body);\n  if (!req.body) return sendError(res, 400, 'empty');\n");
+    const third = reusing(calling, 'users.js', DEFAULT_OPTIONS, reusing(EXPRESS, 'users.js', DEFAULT_OPTIONS).kept);
+    assertSameAsFresh(third, analyze(calling, 'users.js', DEFAULT_OPTIONS));
+    assert.equal(third.reused, 5, 'the helper, named by the changed handler, is checked again');
   });
 
   it('checks the whole file again when a handler starts to declare a name other handlers use', () => {
@@ -163,7 +200,7 @@ describe('reusing the findings of units an edit left alone', () => {
     const text = EXPRESS.replace("app.get('/jobs', (req, res) => {\n", "app.get('/jobs', (req, res) => {\n  const LIMIT = 400;\n");
     const again = reusing(text, 'users.js', DEFAULT_OPTIONS, first.kept);
     assert.equal(again.reused, 0);
-    assert.deepEqual(shown(again.result), shown(analyze(text, 'users.js', DEFAULT_OPTIONS)));
+    assertSameAsFresh(again, analyze(text, 'users.js', DEFAULT_OPTIONS));
   });
 
   it('starts afresh when the settings change', () => {
@@ -172,6 +209,6 @@ describe('reusing the findings of units an edit left alone', () => {
     const text = EXPRESS.replace("res.status(200).send();", "res.status(202).send();");
     const again = reusing(text, 'users.js', options, first.kept);
     assert.equal(again.reused, 0);
-    assert.deepEqual(shown(again.result), shown(analyze(text, 'users.js', options)));
+    assertSameAsFresh(again, analyze(text, 'users.js', options));
   });
 });

@@ -61,6 +61,58 @@ app.use((err, req, res, next) => {
 });
 `;
 
+/** Middleware and helpers declared as top-level functions, which routes name: an edit in one re-checks its callers. */
+export const MIDDLEWARE = `import express from 'express';
+
+const router = express.Router();
+
+function requireAuth(req, res, next) {
+  const token = req.get('Authorization');
+  if (!token) return res.status(401).json({ error: 'Sign in first' });
+  next();
+}
+
+const requireAdmin = (req, res, next) => {
+  if (!req.user.admin) return res.status(401).json({ error: 'Admins only' });
+  next();
+};
+
+function unauthorized(res) {
+  return res.status(403).json({ error: 'not allowed' });
+}
+
+const notFound = (res, what) => res.status(404).json({ error: \`\${what} not found\` });
+
+function sendError(res, code, message) {
+  res.status(code).json({ error: message });
+}
+
+router.get('/items', requireAuth, async (req, res) => {
+  const items = await db.items.find();
+  res.status(200).json(items);
+});
+
+router.get('/items/:id', requireAuth, async (req, res) => {
+  const item = await db.items.findById(req.params.id);
+  if (!item) return notFound(res, 'item');
+  res.json(item);
+});
+
+router.post('/items', requireAuth, requireAdmin, async (req, res) => {
+  if (!req.body.name) return sendError(res, 404, 'name is required');
+  if (!req.user.canCreate) return unauthorized(res);
+  const item = await db.items.create(req.body);
+  res.status(200).json(item);
+});
+
+router.delete('/items/:id', requireAdmin, async (req, res) => {
+  await db.items.remove(req.params.id);
+  res.status(204).json({ removed: true });
+});
+
+export default router;
+`;
+
 export const FASTIFY = `import Fastify from 'fastify';
 
 const fastify = Fastify();

@@ -23,11 +23,16 @@ export type { AnalysisOptions, AnalysisResult, Finding } from './types';
  * (`engine/reuse.ts`: an edit re-checks only the units it touched). Given the new tree once parsed.
  */
 export interface RuleScope {
-  checks(site: ResponseSite): boolean;
+  /** Whether a node lies in the part of the file checked this time: only its sites are built and checked. */
+  wants(node: ts.Node): boolean;
   /** Findings of the sites not checked, already past the disable comments. */
   reused: readonly Finding[];
+  /** The status references the sites not built gave last time (`new ApiError(404)`, `reply.notFound()`). */
+  reusedRefs: readonly StatusRef[];
   /** Each finding a checked site produced, so the caller can tell which unit it belongs to. */
   reported(site: ResponseSite, finding: Finding): void;
+  /** The status references the sites built this time gave, for the same reason. */
+  siteRefs(refs: readonly StatusRef[]): void;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, lookupFailures: true, maxFileSize: 2_000_000, frameworks: [] };
@@ -68,8 +73,11 @@ export function severityOf(ruleId: RuleId, options: AnalysisOptions): Severity |
   return options.rules[ruleId] ?? RULES[ruleId].meta.defaultSeverity;
 }
 
-/** One walk over the whole file feeds every collector that needs it; sites then walk only handlers. */
-function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
+/**
+ * One walk over the whole file feeds every collector that needs it; sites then walk only handlers,
+ * and with a scope (an edit), only the handlers of the part it re-checks.
+ */
+function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?: (sourceFile: ts.SourceFile, frameworks: readonly Framework[]) => RuleScope | undefined) {
   const bindings = new Map<string, Binding>();
   const frameworks = frameworksOf(sourceFile, options.frameworks);
   const collectors = collectorsFor(frameworks);
@@ -88,12 +96,16 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
   };
   visit(sourceFile);
   rememberFileIndex(sourceFile, index);
-  const reading = { sourceFile, bindings, frameworks };
+  const scope = scopeOf?.(sourceFile, frameworks);
+  const wanted = scope && ((node: ts.Node) => scope.wants(node));
+  const reading = { sourceFile, bindings, frameworks, wanted };
   const handlers = collectors.flatMap((collector) => collector.handlers());
-  const found = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings, options)]
+  const built = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings, wanted), ...helperCalls.sites(sourceFile, handlers, bindings, options, wanted)];
+  // Collectors that build every site anyway: the engine keeps those of the part re-checked.
+  const found = (wanted ? built.filter((site) => wanted(site.chain)) : built)
     .flatMap((site) => splitStatusBranches(site, bindings))
     .sort((a, b) => a.chain.getStart() - b.chain.getStart());
-  const sites = withLostRejections(found, handlers, sourceFile, options.project);
+  const sites = withLostRejections(found, handlers, sourceFile, options.project, wanted);
   const statusRefs = resolveStatusRefs(positions, bindings);
   // The status an error carries or a helper is named after is a status position too
   // (`new ApiError(httpStatus.UNAUTHORIZED, …)`, `reply.notFound()`).
@@ -106,8 +118,12 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions) {
     statusRefs.push(ref);
     added.push(ref);
   }
+  if (scope) {
+    scope.siteRefs(added);
+    statusRefs.push(...scope.reusedRefs);
+  }
   statusRefs.sort((a, b) => a.range.start - b.range.start);
-  return { bindings, sites, statusRefs, frameworks, modulesAsked: helperCalls.modulesAsked };
+  return { bindings, sites, statusRefs, frameworks, modulesAsked: helperCalls.modulesAsked, scope };
 }
 
 /** Pathologically deep nesting overflows the parser's or our walk's stack: no results, no crash. */
@@ -154,12 +170,10 @@ export function* analysisSteps(
   const sourceFile = parsed(text, fileName, previous);
   if (typeof sourceFile === 'string') return { sites: [], statusRefs: [], findings: [], skipped: sourceFile, ruleErrors: [] };
   yield;
-  const facts = withinDepth(() => readFacts(sourceFile, options));
+  const facts = withinDepth(() => readFacts(sourceFile, options, scopeOf));
   if (!facts) return { sites: [], statusRefs: [], findings: [], skipped: 'too-deep', ruleErrors: [] };
   yield;
-  const { bindings, sites, statusRefs, modulesAsked } = facts;
-  const scope = scopeOf?.(sourceFile, facts.frameworks);
-  const checked = scope ? sites.filter((site) => scope.checks(site)) : sites;
+  const { bindings, sites, statusRefs, modulesAsked, scope } = facts;
   // Only fixes need the file's style: most files have none to offer, so it is read on first use.
   let style: CodeStyle | undefined;
   const styleOf = (): CodeStyle => (style ??= detectStyle(sourceFile));
@@ -196,7 +210,7 @@ export function* analysisSteps(
       },
     };
     try {
-      for (const site of checked) {
+      for (const site of sites) {
         checking = site;
         rule.check(site, context);
       }

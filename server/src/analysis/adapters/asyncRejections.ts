@@ -138,9 +138,9 @@ function plainThrowSite(handler: Handler, thrown: ts.ThrowStatement, sourceFile:
  * The file's sites with lost throws marked: each throw of a registered, unwrapped async handler
  * that nothing in the handler catches. Throws without a status join the sites.
  */
-export function withLostRejections(sites: readonly ResponseSite[], handlers: readonly Handler[], sourceFile: ts.SourceFile, project: ProjectFacts | undefined): ResponseSite[] {
+export function withLostRejections(sites: readonly ResponseSite[], handlers: readonly Handler[], sourceFile: ts.SourceFile, project: ProjectFacts | undefined, wanted?: (node: ts.Node) => boolean): ResponseSite[] {
   // Registered directly (`app.get('/x', async (req, res) => …)`); a wrapped handler has no route of its own.
-  const candidates = handlers.filter((handler) => handler.method !== undefined && isAsync(handler.node));
+  const candidates = handlers.filter((handler) => handler.method !== undefined && isAsync(handler.node) && (!wanted || wanted(handler.node)));
   if (candidates.length === 0 || isTestFile(sourceFile.fileName) || !rejectionsLost(sourceFile, project)) return [...sites];
   const byStatement = new Map<ts.Node, ResponseSite>(sites.filter((site) => ts.isThrowStatement(site.statement)).map((site) => [site.statement, site]));
   const marked = new Map<ResponseSite, ResponseSite>();

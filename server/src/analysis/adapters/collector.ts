@@ -12,6 +12,11 @@ export interface FileReading {
   sourceFile: ts.SourceFile;
   bindings: Bindings;
   frameworks: readonly Framework[];
+  /**
+   * Set when an edit re-checks only part of the file (`engine/reuse.ts`): whether a node lies there.
+   * A collector may leave out the sites of the other handlers; the engine filters what it keeps.
+   */
+  wanted?: (node: ts.Node) => boolean;
 }
 
 export interface SiteCollector {
@@ -47,7 +52,8 @@ export class HandlerSiteCollector implements SiteCollector {
   }
 
   sites(file: FileReading): ResponseSite[] {
-    return this.read(this.handlers(), file);
+    const { wanted } = file;
+    return this.read(wanted ? this.handlers().filter((handler) => wanted(handler.node)) : this.handlers(), file);
   }
 }
 

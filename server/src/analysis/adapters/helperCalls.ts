@@ -151,7 +151,8 @@ export class HelperCallCollector {
     if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) this.functions.push({ name: name.text, fn: init });
   }
 
-  sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions): ResponseSite[] {
+  /** `wanted`: only the calls there (an edit re-checks part of the file); every call's module is still asked for. */
+  sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions, wanted?: (node: ts.Node) => boolean): ResponseSite[] {
     const helpers = new Map<string, HelperSummary>();
     for (const { name, fn } of this.functions) {
       // A status given as an argument needs a second parameter besides the response.
@@ -176,8 +177,9 @@ export class HelperCallCollector {
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     const callsOnce = callsReader();
     return this.calls.flatMap((call) => {
+      // Resolved for every call: the modules asked for are the file's, whichever part is re-checked.
       const called = calledHelper(call);
-      const site = called && helperCallSite(call, called, bindings, byNode, sourceFile, callsOnce);
+      const site = called && (!wanted || wanted(call)) && helperCallSite(call, called, bindings, byNode, sourceFile, callsOnce);
       return site ? [site] : [];
     });
   }

@@ -283,8 +283,10 @@ export class ThrownErrorCollector {
     if (ts.isThrowStatement(node) || (ts.isReturnStatement(node) && node.expression) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1) || isAssertion(node)) this.candidates.push(node);
   }
 
-  sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
-    if (this.candidates.length === 0 || isTestFile(sourceFile.fileName)) return [];
+  /** `wanted`: only the errors handed on there (an edit re-checks part of the file). */
+  sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, wanted?: (node: ts.Node) => boolean): ResponseSite[] {
+    const candidates = wanted ? this.candidates.filter(wanted) : this.candidates;
+    if (candidates.length === 0 || isTestFile(sourceFile.fileName)) return [];
     const httpErrors = httpErrorsNames(sourceFile);
     const exceptions = this.readers.flatMap((reader) => reader.forFile(sourceFile, bindings) ?? []);
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
@@ -299,7 +301,7 @@ export class ThrownErrorCollector {
       if (!variables.has(fn)) variables.set(fn, errorVariablesOf(fn));
       return assignedStatus(error.getText(), error.getStart(), variables.get(fn)!, bindings);
     };
-    return this.candidates.flatMap((node) => {
+    return candidates.flatMap((node) => {
       const handed = handedError(node, byNode);
       const carried = handed && carriedBy(handed);
       return handed && carried ? [thrownSite(handed, carried, byNode, sourceFile, callsOnce, exceptions)] : [];

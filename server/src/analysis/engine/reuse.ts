@@ -1,16 +1,17 @@
 // Edits re-check only what they touch. A file is cut into units (its top-level statements, and the
 // trivia after the last one); the findings of each unit are kept with the text they came from. After
-// an edit, the rules check again only the sites of units whose text changed, and of every unit that
-// is not a route handler (imports, constants, helpers, error classes, middleware: what others read);
-// route handlers that kept their text keep their findings, shifted to their new offsets. Facts are
-// still read from the whole file (bindings and frameworks are file-wide), so they are never stale.
-// When unsure, the whole file is checked: see `changedUnitsAreSafe`.
+// an edit, the sites of a route handler or a top-level function that kept its text keep their
+// findings, shifted to their new offsets, and are not even built; the rules check the rest: the
+// units whose text changed, every other unit (imports, constants, error classes, `app.use(…)`: what
+// the whole file reads), and the handlers and functions that name a function the edit changed or
+// are named by the changed code. Facts are still read from the whole file (bindings and frameworks
+// are file-wide), so they are never stale. When unsure, the whole file is checked: see `changeOf`.
 import ts from 'typescript';
 import { addBindingsOf, type Binding } from '../facts/bindings';
 import { skipTypeWrappers } from '../facts/syntax';
 import type { Framework } from '../adapters/frameworks';
 import { analysisSteps, type RuleScope } from '../index';
-import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, TextRange } from '../types';
+import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, StatusRef, TextRange } from '../types';
 import { parse, parseErrorCount, type PreviousParse } from './parse';
 import { DISABLE_FILE } from './suppressions';
 
@@ -18,8 +19,14 @@ import { DISABLE_FILE } from './suppressions';
 interface Unit {
   start: number;
   end: number;
-  /** A route registration (`app.get('/x', handler)`) or a Next.js route function: nothing else reads it. */
-  handler: boolean;
+  /**
+   * `handler`: a route registration (`app.get('/x', handler)`) or a Next.js route function, which
+   * nothing else reads; `function`: a function declared at the top (`function requireAuth(…)`,
+   * `const sendError = (…) => …`), which other code reads only by its name; `other`: anything else.
+   */
+  kind: 'handler' | 'function' | 'other';
+  /** The function's name, for a `function` unit. */
+  name?: string;
 }
 
 /**
@@ -34,9 +41,12 @@ export interface KeptAnalysis extends PreviousParse {
   frameworks: Framework[];
   /** Per unit, the findings of the sites in it, in the result's order. */
   findingsByUnit: Finding[][];
+  /** Per unit, the status references its sites gave (`new ApiError(404)`): not built again while it is reused. */
+  siteRefsByUnit: StatusRef[][];
 }
 
 export interface ReusingResult {
+  /** The findings and status references of the whole file; the sites of the units checked again only. */
   result: AnalysisResult;
   /**
    * What the next edit starts from: the tree, with units and findings when this result can seed a reuse
@@ -67,6 +77,7 @@ export function* reusingAnalysisSteps(
   let frameworks: Framework[] = [];
   let reusedUnit: boolean[] = [];
   const findingUnit = new Map<Finding, number>();
+  let siteRefsByUnit: StatusRef[][] = [];
   let reusedCount = 0;
   // The frameworks come from the facts the analysis has just read: not worked out twice per edit.
   const scopeOf = (sourceFile: ts.SourceFile, fileFrameworks: readonly Framework[]): RuleScope => {
@@ -74,19 +85,28 @@ export function* reusingAnalysisSteps(
     frameworks = [...fileFrameworks];
     const plan = usable && planReuse(usable, text, sourceFile, units, frameworks);
     reusedUnit = units.map(() => false);
+    siteRefsByUnit = units.map(() => []);
     const reused: Finding[] = [];
-    for (const [index, findings] of plan ?? []) {
+    const reusedRefs: StatusRef[] = [];
+    for (const [index, kept] of plan ?? []) {
       reusedUnit[index] = true;
       reusedCount++;
-      for (const finding of findings) {
+      for (const finding of kept.findings) {
         findingUnit.set(finding, index);
         reused.push(finding);
       }
+      siteRefsByUnit[index] = kept.siteRefs;
+      reusedRefs.push(...kept.siteRefs);
     }
     return {
-      checks: (site) => !reusedUnit[unitAt(units, siteStart(site))],
+      // A node's full start lies in its statement's unit (units start at their leading trivia).
+      wants: (node) => !reusedUnit[unitAt(units, node.pos)],
       reused,
+      reusedRefs,
       reported: (site, finding) => findingUnit.set(finding, unitAt(units, siteStart(site))),
+      siteRefs: (refs) => {
+        for (const ref of refs) siteRefsByUnit[unitAt(units, ref.range.start)].push(ref);
+      },
     };
   };
   const result = yield* analysisSteps(text, fileName, options, previous, scopeOf);
@@ -100,7 +120,7 @@ export function* reusingAnalysisSteps(
     // Not from a site (a disable comment naming no rule): read again from the text each time.
     if (index !== undefined) findingsByUnit[index].push(finding);
   }
-  return { result, kept: { text, sourceFile: result.sourceFile, fileName, optionsKey, units, frameworks, findingsByUnit }, rechecked, reused: reusedCount };
+  return { result, kept: { text, sourceFile: result.sourceFile, fileName, optionsKey, units, frameworks, findingsByUnit, siteRefsByUnit }, rechecked, reused: reusedCount };
 }
 
 /** Everything in the options but the module source (a function; the host says when a module changed). */
@@ -113,10 +133,31 @@ function siteStart(site: ResponseSite): number {
 }
 
 function unitsOf(sourceFile: ts.SourceFile): Unit[] {
-  const units: Unit[] = sourceFile.statements.map((statement) => ({ start: statement.getFullStart(), end: statement.getEnd(), handler: isRouteHandler(statement) }));
+  const units: Unit[] = sourceFile.statements.map((statement) => {
+    const start = statement.getFullStart();
+    const end = statement.getEnd();
+    if (isRouteHandler(statement)) return { start, end, kind: 'handler' };
+    const name = declaredFunctionName(statement);
+    return name === undefined ? { start, end, kind: 'other' } : { start, end, kind: 'function', name };
+  });
   const last = units.length > 0 ? units[units.length - 1].end : 0;
-  units.push({ start: last, end: sourceFile.text.length, handler: false });
+  units.push({ start: last, end: sourceFile.text.length, kind: 'other' });
   return units;
+}
+
+/** `function f(…) {…}` or `const f = (…) => …` / `function (…) {…}` alone in its statement: its name. */
+function declaredFunctionName(statement: ts.Statement): string | undefined {
+  if (ts.isFunctionDeclaration(statement)) return statement.name?.text;
+  const declaration = ownFunctionDeclaration(statement);
+  return declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+}
+
+/** The one declaration of a variable statement whose value is a function. */
+function ownFunctionDeclaration(statement: ts.Node): ts.VariableDeclaration | undefined {
+  if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) return undefined;
+  const declaration = statement.declarationList.declarations[0];
+  const value = declaration.initializer && skipTypeWrappers(declaration.initializer);
+  return value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ? declaration : undefined;
 }
 
 function isRouteHandler(statement: ts.Statement): boolean {
@@ -139,25 +180,33 @@ function unitAt(units: readonly Unit[], offset: number): number {
   return low;
 }
 
+/** What a unit the edit left alone keeps from the last analysis, moved to its new offsets. */
+interface KeptUnit {
+  findings: Finding[];
+  siteRefs: StatusRef[];
+}
+
 /**
  * Which new units keep the findings of which old ones, or undefined when the whole file must be
  * checked: the old and new texts agree on a run of units at the start and at the end; the units
- * between them changed, and may be dropped, added or edited only if they are route handlers that
- * give the file nothing the rest reads.
+ * between them changed, and may be dropped, added or edited only if they are route handlers or
+ * functions that give the rest of the file nothing new but through their names (`changeOf`).
  */
-function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFile, units: readonly Unit[], frameworks: readonly Framework[]): Map<number, Finding[]> | undefined {
+function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFile, units: readonly Unit[], frameworks: readonly Framework[]): Map<number, KeptUnit> | undefined {
   // A syntax error can make the parser read neighbours differently; frameworks decide every site.
   if (parseErrorCount(sourceFile) > 0 || frameworks.join() !== previous.frameworks.join()) return undefined;
   const before = previous.text;
   const old = previous.units;
-  const same = (a: Unit, b: Unit): boolean => a.end - a.start === b.end - b.start && a.handler === b.handler && before.slice(a.start, a.end) === text.slice(b.start, b.end);
+  const same = (a: Unit, b: Unit): boolean => a.end - a.start === b.end - b.start && a.kind === b.kind && before.slice(a.start, a.end) === text.slice(b.start, b.end);
   let head = 0;
   while (head < old.length && head < units.length && old[head].start === units[head].start && same(old[head], units[head])) head++;
   let tail = 0;
   while (tail < old.length - head && tail < units.length - head && same(old[old.length - 1 - tail], units[units.length - 1 - tail])) tail++;
   const oldChanged = old.slice(head, old.length - tail);
   const newChanged = units.slice(head, units.length - tail);
-  if (!changedUnitsAreSafe(oldChanged, before, newChanged, sourceFile.statements.slice(head, units.length - tail), previous.fileName)) return undefined;
+  const change = changeOf(oldChanged, before, newChanged, sourceFile.statements.slice(head, units.length - tail), previous.fileName);
+  if (!change) return undefined;
+  const namesChanged = wordsOf(change.declared);
   const changeStart = head < old.length ? old[head].start : before.length;
   const changeEnd = tail > 0 ? old[old.length - tail].start : before.length;
   const shift = text.length - before.length;
@@ -166,12 +215,15 @@ function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFi
     if (offset > changeEnd || (offset === changeEnd && changeStart < changeEnd)) return offset + shift;
     return undefined;
   };
-  const plan = new Map<number, Finding[]>();
+  const plan = new Map<number, KeptUnit>();
   const keep = (oldIndex: number, newIndex: number): boolean => {
-    if (!old[oldIndex].handler) return true;
-    const moved = previous.findingsByUnit[oldIndex].map((finding) => movedFinding(finding, move));
-    if (moved.some((finding) => finding === undefined)) return false;
-    plan.set(newIndex, moved as Finding[]);
+    const unit = old[oldIndex];
+    // Checked again: what the whole file reads, a function the changed code names, code that names a changed function.
+    if (unit.kind === 'other' || (unit.name !== undefined && change.referenced.has(unit.name)) || namesChanged?.test(before.slice(unit.start, unit.end))) return true;
+    const findings = previous.findingsByUnit[oldIndex].map((finding) => movedFinding(finding, move));
+    const siteRefs = previous.siteRefsByUnit[oldIndex].map((ref) => movedRef(ref, move));
+    if (findings.some((finding) => finding === undefined) || siteRefs.some((ref) => ref === undefined)) return false;
+    plan.set(newIndex, { findings: findings as Finding[], siteRefs: siteRefs as StatusRef[] });
     return true;
   };
   for (let index = 0; index < head; index++) if (!keep(index, index)) return undefined;
@@ -179,37 +231,64 @@ function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFi
   return plan;
 }
 
+/** What an edit's changed units give the rest of the file through names. */
+interface Change {
+  /** The functions they declare (the same before and after). */
+  declared: ReadonlySet<string>;
+  /** Every identifier they hold, before and after. */
+  referenced: ReadonlySet<string>;
+}
+
 /**
- * Changed units are safe to check alone when all are route handlers that declare nothing another
- * unit could read (functions, classes), hold no disable comment for the whole file, bind the same
- * names to the same values as before (bindings are one map for the file), and speak of the same
- * authentication schemes (a rule reads the file's strings for them).
+ * Changed units are safe to check alone, with their neighbours that name them or that they name,
+ * when all are route handlers or top-level functions that declare the same functions as before and
+ * nothing else another unit could read (classes, nested functions), hold no disable comment for the
+ * whole file, bind the same names to the same values as before (bindings are one map for the file),
+ * and speak of the same authentication schemes (a rule reads the file's strings for them).
  */
-function changedUnitsAreSafe(oldUnits: readonly Unit[], before: string, newUnits: readonly Unit[], newStatements: readonly ts.Statement[], fileName: string): boolean {
-  if (![...oldUnits, ...newUnits].every((unit) => unit.handler)) return false;
+function changeOf(oldUnits: readonly Unit[], before: string, newUnits: readonly Unit[], newStatements: readonly ts.Statement[], fileName: string): Change | undefined {
+  if ([...oldUnits, ...newUnits].some((unit) => unit.kind === 'other')) return undefined;
+  const names = (units: readonly Unit[]): string[] => units.flatMap((unit) => (unit.name === undefined ? [] : [unit.name])).sort();
+  const declared = names(newUnits);
+  if (names(oldUnits).join() !== declared.join()) return undefined;
   // The old tree was updated in place by the incremental parse: the old units are parsed from their text.
   const oldStatements: ts.Statement[] = [];
   for (const unit of oldUnits) {
     const unitFile = parse(before.slice(unit.start, unit.end), fileName);
-    if (parseErrorCount(unitFile) > 0) return false;
+    if (parseErrorCount(unitFile) > 0) return undefined;
     oldStatements.push(...unitFile.statements);
   }
   const oldMark = contributionOf(oldStatements);
   const newMark = contributionOf(newStatements);
-  return oldMark !== undefined && oldMark === newMark;
+  if (!oldMark || !newMark || oldMark.key !== newMark.key) return undefined;
+  return { declared: new Set(declared), referenced: new Set([...oldMark.identifiers, ...newMark.identifiers]) };
 }
 
-/** What these statements give the rest of the file, as one comparable string; undefined when unsafe to say. */
-function contributionOf(statements: readonly ts.Statement[]): string | undefined {
+/** A test for any of these names as a whole word; undefined for none. */
+function wordsOf(names: ReadonlySet<string>): RegExp | undefined {
+  if (names.size === 0) return undefined;
+  const escaped = [...names].map((name) => name.replace(/\$/g, '\\$'));
+  return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`);
+}
+
+/**
+ * What these statements give the rest of the file besides their functions' names, as one comparable
+ * key, and the identifiers they hold; undefined when unsafe to say (a class, a nested function).
+ */
+function contributionOf(statements: readonly ts.Statement[]): { key: string; identifiers: Set<string> } | undefined {
   const bindings = new Set<string>();
   const schemes = new Set<string>();
+  const identifiers = new Set<string>();
+  // The function a `function` unit declares is read by its name, which the caller compares.
+  const own = new Set<ts.Node>(statements.flatMap((statement) => ownFunctionDeclaration(statement) ?? []));
   let unsafe = false;
   const visit = (node: ts.Node): void => {
     if (unsafe) return;
-    if (ts.isClassLike(node) || (ts.isFunctionDeclaration(node) && !ts.isSourceFile(node.parent)) || (ts.isVariableDeclaration(node) && node.initializer && isFunctionOrClass(node.initializer))) {
+    if (ts.isClassLike(node) || (ts.isFunctionDeclaration(node) && !ts.isSourceFile(node.parent)) || (ts.isVariableDeclaration(node) && !own.has(node) && node.initializer && isFunctionOrClass(node.initializer))) {
       unsafe = true;
       return;
     }
+    if (ts.isIdentifier(node)) identifiers.add(node.text);
     const single = new Map<string, Binding>();
     addBindingsOf(node, single);
     for (const [name, binding] of single) bindings.add(`${name} ${binding.kind} ${JSON.stringify(binding.kind === 'object' ? [...binding.members] : binding)}`);
@@ -223,12 +302,23 @@ function contributionOf(statements: readonly ts.Statement[]): string | undefined
     if (statement.getFullText().includes(DISABLE_FILE)) return undefined;
     visit(statement);
   }
-  return unsafe ? undefined : JSON.stringify([[...bindings].sort(), [...schemes].sort()]);
+  return unsafe ? undefined : { key: JSON.stringify([[...bindings].sort(), [...schemes].sort()]), identifiers };
 }
 
 function isFunctionOrClass(node: ts.Expression): boolean {
   const inner = skipTypeWrappers(node);
   return ts.isFunctionExpression(inner) || ts.isArrowFunction(inner) || ts.isClassExpression(inner);
+}
+
+/** The reference moved past the edit; undefined if it lies inside it. */
+function movedRef(ref: StatusRef, move: (offset: number) => number | undefined): StatusRef | undefined {
+  const start = move(ref.range.start);
+  const end = move(ref.range.end);
+  if (start === undefined || end === undefined) return undefined;
+  const memberStart = ref.memberRange && move(ref.memberRange.start);
+  const memberEnd = ref.memberRange && move(ref.memberRange.end);
+  if (ref.memberRange && (memberStart === undefined || memberEnd === undefined)) return undefined;
+  return { ...ref, range: { ...ref.range, start, end }, ...(ref.memberRange ? { memberRange: { ...ref.memberRange, start: memberStart!, end: memberEnd! } } : {}) };
 }
 
 /** The finding with every offset in this file moved past the edit; undefined if one lies inside it. */
