@@ -8,6 +8,8 @@ import { addToFileIndex, emptyFileIndex, rememberFileIndex } from './facts/fileI
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectorsFor, EXCEPTION_READERS, frameworksOf, type Framework } from './adapters/frameworks';
+import { COLLECTOR_WALK_KINDS } from './adapters/collector';
+import { walkFile } from './engine/walk';
 import { splitStatusBranches } from './adapters/statusBranches';
 import { ThrownErrorCollector } from './adapters/thrownErrors';
 import { withLostRejections } from './adapters/asyncRejections';
@@ -87,14 +89,14 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
   const index = emptyFileIndex();
   const visit = (node: ts.Node): void => {
     addBindingsOf(node, bindings);
-    for (const collector of collectors) collector.visit(node);
+    if (COLLECTOR_WALK_KINDS.has(node.kind)) for (const collector of collectors) collector.visit(node);
     thrown.visit(node);
     helperCalls.visit(node);
     addStatusPositionsOf(node, positions);
     addToFileIndex(node, index);
-    ts.forEachChild(node, visit);
   };
-  visit(sourceFile);
+  // An edited document (a scope is asked for) keeps its statements' node lists for the next edit.
+  walkFile(sourceFile, visit, scopeOf !== undefined);
   rememberFileIndex(sourceFile, index);
   const scope = scopeOf?.(sourceFile, frameworks);
   const wanted = scope && ((node: ts.Node) => scope.wants(node));

@@ -1,7 +1,7 @@
 // The seam between the engine and the frameworks: each framework's collector sees every node of
 // the file's one walk, then turns what it saw into response sites. The engine runs the collectors
 // of the frameworks a file uses (`frameworks.ts`) and knows nothing else about them.
-import type ts from 'typescript';
+import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, StatusValue } from '../types';
 import type { ResponseAdapter } from './adapter';
@@ -19,8 +19,23 @@ export interface FileReading {
   wanted?: (node: ts.Node) => boolean;
 }
 
+/**
+ * The kinds of node a collector is shown, parents before children: the file, functions, variable
+ * declarations and calls (`app.get(…)`, `new Response(…)`). A collector that needs another kind adds it here.
+ */
+export const COLLECTOR_WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+]);
+
 export interface SiteCollector {
-  /** Called for every node of the file, parents before children. */
+  /** Called for every node of `COLLECTOR_WALK_KINDS` in the file, parents before children. */
   visit(node: ts.Node): void;
   /** The functions that answer requests, found during the walk (errors forwarded from them are responses too). */
   handlers(): readonly Handler[];

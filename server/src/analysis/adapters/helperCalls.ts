@@ -113,7 +113,7 @@ interface CalledHelper {
 }
 
 /** Calls, and the nodes that declare a name. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
-const HELPER_WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+export const HELPER_WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.CallExpression,
   ts.SyntaxKind.ImportDeclaration,
   ts.SyntaxKind.VariableDeclaration,

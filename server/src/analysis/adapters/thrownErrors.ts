@@ -140,7 +140,7 @@ function httpErrorsNames(sourceFile: ts.SourceFile): Set<string> {
 const ASSERTIONS = /^(assert\w*|invariant)$/;
 
 /** The kinds of node that may hand an error on. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
-const HANDING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.CallExpression]);
+export const HANDING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.ReturnStatement, ts.SyntaxKind.CallExpression]);
 
 function isAssertion(node: ts.Node): node is ts.CallExpression {
   return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && ASSERTIONS.test(node.expression.text) && node.arguments.length >= 2;

@@ -23,7 +23,7 @@ export type Bindings = ReadonlyMap<string, Binding>;
 const UNKNOWN: Binding = { kind: 'unknown' };
 
 /** The kinds of node that bind or assign a name. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
-const BINDING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+export const BINDING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.ImportDeclaration,
   ts.SyntaxKind.VariableDeclaration,
   ts.SyntaxKind.EnumDeclaration,

@@ -19,7 +19,7 @@ export function emptyFileIndex(): FileIndex {
 }
 
 /** The kinds of node the index keeps or reads a module from. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
-const INDEXED_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+export const INDEXED_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.StringLiteral,
   ts.SyntaxKind.NoSubstitutionTemplateLiteral,
   ts.SyntaxKind.PropertyAssignment,

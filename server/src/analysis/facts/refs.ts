@@ -47,7 +47,7 @@ const NONE: readonly StatusPosition[] = [];
 const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
 /** The kinds of node a status can stand in. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
-const STATUS_HOLDING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+export const STATUS_HOLDING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.CallExpression,
   ts.SyntaxKind.NewExpression,
   ts.SyntaxKind.BinaryExpression,
