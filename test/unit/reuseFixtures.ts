@@ -83,6 +83,11 @@ function unauthorized(res) {
 
 const notFound = (res, what) => res.status(404).json({ error: \`\${what} not found\` });
 
+router.use((req, res, next) => {
+  if (maintenance.active) return res.status(503).json({ error: 'Down for maintenance' });
+  next();
+});
+
 function sendError(res, code, message) {
   res.status(code).json({ error: message });
 }

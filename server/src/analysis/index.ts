@@ -29,12 +29,12 @@ export interface RuleScope {
   wants(node: ts.Node): boolean;
   /** Findings of the sites not checked, already past the disable comments. */
   reused: readonly Finding[];
-  /** The status references the sites not built gave last time (`new ApiError(404)`, `reply.notFound()`). */
+  /** The status references of the part not checked, from last time (`res.status(404)`, `new ApiError(404)`). */
   reusedRefs: readonly StatusRef[];
   /** Each finding a checked site produced, so the caller can tell which unit it belongs to. */
   reported(site: ResponseSite, finding: Finding): void;
-  /** The status references the sites built this time gave, for the same reason. */
-  siteRefs(refs: readonly StatusRef[]): void;
+  /** The status references of the part checked, for the same reason. */
+  builtRefs(refs: readonly StatusRef[]): void;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { rules: {}, validationStatus: 400, lookupFailures: true, maxFileSize: 2_000_000, frameworks: [] };
@@ -108,7 +108,8 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
     .flatMap((site) => splitStatusBranches(site, bindings))
     .sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const sites = withLostRejections(found, handlers, sourceFile, options.project, wanted);
-  const statusRefs = resolveStatusRefs(positions, bindings);
+  // The references of the units an edit left alone come from the last analysis (`scope.reusedRefs`).
+  const statusRefs = resolveStatusRefs(wanted ? positions.filter((position) => wanted(position.value)) : positions, bindings);
   // The status an error carries or a helper is named after is a status position too
   // (`new ApiError(httpStatus.UNAUTHORIZED, …)`, `reply.notFound()`).
   const covered = coverageOf(statusRefs);
@@ -121,7 +122,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
     added.push(ref);
   }
   if (scope) {
-    scope.siteRefs(added);
+    scope.builtRefs(statusRefs);
     statusRefs.push(...scope.reusedRefs);
   }
   statusRefs.sort((a, b) => a.range.start - b.range.start);

@@ -41,8 +41,8 @@ export interface KeptAnalysis extends PreviousParse {
   frameworks: Framework[];
   /** Per unit, the findings of the sites in it, in the result's order. */
   findingsByUnit: Finding[][];
-  /** Per unit, the status references its sites gave (`new ApiError(404)`): not built again while it is reused. */
-  siteRefsByUnit: StatusRef[][];
+  /** Per unit, its status references (`res.status(404)`, `new ApiError(404)`): not read again while it is reused. */
+  refsByUnit: StatusRef[][];
 }
 
 export interface ReusingResult {
@@ -77,7 +77,7 @@ export function* reusingAnalysisSteps(
   let frameworks: Framework[] = [];
   let reusedUnit: boolean[] = [];
   const findingUnit = new Map<Finding, number>();
-  let siteRefsByUnit: StatusRef[][] = [];
+  let refsByUnit: StatusRef[][] = [];
   let reusedCount = 0;
   // The frameworks come from the facts the analysis has just read: not worked out twice per edit.
   const scopeOf = (sourceFile: ts.SourceFile, fileFrameworks: readonly Framework[]): RuleScope => {
@@ -85,7 +85,7 @@ export function* reusingAnalysisSteps(
     frameworks = [...fileFrameworks];
     const plan = usable && planReuse(usable, text, sourceFile, units, frameworks);
     reusedUnit = units.map(() => false);
-    siteRefsByUnit = units.map(() => []);
+    refsByUnit = units.map(() => []);
     const reused: Finding[] = [];
     const reusedRefs: StatusRef[] = [];
     for (const [index, kept] of plan ?? []) {
@@ -95,8 +95,8 @@ export function* reusingAnalysisSteps(
         findingUnit.set(finding, index);
         reused.push(finding);
       }
-      siteRefsByUnit[index] = kept.siteRefs;
-      reusedRefs.push(...kept.siteRefs);
+      refsByUnit[index] = kept.refs;
+      reusedRefs.push(...kept.refs);
     }
     return {
       // A node's full start lies in its statement's unit (units start at their leading trivia).
@@ -104,8 +104,8 @@ export function* reusingAnalysisSteps(
       reused,
       reusedRefs,
       reported: (site, finding) => findingUnit.set(finding, unitAt(units, siteStart(site))),
-      siteRefs: (refs) => {
-        for (const ref of refs) siteRefsByUnit[unitAt(units, ref.range.start)].push(ref);
+      builtRefs: (refs) => {
+        for (const ref of refs) refsByUnit[unitAt(units, ref.range.start)].push(ref);
       },
     };
   };
@@ -120,7 +120,7 @@ export function* reusingAnalysisSteps(
     // Not from a site (a disable comment naming no rule): read again from the text each time.
     if (index !== undefined) findingsByUnit[index].push(finding);
   }
-  return { result, kept: { text, sourceFile: result.sourceFile, fileName, optionsKey, units, frameworks, findingsByUnit, siteRefsByUnit }, rechecked, reused: reusedCount };
+  return { result, kept: { text, sourceFile: result.sourceFile, fileName, optionsKey, units, frameworks, findingsByUnit, refsByUnit }, rechecked, reused: reusedCount };
 }
 
 /** Everything in the options but the module source (a function; the host says when a module changed). */
@@ -163,9 +163,20 @@ function ownFunctionDeclaration(statement: ts.Node): ts.VariableDeclaration | un
 function isRouteHandler(statement: ts.Statement): boolean {
   if (ts.isExpressionStatement(statement)) {
     const call = statement.expression;
-    return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && ROUTE_METHODS.has(call.expression.name.text);
+    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+    const method = call.expression.name.text;
+    return ROUTE_METHODS.has(method) || (method === 'use' && isPlainMiddleware(call.arguments));
   }
   return ts.isFunctionDeclaration(statement) && statement.name !== undefined && NEXT_METHODS.has(statement.name.text) && (ts.getCombinedModifierFlags(statement) & ts.ModifierFlags.Export) !== 0;
+}
+
+/**
+ * `app.use((req, res, next) => …)`: middleware written in place, which nothing else reads. Not an
+ * error handler (four parameters: the errors of every handler go there), nor a mount (`app.use('/api', router)`).
+ */
+function isPlainMiddleware(args: ts.NodeArray<ts.Expression>): boolean {
+  const functions = args.map(skipTypeWrappers).filter((arg) => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
+  return functions.length > 0 && functions.length === args.length && functions.every((fn) => (fn as ts.FunctionLikeDeclaration).parameters.length <= 3);
 }
 
 /** The unit holding `offset` (units cover the text without gaps). */
@@ -183,7 +194,7 @@ function unitAt(units: readonly Unit[], offset: number): number {
 /** What a unit the edit left alone keeps from the last analysis, moved to its new offsets. */
 interface KeptUnit {
   findings: Finding[];
-  siteRefs: StatusRef[];
+  refs: StatusRef[];
 }
 
 /**
@@ -221,9 +232,9 @@ function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFi
     // Checked again: what the whole file reads, a function the changed code names, code that names a changed function.
     if (unit.kind === 'other' || (unit.name !== undefined && change.referenced.has(unit.name)) || namesChanged?.test(before.slice(unit.start, unit.end))) return true;
     const findings = previous.findingsByUnit[oldIndex].map((finding) => movedFinding(finding, move));
-    const siteRefs = previous.siteRefsByUnit[oldIndex].map((ref) => movedRef(ref, move));
-    if (findings.some((finding) => finding === undefined) || siteRefs.some((ref) => ref === undefined)) return false;
-    plan.set(newIndex, { findings: findings as Finding[], siteRefs: siteRefs as StatusRef[] });
+    const refs = previous.refsByUnit[oldIndex].map((ref) => movedRef(ref, move));
+    if (findings.some((finding) => finding === undefined) || refs.some((ref) => ref === undefined)) return false;
+    plan.set(newIndex, { findings: findings as Finding[], refs: refs as StatusRef[] });
     return true;
   };
   for (let index = 0; index < head; index++) if (!keep(index, index)) return undefined;
@@ -235,7 +246,7 @@ function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFi
 interface Change {
   /** The functions they declare (the same before and after). */
   declared: ReadonlySet<string>;
-  /** Every identifier they hold, before and after. */
+  /** The names whose use changed: held more or fewer times, or anywhere in registrations that changed. */
   referenced: ReadonlySet<string>;
 }
 
@@ -261,7 +272,10 @@ function changeOf(oldUnits: readonly Unit[], before: string, newUnits: readonly 
   const oldMark = contributionOf(oldStatements);
   const newMark = contributionOf(newStatements);
   if (!oldMark || !newMark || oldMark.key !== newMark.key) return undefined;
-  return { declared: new Set(declared), referenced: new Set([...oldMark.identifiers, ...newMark.identifiers]) };
+  // Where the registrations changed (a method, a path, middleware), every name they hold; else the names used more or less often.
+  const used = new Set([...oldMark.identifiers.keys(), ...newMark.identifiers.keys()]);
+  const referenced = oldMark.shape === newMark.shape ? [...used].filter((name) => oldMark.identifiers.get(name) !== newMark.identifiers.get(name)) : used;
+  return { declared: new Set(declared), referenced: new Set(referenced) };
 }
 
 /** A test for any of these names as a whole word; undefined for none. */
@@ -271,14 +285,25 @@ function wordsOf(names: ReadonlySet<string>): RegExp | undefined {
   return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`);
 }
 
+/** What changed statements give the rest of the file, and how they use names. */
+interface Contribution {
+  /** Bindings and authentication schemes, comparable as one string. */
+  key: string;
+  /** How many times each identifier appears. */
+  identifiers: Map<string, number>;
+  /** Their text without the bodies of functions: registrations (`app.get('/x', auth, …)`) and signatures. */
+  shape: string;
+}
+
 /**
- * What these statements give the rest of the file besides their functions' names, as one comparable
- * key, and the identifiers they hold; undefined when unsafe to say (a class, a nested function).
+ * What these statements give the rest of the file besides their functions' names; undefined when
+ * unsafe to say (a class, a nested function).
  */
-function contributionOf(statements: readonly ts.Statement[]): { key: string; identifiers: Set<string> } | undefined {
+function contributionOf(statements: readonly ts.Statement[]): Contribution | undefined {
   const bindings = new Set<string>();
   const schemes = new Set<string>();
-  const identifiers = new Set<string>();
+  const identifiers = new Map<string, number>();
+  const bodies: ts.Node[] = [];
   // The function a `function` unit declares is read by its name, which the caller compares.
   const own = new Set<ts.Node>(statements.flatMap((statement) => ownFunctionDeclaration(statement) ?? []));
   let unsafe = false;
@@ -288,7 +313,8 @@ function contributionOf(statements: readonly ts.Statement[]): { key: string; ide
       unsafe = true;
       return;
     }
-    if (ts.isIdentifier(node)) identifiers.add(node.text);
+    if (ts.isIdentifier(node)) identifiers.set(node.text, (identifiers.get(node.text) ?? 0) + 1);
+    if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) && node.body && !bodies.some((body) => body.pos <= node.pos && node.end <= body.end)) bodies.push(node.body);
     const single = new Map<string, Binding>();
     addBindingsOf(node, single);
     for (const [name, binding] of single) bindings.add(`${name} ${binding.kind} ${JSON.stringify(binding.kind === 'object' ? [...binding.members] : binding)}`);
@@ -302,7 +328,18 @@ function contributionOf(statements: readonly ts.Statement[]): { key: string; ide
     if (statement.getFullText().includes(DISABLE_FILE)) return undefined;
     visit(statement);
   }
-  return unsafe ? undefined : { key: JSON.stringify([[...bindings].sort(), [...schemes].sort()]), identifiers };
+  if (unsafe) return undefined;
+  const shape = statements.map((statement) => {
+    const text = statement.getSourceFile().text;
+    let shown = '';
+    let at = statement.getStart();
+    for (const body of bodies.filter((node) => statement.pos <= node.pos && node.end <= statement.end)) {
+      shown += text.slice(at, body.getStart());
+      at = body.end;
+    }
+    return shown + text.slice(at, statement.end);
+  });
+  return { key: JSON.stringify([[...bindings].sort(), [...schemes].sort()]), identifiers, shape: shape.join('\n') };
 }
 
 function isFunctionOrClass(node: ts.Expression): boolean {
