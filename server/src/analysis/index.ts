@@ -87,19 +87,20 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
   const helperCalls = new HelperCallCollector();
   const positions: StatusPosition[] = [];
   const index = emptyFileIndex();
-  const visit = (node: ts.Node): void => {
+  const scope = scopeOf?.(sourceFile, frameworks);
+  const wanted = scope && ((node: ts.Node) => scope.wants(node));
+  const visit = (node: ts.Node, inChecked: boolean): void => {
     addBindingsOf(node, bindings);
     if (COLLECTOR_WALK_KINDS.has(node.kind)) for (const collector of collectors) collector.visit(node);
     thrown.visit(node);
     helperCalls.visit(node);
-    addStatusPositionsOf(node, positions);
+    // The references of the part not checked come from the last analysis.
+    if (inChecked) addStatusPositionsOf(node, positions);
     addToFileIndex(node, index);
   };
   // An edited document (a scope is asked for) keeps its statements' node lists for the next edit.
-  walkFile(sourceFile, visit, scopeOf !== undefined);
+  walkFile(sourceFile, visit, scopeOf !== undefined, wanted);
   rememberFileIndex(sourceFile, index);
-  const scope = scopeOf?.(sourceFile, frameworks);
-  const wanted = scope && ((node: ts.Node) => scope.wants(node));
   const reading = { sourceFile, bindings, frameworks, wanted };
   const handlers = collectors.flatMap((collector) => collector.handlers());
   const built = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings, wanted), ...helperCalls.sites(sourceFile, handlers, bindings, options, wanted)];
@@ -109,7 +110,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
     .sort((a, b) => a.chain.getStart() - b.chain.getStart());
   const sites = withLostRejections(found, handlers, sourceFile, options.project, wanted);
   // The references of the units an edit left alone come from the last analysis (`scope.reusedRefs`).
-  const statusRefs = resolveStatusRefs(wanted ? positions.filter((position) => wanted(position.value)) : positions, bindings);
+  const statusRefs = resolveStatusRefs(positions, bindings);
   // The status an error carries or a helper is named after is a status position too
   // (`new ApiError(httpStatus.UNAUTHORIZED, …)`, `reply.notFound()`).
   const covered = coverageOf(statusRefs);

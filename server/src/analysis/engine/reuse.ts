@@ -1,33 +1,19 @@
-// Edits re-check only what they touch. A file is cut into units (its top-level statements, and the
-// trivia after the last one); the findings of each unit are kept with the text they came from. After
-// an edit, the sites of a route handler or a top-level function that kept its text keep their
-// findings, shifted to their new offsets, and are not even built; the rules check the rest: the
-// units whose text changed, every other unit (imports, constants, error classes, `app.use(…)`: what
-// the whole file reads), and the handlers and functions that name a function the edit changed or
-// are named by the changed code. Facts are still read from the whole file (bindings and frameworks
-// are file-wide), so they are never stale. When unsure, the whole file is checked: see `changeOf`.
+// Edits re-check only what they touch. A file is cut into units (`units.ts`); the findings and
+// status references of each unit are kept with the text they came from. After an edit, a route
+// handler, in-place middleware or top-level function that kept its text keeps them, shifted to its
+// new offsets, and its sites are not even built; the rules check the rest: the units whose text
+// changed, every other unit (imports, constants, error classes, mounts, error handlers: what the
+// whole file reads), and the units that name a function the edit changed or that the changed code
+// names anew (`change.ts`). Bindings and frameworks are still read from the whole file, by a walk
+// that replays the statements TypeScript reused (`walk.ts`), so they are never stale. When unsure,
+// the whole file is checked.
 import ts from 'typescript';
-import { addBindingsOf, type Binding } from '../facts/bindings';
-import { skipTypeWrappers } from '../facts/syntax';
 import type { Framework } from '../adapters/frameworks';
 import { analysisSteps, type RuleScope } from '../index';
 import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, StatusRef, TextRange } from '../types';
-import { parse, parseErrorCount, type PreviousParse } from './parse';
-import { DISABLE_FILE } from './suppressions';
-
-/** A top-level statement with its leading trivia (or the trailing trivia of the file): `[start, end)`. */
-interface Unit {
-  start: number;
-  end: number;
-  /**
-   * `handler`: a route registration (`app.get('/x', handler)`) or a Next.js route function, which
-   * nothing else reads; `function`: a function declared at the top (`function requireAuth(…)`,
-   * `const sendError = (…) => …`), which other code reads only by its name; `other`: anything else.
-   */
-  kind: 'handler' | 'function' | 'other';
-  /** The function's name, for a `function` unit. */
-  name?: string;
-}
+import { parseErrorCount, type PreviousParse } from './parse';
+import { changeOf, wordsOf } from './change';
+import { unitAt, unitsOf, type Unit } from './units';
 
 /**
  * What the last analysis of a document leaves for the next one: its tree, its units and their findings.
@@ -57,9 +43,6 @@ export interface ReusingResult {
   rechecked: number;
   reused: number;
 }
-
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
-const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /**
  * The analysis in steps, as `analysisSteps`, reusing what `previous` found for the units this edit left
@@ -132,63 +115,14 @@ function siteStart(site: ResponseSite): number {
   return site.chain.getStart();
 }
 
-function unitsOf(sourceFile: ts.SourceFile): Unit[] {
-  const units: Unit[] = sourceFile.statements.map((statement) => {
-    const start = statement.getFullStart();
-    const end = statement.getEnd();
-    if (isRouteHandler(statement)) return { start, end, kind: 'handler' };
-    const name = declaredFunctionName(statement);
-    return name === undefined ? { start, end, kind: 'other' } : { start, end, kind: 'function', name };
-  });
-  const last = units.length > 0 ? units[units.length - 1].end : 0;
-  units.push({ start: last, end: sourceFile.text.length, kind: 'other' });
-  return units;
-}
-
-/** `function f(…) {…}` or `const f = (…) => …` / `function (…) {…}` alone in its statement: its name. */
-function declaredFunctionName(statement: ts.Statement): string | undefined {
-  if (ts.isFunctionDeclaration(statement)) return statement.name?.text;
-  const declaration = ownFunctionDeclaration(statement);
-  return declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
-}
-
-/** The one declaration of a variable statement whose value is a function. */
-function ownFunctionDeclaration(statement: ts.Node): ts.VariableDeclaration | undefined {
-  if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) return undefined;
-  const declaration = statement.declarationList.declarations[0];
-  const value = declaration.initializer && skipTypeWrappers(declaration.initializer);
-  return value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ? declaration : undefined;
-}
-
-function isRouteHandler(statement: ts.Statement): boolean {
-  if (ts.isExpressionStatement(statement)) {
-    const call = statement.expression;
-    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
-    const method = call.expression.name.text;
-    return ROUTE_METHODS.has(method) || (method === 'use' && isPlainMiddleware(call.arguments));
-  }
-  return ts.isFunctionDeclaration(statement) && statement.name !== undefined && NEXT_METHODS.has(statement.name.text) && (ts.getCombinedModifierFlags(statement) & ts.ModifierFlags.Export) !== 0;
-}
-
-/**
- * `app.use((req, res, next) => …)`: middleware written in place, which nothing else reads. Not an
- * error handler (four parameters: the errors of every handler go there), nor a mount (`app.use('/api', router)`).
- */
-function isPlainMiddleware(args: ts.NodeArray<ts.Expression>): boolean {
-  const functions = args.map(skipTypeWrappers).filter((arg) => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
-  return functions.length > 0 && functions.length === args.length && functions.every((fn) => (fn as ts.FunctionLikeDeclaration).parameters.length <= 3);
-}
-
-/** The unit holding `offset` (units cover the text without gaps). */
-function unitAt(units: readonly Unit[], offset: number): number {
-  let low = 0;
-  let high = units.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (units[middle].start <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+/** The lengths of the longest common prefix and (not overlapping it) suffix of two texts. */
+function commonEnds(before: string, after: string): { prefix: number; suffix: number } {
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }
 
 /** What a unit the edit left alone keeps from the last analysis, moved to its new offsets. */
@@ -208,11 +142,18 @@ function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFi
   if (parseErrorCount(sourceFile) > 0 || frameworks.join() !== previous.frameworks.join()) return undefined;
   const before = previous.text;
   const old = previous.units;
-  const same = (a: Unit, b: Unit): boolean => a.end - a.start === b.end - b.start && a.kind === b.kind && before.slice(a.start, a.end) === text.slice(b.start, b.end);
+  // Units inside the texts' common prefix, or at the same distance from the end inside their common suffix, kept their text.
+  const { prefix, suffix } = commonEnds(before, text);
   let head = 0;
-  while (head < old.length && head < units.length && old[head].start === units[head].start && same(old[head], units[head])) head++;
+  while (head < old.length && head < units.length && old[head].end <= prefix && old[head].start === units[head].start && old[head].end === units[head].end && old[head].kind === units[head].kind) head++;
   let tail = 0;
-  while (tail < old.length - head && tail < units.length - head && same(old[old.length - 1 - tail], units[units.length - 1 - tail])) tail++;
+  const fromEnd = (unit: Unit, length: number): number => length - unit.start;
+  while (tail < old.length - head && tail < units.length - head) {
+    const a = old[old.length - 1 - tail];
+    const b = units[units.length - 1 - tail];
+    if (fromEnd(a, before.length) > suffix || fromEnd(a, before.length) !== fromEnd(b, text.length) || a.end - a.start !== b.end - b.start || a.kind !== b.kind) break;
+    tail++;
+  }
   const oldChanged = old.slice(head, old.length - tail);
   const newChanged = units.slice(head, units.length - tail);
   const change = changeOf(oldChanged, before, newChanged, sourceFile.statements.slice(head, units.length - tail), previous.fileName);
@@ -240,111 +181,6 @@ function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFi
   for (let index = 0; index < head; index++) if (!keep(index, index)) return undefined;
   for (let index = 0; index < tail; index++) if (!keep(old.length - 1 - index, units.length - 1 - index)) return undefined;
   return plan;
-}
-
-/** What an edit's changed units give the rest of the file through names. */
-interface Change {
-  /** The functions they declare (the same before and after). */
-  declared: ReadonlySet<string>;
-  /** The names whose use changed: held more or fewer times, or anywhere in registrations that changed. */
-  referenced: ReadonlySet<string>;
-}
-
-/**
- * Changed units are safe to check alone, with their neighbours that name them or that they name,
- * when all are route handlers or top-level functions that declare the same functions as before and
- * nothing else another unit could read (classes, nested functions), hold no disable comment for the
- * whole file, bind the same names to the same values as before (bindings are one map for the file),
- * and speak of the same authentication schemes (a rule reads the file's strings for them).
- */
-function changeOf(oldUnits: readonly Unit[], before: string, newUnits: readonly Unit[], newStatements: readonly ts.Statement[], fileName: string): Change | undefined {
-  if ([...oldUnits, ...newUnits].some((unit) => unit.kind === 'other')) return undefined;
-  const names = (units: readonly Unit[]): string[] => units.flatMap((unit) => (unit.name === undefined ? [] : [unit.name])).sort();
-  const declared = names(newUnits);
-  if (names(oldUnits).join() !== declared.join()) return undefined;
-  // The old tree was updated in place by the incremental parse: the old units are parsed from their text.
-  const oldStatements: ts.Statement[] = [];
-  for (const unit of oldUnits) {
-    const unitFile = parse(before.slice(unit.start, unit.end), fileName);
-    if (parseErrorCount(unitFile) > 0) return undefined;
-    oldStatements.push(...unitFile.statements);
-  }
-  const oldMark = contributionOf(oldStatements);
-  const newMark = contributionOf(newStatements);
-  if (!oldMark || !newMark || oldMark.key !== newMark.key) return undefined;
-  // Where the registrations changed (a method, a path, middleware), every name they hold; else the names used more or less often.
-  const used = new Set([...oldMark.identifiers.keys(), ...newMark.identifiers.keys()]);
-  const referenced = oldMark.shape === newMark.shape ? [...used].filter((name) => oldMark.identifiers.get(name) !== newMark.identifiers.get(name)) : used;
-  return { declared: new Set(declared), referenced: new Set(referenced) };
-}
-
-/** A test for any of these names as a whole word; undefined for none. */
-function wordsOf(names: ReadonlySet<string>): RegExp | undefined {
-  if (names.size === 0) return undefined;
-  const escaped = [...names].map((name) => name.replace(/\$/g, '\\$'));
-  return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`);
-}
-
-/** What changed statements give the rest of the file, and how they use names. */
-interface Contribution {
-  /** Bindings and authentication schemes, comparable as one string. */
-  key: string;
-  /** How many times each identifier appears. */
-  identifiers: Map<string, number>;
-  /** Their text without the bodies of functions: registrations (`app.get('/x', auth, …)`) and signatures. */
-  shape: string;
-}
-
-/**
- * What these statements give the rest of the file besides their functions' names; undefined when
- * unsafe to say (a class, a nested function).
- */
-function contributionOf(statements: readonly ts.Statement[]): Contribution | undefined {
-  const bindings = new Set<string>();
-  const schemes = new Set<string>();
-  const identifiers = new Map<string, number>();
-  const bodies: ts.Node[] = [];
-  // The function a `function` unit declares is read by its name, which the caller compares.
-  const own = new Set<ts.Node>(statements.flatMap((statement) => ownFunctionDeclaration(statement) ?? []));
-  let unsafe = false;
-  const visit = (node: ts.Node): void => {
-    if (unsafe) return;
-    if (ts.isClassLike(node) || (ts.isFunctionDeclaration(node) && !ts.isSourceFile(node.parent)) || (ts.isVariableDeclaration(node) && !own.has(node) && node.initializer && isFunctionOrClass(node.initializer))) {
-      unsafe = true;
-      return;
-    }
-    if (ts.isIdentifier(node)) identifiers.set(node.text, (identifiers.get(node.text) ?? 0) + 1);
-    if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) && node.body && !bodies.some((body) => body.pos <= node.pos && node.end <= body.end)) bodies.push(node.body);
-    const single = new Map<string, Binding>();
-    addBindingsOf(node, single);
-    for (const [name, binding] of single) bindings.add(`${name} ${binding.kind} ${JSON.stringify(binding.kind === 'object' ? [...binding.members] : binding)}`);
-    if (ts.isStringLiteralLike(node)) {
-      if (/^\s*bearer\b/i.test(node.text)) schemes.add('bearer');
-      if (/^\s*basic\b/i.test(node.text)) schemes.add('basic');
-    }
-    ts.forEachChild(node, visit);
-  };
-  for (const statement of statements) {
-    if (statement.getFullText().includes(DISABLE_FILE)) return undefined;
-    visit(statement);
-  }
-  if (unsafe) return undefined;
-  const shape = statements.map((statement) => {
-    const text = statement.getSourceFile().text;
-    let shown = '';
-    let at = statement.getStart();
-    for (const body of bodies.filter((node) => statement.pos <= node.pos && node.end <= statement.end)) {
-      shown += text.slice(at, body.getStart());
-      at = body.end;
-    }
-    return shown + text.slice(at, statement.end);
-  });
-  return { key: JSON.stringify([[...bindings].sort(), [...schemes].sort()]), identifiers, shape: shape.join('\n') };
-}
-
-function isFunctionOrClass(node: ts.Expression): boolean {
-  const inner = skipTypeWrappers(node);
-  return ts.isFunctionExpression(inner) || ts.isArrowFunction(inner) || ts.isClassExpression(inner);
 }
 
 /** The reference moved past the edit; undefined if it lies inside it. */

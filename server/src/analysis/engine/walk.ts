@@ -18,24 +18,27 @@ const WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([...COLLECTOR_WALK_KINDS,
 const nodesByStatement = new WeakMap<ts.Statement, ts.Node[]>();
 
 /**
- * Calls `visit` on the file and on each node of `WALK_KINDS` in it, parents before children. With
- * `keep`, reads the statements a previous walk kept from their lists, and keeps the lists of the
- * others (the documents being edited; a file read once keeps nothing).
+ * Calls `visit` on the file and on each node of `WALK_KINDS` in it, parents before children, saying
+ * whether the node's statement is one `checked` names (all are without it). With `keep`, reads the
+ * statements a previous walk kept from their lists, and keeps the lists of the others (the
+ * documents being edited; a file read once keeps nothing).
  */
-export function walkFile(sourceFile: ts.SourceFile, visit: (node: ts.Node) => void, keep: boolean): void {
+export function walkFile(sourceFile: ts.SourceFile, visit: (node: ts.Node, inChecked: boolean) => void, keep: boolean, checked?: (statement: ts.Statement) => boolean): void {
   let kept: ts.Node[] | undefined;
+  let inChecked = true;
   const walk = (node: ts.Node): void => {
     if (WALK_KINDS.has(node.kind)) {
-      visit(node);
+      visit(node, inChecked);
       kept?.push(node);
     }
     ts.forEachChild(node, walk);
   };
-  visit(sourceFile);
+  visit(sourceFile, true);
   for (const statement of sourceFile.statements) {
+    inChecked = !checked || checked(statement);
     const nodes = keep ? nodesByStatement.get(statement) : undefined;
     if (nodes) {
-      for (const node of nodes) visit(node);
+      for (const node of nodes) visit(node, inChecked);
       continue;
     }
     kept = keep ? [] : undefined;
