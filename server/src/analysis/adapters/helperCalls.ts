@@ -92,16 +92,31 @@ function calleeName(call: ts.CallExpression): ts.Identifier | undefined {
 }
 
 /** A call's callee as a name and the members after it: `apiResponse.unauthorizedResponse` → `apiResponse`, [`unauthorizedResponse`]. */
-function calleePath(call: ts.CallExpression): { root: string; members: string[]; name: ts.Identifier } | undefined {
+interface CalleePath {
+  root: string;
+  members: string[];
+  name: ts.Identifier;
+}
+
+/** Per call, its callee's path: an edited document's calls that TypeScript reused are read once. */
+const calleePaths = new WeakMap<ts.CallExpression, CalleePath | null>();
+
+function calleePath(call: ts.CallExpression): CalleePath | undefined {
+  const known = calleePaths.get(call);
+  if (known !== undefined) return known ?? undefined;
   const name = calleeName(call);
-  if (!name) return undefined;
-  const members: string[] = [];
-  let current = skipTypeWrappers(call.expression);
-  while (ts.isPropertyAccessExpression(current)) {
-    members.unshift(current.name.text);
-    current = skipTypeWrappers(current.expression);
+  let path: CalleePath | null = null;
+  if (name) {
+    const members: string[] = [];
+    let current = skipTypeWrappers(call.expression);
+    while (ts.isPropertyAccessExpression(current)) {
+      members.unshift(current.name.text);
+      current = skipTypeWrappers(current.expression);
+    }
+    path = { root: (current as ts.Identifier).text, members, name };
   }
-  return { root: (current as ts.Identifier).text, members, name };
+  calleePaths.set(call, path);
+  return path ?? undefined;
 }
 
 /** A helper a call reaches, and for an imported one where its module was read. */
