@@ -174,6 +174,6 @@ export function indexSection(results: IndexResults | undefined, error?: string):
     '',
     `Target: p95 while reading ≤ idle p95 + one parse of the largest file = ${n(target.bound)} ms: ${target.met === undefined ? 'not measured' : target.met ? 'met' : '**not met**'}.`,
     '',
-    'How the index stays out of the way: it takes one step (a parse, the facts walk, one rule, or storing a file\'s routes) per turn of the event loop, and none while a document analysis is queued or running or an edit\'s debounce ends within 25 ms. An edit then waits only for the step under way when its didChange arrives, and for the young-generation collections of what the index allocated. Caveat: 2 cores, shared with the bench\'s client.',
+    'How the index stays out of the way: it takes one step (a parse, the facts walk, one rule, or storing a file\'s routes) per turn of the event loop, and none while a document analysis is queued or running or an edit\'s debounce ends within 25 ms. After each file it collects the young generation, where that file\'s tree is garbage and the collection cheap, so that no collection lands in the middle of the next file while its tree is alive. An edit then waits only for the step under way when its didChange arrives. Caveat: 2 cores, shared with the bench\'s client.',
   ];
 }

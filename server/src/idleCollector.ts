@@ -7,12 +7,14 @@ import vm from 'node:vm';
 
 const IDLE_MS = 2_000;
 
+type Collect = (options?: { type: 'minor' | 'major' }) => void;
+
 /** V8's collector, exposed at run time (no command-line flag needed); undefined if that fails. */
-function exposeGc(): (() => void) | undefined {
+function exposeGc(): Collect | undefined {
   try {
     v8.setFlagsFromString('--expose-gc');
     const gc: unknown = vm.runInNewContext('gc');
-    return typeof gc === 'function' ? (gc as () => void) : undefined;
+    return typeof gc === 'function' ? (gc as Collect) : undefined;
   } catch {
     return undefined;
   }
@@ -34,4 +36,14 @@ export function collectWhenIdle(): void {
     v8.setFlagsFromString('--no-compact-on-every-full-gc');
   }, IDLE_MS);
   timer.unref();
+}
+
+/**
+ * A collection of the young generation alone, for background work between two files: the last
+ * file's tree is garbage then, so it costs little, and the next file starts with an empty young
+ * generation instead of one that fills, and is collected, while its own tree is alive (a collection
+ * then copies that tree, and an edit that arrives waits for it).
+ */
+export function collectYoungGeneration(): void {
+  gc?.({ type: 'minor' });
 }

@@ -19,6 +19,7 @@ import { fileNameOf } from './documentNames';
 import { isIncluded, type Settings } from './settings';
 import { OPENAPI_FILE, openApiDocumentPath, OpenApiDocuments } from './workspace/openApiDocuments';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { collectYoungGeneration } from './idleCollector';
 
 export const SHOW_WORKSPACE_PROBLEMS_REQUEST = 'httpStatusGuide/showWorkspaceProblems';
 /** Tell the client about new routes at most this often while the index reads. */
@@ -132,6 +133,7 @@ export class WorkspaceFeatures {
       resolve: resolverAmong((file) => index.get(file) !== undefined),
       changed: () => this.scheduleNotice(),
       documentsIdle: () => this.host.documentsIdle(),
+      fileDone: collectYoungGeneration,
     });
     this.index = index;
     const started = Date.now();

@@ -52,6 +52,14 @@ describe('workspace index entries', () => {
     assert.equal(entry.findings.list()[0].severity, 'warning');
   });
 
+  it('tell the host after each file read from disk and stored, where a collection is cheap', async () => {
+    const files = new Map(Array.from({ length: 5 }, (_, index) => [`/w/routes${index}.js`, routerText(index, 10)] as const));
+    const stored: number[] = [];
+    const index: WorkspaceIndex = indexOf(files, { fileDone: () => stored.push(index.size) });
+    await index.start(['/w']);
+    assert.deepEqual(stored, [1, 2, 3, 4, 5], 'once per file, each after its entry is stored');
+  });
+
   it('hold nothing of the file text: the heap an index keeps is far below the text it read', async () => {
     v8.setFlagsFromString('--expose-gc');
     const collect = runInNewContext('gc') as () => void;

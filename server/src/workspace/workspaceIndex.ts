@@ -33,6 +33,8 @@ export interface IndexHost {
   changed(): void;
   /** Resolves once no document analysis is on its way, queued or running: edits go first. */
   documentsIdle(): Promise<void>;
+  /** A file is read and stored: its tree is garbage now, cheap to collect before the next file. */
+  fileDone?(): void;
 }
 
 export type IndexState = 'idle' | 'indexing' | 'ready';
@@ -62,7 +64,10 @@ export class WorkspaceIndex {
     for (const folder of folders) {
       for (const file of this.host.filesOf(folder)) {
         if (generation !== this.generation) return;
-        if (!this.open.has(file)) await this.readFromDisk(file);
+        if (!this.open.has(file)) {
+          await this.readFromDisk(file);
+          this.host.fileDone?.();
+        }
         // Tell the client now and then, so a view shows routes before the whole workspace is read.
         if (++sinceNotice >= 200) {
           sinceNotice = 0;
