@@ -38,6 +38,26 @@ export interface PreviousParse {
   sourceFile: ts.SourceFile;
 }
 
+/** What an edit changed: the lengths of the texts' longest common prefix and (not overlapping it) suffix. */
+export interface EditSpan {
+  prefix: number;
+  suffix: number;
+}
+
+/** The span each incremental parse found, for the analysis of the same edit (`reuse.ts`). */
+const spans = new WeakMap<ts.SourceFile, EditSpan>();
+
+export function editSpan(before: string, after: string, parsed?: ts.SourceFile): EditSpan {
+  const known = parsed && spans.get(parsed);
+  if (known) return known;
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
 /**
  * Parses `text`, reusing the previous version's tree when there is one: the edited region is the
  * span between the two texts' common prefix and suffix, and TypeScript's incremental parser reparses
@@ -45,16 +65,9 @@ export interface PreviousParse {
  */
 export function parseEdited(text: string, fileName: string, previous: PreviousParse | undefined): ts.SourceFile {
   if (!previous || previous.sourceFile.fileName !== fileName) return parse(text, fileName);
-  const before = previous.text;
-  let start = 0;
-  const shorter = Math.min(before.length, text.length);
-  while (start < shorter && before.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let oldEnd = before.length;
-  let newEnd = text.length;
-  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
-  const change = ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start);
-  return ts.updateSourceFile(previous.sourceFile, text, change);
+  const span = editSpan(previous.text, text);
+  const change = ts.createTextChangeRange(ts.createTextSpan(span.prefix, previous.text.length - span.suffix - span.prefix), text.length - span.suffix - span.prefix);
+  const sourceFile = ts.updateSourceFile(previous.sourceFile, text, change);
+  spans.set(sourceFile, span);
+  return sourceFile;
 }

@@ -11,7 +11,7 @@ import ts from 'typescript';
 import type { Framework } from '../adapters/frameworks';
 import { analysisSteps, type RuleScope } from '../index';
 import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, StatusRef, TextRange } from '../types';
-import { parseErrorCount, type PreviousParse } from './parse';
+import { editSpan, parseErrorCount, type PreviousParse } from './parse';
 import { changeOf, wordsOf } from './change';
 import { unitAt, unitsOf, type Unit } from './units';
 
@@ -115,16 +115,6 @@ function siteStart(site: ResponseSite): number {
   return site.chain.getStart();
 }
 
-/** The lengths of the longest common prefix and (not overlapping it) suffix of two texts. */
-function commonEnds(before: string, after: string): { prefix: number; suffix: number } {
-  const shorter = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
-}
-
 /** What a unit the edit left alone keeps from the last analysis, moved to its new offsets. */
 interface KeptUnit {
   findings: Finding[];
@@ -143,7 +133,7 @@ function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFi
   const before = previous.text;
   const old = previous.units;
   // Units inside the texts' common prefix, or at the same distance from the end inside their common suffix, kept their text.
-  const { prefix, suffix } = commonEnds(before, text);
+  const { prefix, suffix } = editSpan(before, text, sourceFile);
   let head = 0;
   while (head < old.length && head < units.length && old[head].end <= prefix && old[head].start === units[head].start && old[head].end === units[head].end && old[head].kind === units[head].kind) head++;
   let tail = 0;
