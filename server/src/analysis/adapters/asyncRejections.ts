@@ -4,6 +4,7 @@
 // are fine, and Express 5 forwards rejections itself. Such throws are marked on their sites (a
 // throw without a status becomes a site of its own) for status-without-response to report.
 import ts from 'typescript';
+import { afterSubtree, listedWithin } from '../facts/fileIndex';
 import { importedModules } from '../facts/imports';
 import { shorten } from '../facts/shorten';
 import { skipTypeWrappers } from '../facts/syntax';
@@ -62,12 +63,12 @@ function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
 /** Throws of the handler itself (not of callbacks inside it) that no `try … catch` of the handler catches. */
 function uncaughtThrows(handler: ts.FunctionLikeDeclaration): ts.ThrowStatement[] {
   const throws: ts.ThrowStatement[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isThrowStatement(node) && !isCaught(node, handler)) throws.push(node);
-    ts.forEachChild(node, visit);
-  };
-  if (handler.body) ts.forEachChild(handler.body, visit);
+  const nodes = handler.body ? listedWithin(handler.body) : [];
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index];
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) index = afterSubtree(nodes, index) - 1;
+    else if (ts.isThrowStatement(node) && !isCaught(node, handler)) throws.push(node);
+  }
   return throws;
 }
 

@@ -3,6 +3,7 @@
 // response), with the headers, conditions, catch clause and earlier calls around it.
 import ts from 'typescript';
 import { type Bindings } from '../facts/bindings';
+import { afterSubtree, listedWithin } from '../facts/fileIndex';
 import { reaches } from '../facts/flow';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import type { ResponseAdapter } from './adapter';
@@ -152,8 +153,9 @@ export function surroundings(node: ts.Node, boundary: ts.Node): Pick<ResponseSit
 }
 
 /**
- * Walks one handler: its uses of the response object (read by `useAt`), every other call, and the
- * handler's own `return` statements (a Fastify handler answers with what it returns), in source order.
+ * Reads one handler: its uses of the response object (read by `useAt`, from calls and assignments),
+ * every other call, and the handler's own `return` statements (a Fastify handler answers with what it
+ * returns), in source order, from the walk's nodes in the handler's body.
  */
 export function walkHandler<Use>(
   handler: Handler,
@@ -163,10 +165,15 @@ export function walkHandler<Use>(
   const uses: Use[] = [];
   const calls: CallBefore[] = [];
   const returns: ts.ReturnStatement[] = [];
-  const visit = (node: ts.Node): void => {
+  const nodes = handler.node.body ? listedWithin(handler.node.body) : [];
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index];
     if (ts.isReturnStatement(node) && ownFunction(node) === handler.node) returns.push(node);
     // A nested function that takes its own response parameter is a handler of its own.
-    if (node !== handler.node && ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && names.has(p.name.text))) return;
+    if (ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && names.has(p.name.text))) {
+      index = afterSubtree(nodes, index) - 1;
+      continue;
+    }
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = skipTypeWrappers(node.initializer);
       if (ts.isIdentifier(init) && names.has(init.text)) names.add(node.name.text);
@@ -178,9 +185,7 @@ export function walkHandler<Use>(
       // Inner links of a response chain (`res.status(201)` in `res.status(201).json(x)`) are not other calls.
       if (callee && !names.has(callee.text.split('.')[0])) calls.push({ callee: callee.text, name: callee.name, node });
     }
-    ts.forEachChild(node, visit);
-  };
-  if (handler.node.body) visit(handler.node.body);
+  }
   return { uses, calls, returns, names };
 }
 

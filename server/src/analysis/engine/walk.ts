@@ -8,11 +8,11 @@ import { COLLECTOR_WALK_KINDS } from '../adapters/collector';
 import { HELPER_WALK_KINDS } from '../adapters/helperCalls';
 import { HANDING_KINDS } from '../adapters/thrownErrors';
 import { BINDING_KINDS } from '../facts/bindings';
-import { INDEXED_KINDS } from '../facts/fileIndex';
+import { INDEXED_KINDS, LISTED_KINDS } from '../facts/fileIndex';
 import { STATUS_HOLDING_KINDS } from '../facts/refs';
 
 /** Every kind of node a reader of the walk looks at. */
-const WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([...COLLECTOR_WALK_KINDS, ...HELPER_WALK_KINDS, ...HANDING_KINDS, ...BINDING_KINDS, ...INDEXED_KINDS, ...STATUS_HOLDING_KINDS]);
+const WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([...COLLECTOR_WALK_KINDS, ...HELPER_WALK_KINDS, ...HANDING_KINDS, ...BINDING_KINDS, ...INDEXED_KINDS, ...LISTED_KINDS, ...STATUS_HOLDING_KINDS]);
 
 /** Per statement of an edited document, the nodes of `WALK_KINDS` in it, in walk order. */
 const nodesByStatement = new WeakMap<ts.Statement, ts.Node[]>();

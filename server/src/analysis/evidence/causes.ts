@@ -4,6 +4,7 @@
 // `req.user`). Rules decide causes from these facts, so they agree on what "a validation
 // branch" or "a lookup that found nothing" is.
 import ts from 'typescript';
+import { listedWithin } from '../facts/fileIndex';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import type { BranchCondition, ResponseSite } from '../types';
 
@@ -226,12 +227,10 @@ export function handlerLocals(site: ResponseSite): ReadonlyMap<string, Local> {
       else locals.set(element.name.text, ts.isArrayBindingPattern(name) ? { ...whole, single: false } : whole);
     }
   };
-  const visit = (node: ts.Node): void => {
+  for (const node of handler.node.body ? listedWithin(handler.node.body) : []) {
     if (ts.isVariableDeclaration(node) && node.initializer) bind(node.name, node.initializer);
     else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) bind(node.left, node.right);
-    ts.forEachChild(node, visit);
-  };
-  if (handler.node.body) visit(handler.node.body);
+  }
   localsCache.set(handler.node, locals);
   return locals;
 }

@@ -2,6 +2,7 @@
 // names hold it, and the URL of the new resource (built from the route and the record's id) for a
 // Location header. Used by created-for-create and created-needs-location.
 import ts from 'typescript';
+import { listedWithin } from '../facts/fileIndex';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import { objectProperties } from './body';
 import { callbackRecord, callsAround, derivedNames, namesACreate, pushedSubdocument } from './createShapes';
@@ -92,13 +93,11 @@ function newObjectNames(site: ResponseSite): ReadonlySet<string> {
   const cached = handler && newObjectNamesByHandler.get(handler);
   if (cached) return cached;
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  for (const node of handler?.body ? listedWithin(handler.body) : []) {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isBuiltRecord(node.initializer)) names.add(node.name.text);
     const assigned = ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken;
     if (assigned && ts.isIdentifier(node.left) && isBuiltRecord(node.right)) names.add(node.left.text);
-    ts.forEachChild(node, visit);
-  };
-  if (handler?.body) visit(handler.body);
+  }
   if (handler) newObjectNamesByHandler.set(handler, names);
   return names;
 }
@@ -243,14 +242,12 @@ function literalRecordId(site: ResponseSite): string | undefined {
   const body = site.body && skipTypeWrappers(site.body);
   if (!body || !ts.isIdentifier(body) || !site.handler?.node.body) return undefined;
   let id: string | undefined;
-  const visit = (node: ts.Node): void => {
+  for (const node of listedWithin(site.handler.node.body)) {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === body.text && node.initializer) {
       const key = ['id', '_id'].find((name) => objectProperties(node.initializer)?.has(name));
       if (key) id = `${body.text}.${key}`;
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(site.handler.node.body);
+  }
   return id;
 }
 

@@ -1,6 +1,8 @@
 // What per-file questions look through, gathered during the analysis's one walk so that none of
-// them walks the file again: the modules it loads, its string literals, its property assignments.
-// A file analysed outside that walk (a test asking one question) is walked once here instead.
+// them walks the file again: the modules it loads, its string literals, its property assignments,
+// and the walk's nodes in order, so that a handler's own readings take its run of that list instead
+// of walking its subtree. A file analysed outside that walk (a test asking one question) is walked
+// once here instead.
 import ts from 'typescript';
 
 export interface FileIndex {
@@ -10,12 +12,14 @@ export interface FileIndex {
   strings: ts.StringLiteralLike[];
   /** Every `key: value` and `{ key }` of an object literal, in source order. */
   properties: (ts.PropertyAssignment | ts.ShorthandPropertyAssignment)[];
+  /** The walk's nodes, parents before children (at least every node of `LISTED_KINDS`): by position, a subtree is one run of it. */
+  nodes: ts.Node[];
 }
 
 const indexByFile = new WeakMap<ts.SourceFile, FileIndex>();
 
 export function emptyFileIndex(): FileIndex {
-  return { modules: new Set(), strings: [], properties: [] };
+  return { modules: new Set(), strings: [], properties: [], nodes: [] };
 }
 
 /** The kinds of node the index keeps or reads a module from. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
@@ -29,8 +33,32 @@ export const INDEXED_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.CallExpression,
 ]);
 
-/** Adds what `node` itself holds; called for every node of the file, parents before children. */
+/**
+ * The kinds of node that readings of a subtree (`listedWithin`) may look for: functions and classes
+ * (where a reading stops), statements that leave a function, declarations, assignments and calls.
+ * The file's walk visits these among others.
+ */
+export const LISTED_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.ReturnStatement,
+  ts.SyntaxKind.ThrowStatement,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.BinaryExpression,
+]);
+
+/** Adds what `node` itself holds; called for every node of the walk, parents before children. */
 export function addToFileIndex(node: ts.Node, index: FileIndex): void {
+  index.nodes.push(node);
   if (!INDEXED_KINDS.has(node.kind)) return;
   if (ts.isStringLiteralLike(node)) index.strings.push(node);
   else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) index.properties.push(node);
@@ -49,12 +77,47 @@ export function fileIndexOf(sourceFile: ts.SourceFile): FileIndex {
   if (cached) return cached;
   const index = emptyFileIndex();
   const visit = (node: ts.Node): void => {
-    addToFileIndex(node, index);
+    if (node.kind === ts.SyntaxKind.SourceFile || LISTED_KINDS.has(node.kind) || INDEXED_KINDS.has(node.kind)) addToFileIndex(node, index);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
   indexByFile.set(sourceFile, index);
   return index;
+}
+
+/**
+ * The listed nodes of `root`'s subtree, `root` first when it is listed, parents before children: in
+ * the walk's order a subtree is one run, found by position. Holds at least every node of `LISTED_KINDS`.
+ */
+export function listedWithin(root: ts.Node): readonly ts.Node[] {
+  const nodes = fileIndexOf(root.getSourceFile()).nodes;
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (nodes[middle].pos < root.pos) low = middle + 1;
+    else high = middle;
+  }
+  // Ancestors (and empty nodes before it) that start where `root` starts come first.
+  while (low < nodes.length && nodes[low].pos === root.pos && !isWithin(nodes[low], root)) low++;
+  return nodes.slice(low, runEnd(nodes, low, root));
+}
+
+/** The index just past the subtree of `nodes[index]` (its descendants follow it in `nodes`). */
+export function afterSubtree(nodes: readonly ts.Node[], index: number): number {
+  return runEnd(nodes, index + 1, nodes[index]);
+}
+
+/** From `start`, the end of the run of `root`'s descendants: what starts inside it, or empty at its very end. */
+function runEnd(nodes: readonly ts.Node[], start: number, root: ts.Node): number {
+  let end = start;
+  while (end < nodes.length && (nodes[end].pos < root.end || (nodes[end].pos === root.end && nodes[end].end === root.end && isWithin(nodes[end], root)))) end++;
+  return end;
+}
+
+function isWithin(node: ts.Node, root: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current && current.pos >= root.pos; current = current.parent) if (current === root) return true;
+  return false;
 }
 
 function isRequireCall(node: ts.Node): node is ts.CallExpression & { arguments: [ts.StringLiteral] } {
