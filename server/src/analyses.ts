@@ -76,9 +76,8 @@ export class DocumentAnalyses {
   private readonly results = new Map<string, { snapshot: Snapshot; analysis: DocumentAnalysis }>();
   /** Analyses under way, shared by the publish of a version and the requests for it. */
   private readonly running = new Map<string, { snapshot: Snapshot; analysis: Promise<DocumentAnalysis | undefined> }>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** When each debounce under way ends (`performance.now()`). */
-  private readonly deadlines = new Map<string, number>();
+  /** Each debounce under way: its timer, and when it ends (`performance.now()`). */
+  private readonly debounces = new Map<string, { timer: NodeJS.Timeout; end: number }>();
   /**
    * What each document last had published. Opening fires both an open and a (debounced) change: the
    * second would publish the same result again, late enough to pass for the answer to a later change.
@@ -132,7 +131,7 @@ export class DocumentAnalyses {
 
   private debounceEndsSoon(): boolean {
     const soon = performance.now() + DEBOUNCE_GUARD_MS;
-    for (const deadline of this.deadlines.values()) if (deadline <= soon) return true;
+    for (const { end } of this.debounces.values()) if (end <= soon) return true;
     return false;
   }
 
@@ -157,11 +156,10 @@ export class DocumentAnalyses {
   }
 
   schedule(document: TextDocument, debounce: boolean): void {
-    clearTimeout(this.timers.get(document.uri));
-    this.deadlines.delete(document.uri);
+    clearTimeout(this.debounces.get(document.uri)?.timer);
+    this.debounces.delete(document.uri);
     const start = (): void => {
-      this.timers.delete(document.uri);
-      this.deadlines.delete(document.uri);
+      this.debounces.delete(document.uri);
       this.refreshing++;
       void this.refresh(document.uri).finally(() => {
         this.refreshing--;
@@ -169,17 +167,15 @@ export class DocumentAnalyses {
       });
     };
     if (debounce) {
-      this.timers.set(document.uri, setTimeout(start, EDIT_DEBOUNCE_MS));
-      this.deadlines.set(document.uri, performance.now() + EDIT_DEBOUNCE_MS);
+      this.debounces.set(document.uri, { timer: setTimeout(start, EDIT_DEBOUNCE_MS), end: performance.now() + EDIT_DEBOUNCE_MS });
       // A keystroke that pushed a debounce's end away frees background work that waited on it.
       this.settled();
     } else start();
   }
 
   forget(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
-    this.deadlines.delete(uri);
+    clearTimeout(this.debounces.get(uri)?.timer);
+    this.debounces.delete(uri);
     this.results.delete(uri);
     this.running.delete(uri);
     this.trees.delete(uri);
