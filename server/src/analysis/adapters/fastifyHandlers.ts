@@ -3,6 +3,7 @@
 // `preHandler: fn`), `setErrorHandler` and `setNotFoundHandler`, and, in handler modules that
 // register nothing, functions shaped `(request, reply)`.
 import ts from 'typescript';
+import { isFunctionNode, type FunctionNode } from '../facts/syntax';
 import type { Handler, HttpMethod } from '../types';
 
 const ROUTE_METHODS = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
@@ -13,12 +14,7 @@ const REPLY_NAMES = /^(reply|rep|res|response)$/;
 /** Reply methods whose use marks a `(request, reply)` function as a Fastify handler. */
 const REPLY_CALL = /\b(reply|rep)\s*\.\s*(code|status|send|header|headers|redirect)\s*\(/;
 
-type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
 type Role = 'route' | 'hook' | 'error';
-
-function isFunctionNode(node: ts.Node): node is FunctionNode {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
-}
 
 function paramName(fn: ts.SignatureDeclarationBase, index: number): string | undefined {
   const parameter = fn.parameters[index];

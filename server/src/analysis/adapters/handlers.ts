@@ -1,17 +1,12 @@
 // Finds the functions that receive a response object. A response object is a parameter of a
 // route handler or middleware, never a variable holding the result of fetch/axios/got.
 import ts from 'typescript';
+import { isFunctionNode, type FunctionNode } from '../facts/syntax';
 import type { Handler, HttpMethod } from '../types';
 import { nestParameters, nestPresetStatus, nestRoute } from './nestjsDecorators';
 
 const ROUTE_METHODS = new Set<HttpMethod>(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']);
 const RESPONSE_NAMES = /^(res|response|resp)$/;
-
-type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
-
-function isFunctionNode(node: ts.Node): node is FunctionNode {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
-}
 
 function paramName(fn: FunctionNode, index: number): string | undefined {
   const parameter = fn.parameters[index];

@@ -8,14 +8,12 @@ import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
 import { reaches } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
-import { calleeOf, skipTypeWrappers } from '../facts/syntax';
+import { calleeOf, isFunctionNode, skipTypeWrappers, type FunctionNode } from '../facts/syntax';
 import type { Handler, HeaderSet, HttpMethod, ResponseSite, Route, Send, SendCall, StatusSetter, StatusValue } from '../types';
 import { HandlerSiteCollector } from './collector';
 import { honoAdapter } from './honoAdapter';
 import { contextCallAt, initProperty, responseInit, SENDERS, STATUS_SECOND, type ContextCall } from './honoCalls';
 import { enclosingStatement, handlerRoute, headersOfObject, surroundings, walkHandler } from './sites';
-
-type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']);
 /** Types that say a function is a Hono handler whatever its context is called. */
@@ -24,10 +22,6 @@ const HANDLER_TYPES = /^(Handler|MiddlewareHandler|NotFoundHandler|RouteHandler|
 const CONTEXT_SECOND_TYPES = /^(ErrorHandler|Hook)$/;
 /** Names a context goes by in handlers that are neither registered nor typed. */
 const CONTEXT_NAMES = /^(c|ctx|context)$/;
-
-function isFunctionNode(node: ts.Node): node is FunctionNode {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
-}
 
 function parameterName(fn: ts.SignatureDeclaration, index: number): string | undefined {
   const parameter = fn.parameters[index];

@@ -5,13 +5,14 @@
 // error that Koa (or the project's error middleware) sends. Handlers are found in `koaHandlers.ts`.
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
+import { afterSubtree, listedWithin } from '../facts/fileIndex';
 import { reaches } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
-import { calleeOf, chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
+import { calleeOf, chainRootIdentifier, isFunctionNode, skipTypeWrappers } from '../facts/syntax';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, StatusSetter, StatusValue } from '../types';
 import type { FileReading, SiteCollector } from './collector';
 import { koaAdapter, koaErrorAdapter } from './koaAdapter';
-import { ROUTE_METHODS, contextMember, contextName, declaredRoute, isFunctionNode, isRouter, koaHandler, routeMethod } from './koaHandlers';
+import { ROUTE_METHODS, contextMember, contextName, declaredRoute, isRouter, koaHandler, routeMethod } from './koaHandlers';
 import { enclosingStatement, handlerRoute, surroundings } from './sites';
 import { headersOf } from './thrownErrors';
 
@@ -77,14 +78,19 @@ function isNull(expression: ts.Expression): boolean {
   return skipTypeWrappers(expression).kind === ts.SyntaxKind.NullKeyword;
 }
 
-/** Walks one handler: its uses of the context and every other call, in source order. */
+/** Reads one handler: its uses of the context and every other call, in source order, from the walk's nodes in its body. */
 function walkHandler(handler: Handler, bindings: Bindings): { uses: KoaUse[]; calls: CallBefore[] } {
   const names = new Set([handler.responseName]);
   const uses: KoaUse[] = [];
   const calls: CallBefore[] = [];
-  const visit = (node: ts.Node): void => {
+  const nodes = handler.node.body ? listedWithin(handler.node.body) : [];
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index];
     // A nested function that takes its own context is a handler of its own.
-    if (node !== handler.node && isFunctionNode(node) && contextName(node)) return;
+    if (isFunctionNode(node) && contextName(node)) {
+      index = afterSubtree(nodes, index) - 1;
+      continue;
+    }
     const use = useAt(node, names, bindings);
     if (use) uses.push(use);
     if (ts.isCallExpression(node) && !use) {
@@ -92,9 +98,7 @@ function walkHandler(handler: Handler, bindings: Bindings): { uses: KoaUse[]; ca
       const onContext = chainRootIdentifier(node.expression)?.text === handler.responseName && RESPONSE_METHODS.has(callee?.name ?? '');
       if (callee && !onContext) calls.push({ callee: callee.text, name: callee.name, node });
     }
-    ts.forEachChild(node, visit);
-  };
-  if (handler.node.body) visit(handler.node.body);
+  }
   return { uses, calls };
 }
 

@@ -3,18 +3,12 @@
 // for its verb or declared with koa-swagger-decorator's `@request`; and the sniff that matches a file
 // that imports nothing to Koa by the same signs.
 import ts from 'typescript';
-import { calleeOf, skipTypeWrappers } from '../facts/syntax';
+import { calleeOf, isFunctionNode, skipTypeWrappers, type FunctionNode } from '../facts/syntax';
 import type { Handler, HttpMethod } from '../types';
 
 export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);
 /** The types a Koa handler's context is declared with (`Context`, `Koa.ParameterizedContext<S>`, `RouterContext`). */
 const CONTEXT_TYPES = /^(Context|ParameterizedContext|RouterContext|DefaultContext|ExtendableContext|KoaContext)$/;
-
-export type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
-
-export function isFunctionNode(node: ts.Node): node is FunctionNode {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
-}
 
 /** The context parameter's name: the first parameter named `ctx` or typed as a Koa context. */
 export function contextName(fn: ts.SignatureDeclaration): string | undefined {

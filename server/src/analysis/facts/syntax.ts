@@ -15,6 +15,13 @@ const TYPE_WRAPPERS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.NonNullExpression,
 ]);
 
+/** A function that can be a handler or a helper: written with a body, not a signature or an accessor. */
+export type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration;
+
+export function isFunctionNode(node: ts.Node): node is FunctionNode {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
+}
+
 /** `x as const`, `(x)`, `x satisfies T`, `<T>x`, `x!`: the value inside. */
 export function skipTypeWrappers(expression: ts.Expression): ts.Expression {
   let current = expression;
