@@ -1,0 +1,88 @@
+// A handler's readings take the handler's run of the walk's node list (`listedWithin`) instead of
+// walking its subtree. For every node of a file, that run must hold exactly the subtree's nodes of
+// the listed kinds, in walk order: with the list the analysis's walk made, and with the one a file
+// read outside the analysis gets. Garbled texts bring the parser's empty (missing) nodes.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import ts from 'typescript';
+import { walkFile } from '../../server/src/analysis/engine/walk';
+import { parse } from '../../server/src/analysis/engine/parse';
+import { LISTED_KINDS, addToFileIndex, afterSubtree, emptyFileIndex, fileIndexOf, listedWithin, rememberFileIndex } from '../../server/src/analysis/facts/fileIndex';
+import { EXPRESS, FASTIFY, MIDDLEWARE, NEST, NEXT } from './reuseFixtures';
+
+const GARBLED = [
+  "app.get('/x', (req, res) => { res.status( ; if (req.query) { return res.json({ a: 1 }) ",
+  "import x from", // an empty module name at the declaration's very end
+  'for (const',
+  'function f(res) { return () => { throw new Error(', // unterminated: empty nodes at the very end
+  "router.post('/a', async (req, res) => res.status(201).json(await (async () => { const x = req.body; return x; })()))",
+  'const C = class { get x() { return res.send(1) } constructor(res) { res.status(500) } };;;)',
+  '',
+];
+
+const TEXTS: [string, string][] = [
+  ...Object.entries({ EXPRESS, FASTIFY, MIDDLEWARE, NEST, NEXT }).map(([name, text]): [string, string] => [name, text]),
+  ...GARBLED.map((text, index): [string, string] => [`garbled ${index}`, text]),
+];
+
+function everyNode(root: ts.Node): ts.Node[] {
+  const nodes: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    nodes.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return nodes;
+}
+
+const listed = (nodes: readonly ts.Node[]): ts.Node[] => nodes.filter((node) => LISTED_KINDS.has(node.kind));
+const named = (nodes: readonly ts.Node[]): string[] => nodes.map((node) => `${ts.SyntaxKind[node.kind]} ${node.pos}-${node.end}`);
+
+/** The file parsed, with its list made by the analysis's walk, or left for `fileIndexOf` to make. */
+function parsedWith(text: string, list: 'walk' | 'fallback'): ts.SourceFile {
+  const sourceFile = parse(text, 'app.tsx');
+  if (list === 'walk') {
+    const index = emptyFileIndex();
+    walkFile(sourceFile, (node) => addToFileIndex(node, index), false);
+    rememberFileIndex(sourceFile, index);
+  }
+  return sourceFile;
+}
+
+describe('listedWithin: a subtree is one run of the walk’s nodes', () => {
+  for (const list of ['walk', 'fallback'] as const) {
+    for (const [name, text] of TEXTS) {
+      it(`${name}, list from the ${list}: every node's run is its subtree's listed nodes, in order`, () => {
+        const sourceFile = parsedWith(text, list);
+        const inList = new Set(fileIndexOf(sourceFile).nodes);
+        for (const kind of LISTED_KINDS) assert.ok(everyNode(sourceFile).every((node) => node.kind !== kind || inList.has(node)), `every ${ts.SyntaxKind[kind]} is listed`);
+        for (const node of everyNode(sourceFile)) {
+          const expected = everyNode(node).filter((descendant) => inList.has(descendant));
+          assert.deepEqual(named(listedWithin(node)), named(expected), `the run of ${ts.SyntaxKind[node.kind]} at ${node.pos}-${node.end}`);
+          assert.deepEqual(listedWithin(node), expected);
+        }
+      });
+    }
+  }
+
+  it('afterSubtree skips exactly a node’s descendants', () => {
+    for (const [name, text] of TEXTS) {
+      const sourceFile = parsedWith(text, 'walk');
+      const nodes = fileIndexOf(sourceFile).nodes;
+      nodes.forEach((node, index) => {
+        const after = afterSubtree(nodes, index);
+        const inList = new Set(nodes);
+        const descendants = everyNode(node).slice(1).filter((descendant) => inList.has(descendant));
+        assert.deepEqual(named(nodes.slice(index + 1, after)), named(descendants), `${name}: the descendants of ${ts.SyntaxKind[node.kind]} at ${node.pos}-${node.end}`);
+      });
+    }
+  });
+
+  it('an expression statement and its call share a span: the call’s run does not start at the statement', () => {
+    const sourceFile = parsedWith('f(g(1))', 'walk');
+    const call = (sourceFile.statements[0] as ts.ExpressionStatement).expression as ts.CallExpression;
+    assert.equal(call.pos, sourceFile.statements[0].pos);
+    assert.equal(call.end, sourceFile.statements[0].end);
+    assert.deepEqual(named(listed(listedWithin(call))), ['CallExpression 0-7', 'CallExpression 2-6']);
+  });
+});
