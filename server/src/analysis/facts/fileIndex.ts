@@ -1,8 +1,8 @@
 // What per-file questions look through, gathered during the analysis's one walk so that none of
 // them walks the file again: the modules it loads, its string literals, its property assignments,
-// and the walk's nodes in order, so that a handler's own readings take its run of that list instead
-// of walking its subtree. A file analysed outside that walk (a test asking one question) is walked
-// once here instead.
+// and its functions, calls, declarations and assignments in order, so that a handler's own readings
+// take its run of that list instead of walking its subtree. A file analysed outside that walk (a test
+// asking one question) is walked once here instead.
 import ts from 'typescript';
 
 export interface FileIndex {
@@ -12,7 +12,7 @@ export interface FileIndex {
   strings: ts.StringLiteralLike[];
   /** Every `key: value` and `{ key }` of an object literal, in source order. */
   properties: (ts.PropertyAssignment | ts.ShorthandPropertyAssignment)[];
-  /** The walk's nodes, parents before children (at least every node of `LISTED_KINDS`): by position, a subtree is one run of it. */
+  /** The file's nodes of `LISTED_KINDS`, parents before children: by position, a subtree's are one run of it. */
   nodes: ts.Node[];
 }
 
@@ -58,7 +58,7 @@ export const LISTED_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
 
 /** Adds what `node` itself holds; called for every node of the walk, parents before children. */
 export function addToFileIndex(node: ts.Node, index: FileIndex): void {
-  index.nodes.push(node);
+  if (LISTED_KINDS.has(node.kind)) index.nodes.push(node);
   if (!INDEXED_KINDS.has(node.kind)) return;
   if (ts.isStringLiteralLike(node)) index.strings.push(node);
   else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) index.properties.push(node);
@@ -77,7 +77,7 @@ export function fileIndexOf(sourceFile: ts.SourceFile): FileIndex {
   if (cached) return cached;
   const index = emptyFileIndex();
   const visit = (node: ts.Node): void => {
-    if (node.kind === ts.SyntaxKind.SourceFile || LISTED_KINDS.has(node.kind) || INDEXED_KINDS.has(node.kind)) addToFileIndex(node, index);
+    addToFileIndex(node, index);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
@@ -86,8 +86,8 @@ export function fileIndexOf(sourceFile: ts.SourceFile): FileIndex {
 }
 
 /**
- * The listed nodes of `root`'s subtree, `root` first when it is listed, parents before children: in
- * the walk's order a subtree is one run, found by position. Holds at least every node of `LISTED_KINDS`.
+ * The nodes of `LISTED_KINDS` in `root`'s subtree, `root` first when it is one, parents before
+ * children: in the walk's order a subtree's are one run of the file's list, found by position.
  */
 export function listedWithin(root: ts.Node): readonly ts.Node[] {
   const nodes = fileIndexOf(root.getSourceFile()).nodes;
