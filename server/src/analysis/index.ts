@@ -15,6 +15,7 @@ import { ThrownErrorCollector } from './adapters/thrownErrors';
 import { withLostRejections } from './adapters/asyncRejections';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
+import { inSourceOrder } from './facts/syntax';
 import { readSuppressions } from './engine/suppressions';
 import type { AnalysisOptions, AnalysisResult, Finding, ResponseSite, Severity, StatusRef } from './types';
 
@@ -107,7 +108,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
   // Collectors that build every site anyway: the engine keeps those of the part re-checked.
   const found = (wanted ? built.filter((site) => wanted(site.chain)) : built)
     .flatMap((site) => splitStatusBranches(site, bindings))
-    .sort((a, b) => a.chain.getStart() - b.chain.getStart());
+    .sort((a, b) => inSourceOrder(a.chain, b.chain));
   const sites = withLostRejections(found, handlers, sourceFile, options.project, wanted);
   // The references of the units an edit left alone come from the last analysis (`scope.reusedRefs`).
   const statusRefs = resolveStatusRefs(positions, bindings);

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { afterSubtree, listedWithin } from '../facts/fileIndex';
 import { importedModules } from '../facts/imports';
 import { shorten } from '../facts/shorten';
-import { skipTypeWrappers } from '../facts/syntax';
+import { inSourceOrder, skipTypeWrappers } from '../facts/syntax';
 import type { Fix, Handler, ProjectFacts, ResponseSite, TextEdit } from '../types';
 import type { ResponseAdapter } from './adapter';
 import { surroundings } from './sites';
@@ -154,5 +154,5 @@ export function withLostRejections(sites: readonly ResponseSite[], handlers: rea
       else added.push(lost(plainThrowSite(handler, thrown, sourceFile), fixes));
     }
   }
-  return [...sites.map((site) => marked.get(site) ?? site), ...added].sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  return [...sites.map((site) => marked.get(site) ?? site), ...added].sort((a, b) => inSourceOrder(a.chain, b.chain));
 }

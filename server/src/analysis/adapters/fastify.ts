@@ -7,7 +7,7 @@ import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
 import { reaches } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
-import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
+import { chainRootIdentifier, inSourceOrder, skipTypeWrappers } from '../facts/syntax';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, SendCall, StatusSetter, StatusValue, TextRange } from '../types';
 import { completesLater, type ResponseUse, responseUseAt } from './chains';
 import { HandlerSiteCollector, type CarriedStatus, type ExceptionReader } from './collector';
@@ -133,7 +133,7 @@ function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
       if (returnedValue(body, names) === body) steps.push({ anchor: body, send: returnSend(body, body), body, headers: [] });
     }
   }
-  steps.sort((a, b) => a.anchor.getStart() - b.anchor.getStart());
+  steps.sort((a, b) => inSourceOrder(a.anchor, b.anchor));
   const sites: ResponseSite[] = [];
   const headers: HeaderSet[] = [];
   // An async handler that ends (or returns nothing) after setting a status sends it with no body.
@@ -186,7 +186,7 @@ function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
 /** Fastify's handlers and the responses they send. */
 export class FastifyCollector extends HandlerSiteCollector {
   constructor() {
-    super(new FastifyHandlerCollector(), (handlers, file) => handlers.flatMap((handler) => collectSites(handler, file.bindings)).sort((a, b) => a.chain.getStart() - b.chain.getStart()));
+    super(new FastifyHandlerCollector(), (handlers, file) => handlers.flatMap((handler) => collectSites(handler, file.bindings)).sort((a, b) => inSourceOrder(a.chain, b.chain)));
   }
 }
 

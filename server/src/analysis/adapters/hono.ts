@@ -8,7 +8,7 @@ import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
 import { reaches } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
-import { calleeOf, isFunctionNode, skipTypeWrappers, type FunctionNode } from '../facts/syntax';
+import { calleeOf, inSourceOrder, isFunctionNode, skipTypeWrappers, type FunctionNode } from '../facts/syntax';
 import type { Handler, HeaderSet, HttpMethod, ResponseSite, Route, Send, SendCall, StatusSetter, StatusValue } from '../types';
 import { HandlerSiteCollector } from './collector';
 import { honoAdapter } from './honoAdapter';
@@ -223,7 +223,7 @@ function collectSites(handler: Handler, bindings: Bindings): ResponseSite[] {
 /** Hono handlers and the responses their context builds. */
 export class HonoCollector extends HandlerSiteCollector {
   constructor() {
-    super(new HonoHandlers(), (handlers, file) => handlers.flatMap((handler) => collectSites(handler, file.bindings)).sort((a, b) => a.chain.getStart() - b.chain.getStart()));
+    super(new HonoHandlers(), (handlers, file) => handlers.flatMap((handler) => collectSites(handler, file.bindings)).sort((a, b) => inSourceOrder(a.chain, b.chain)));
   }
 }
 

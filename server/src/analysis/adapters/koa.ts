@@ -8,7 +8,7 @@ import type { Bindings } from '../facts/bindings';
 import { afterSubtree, listedWithin } from '../facts/fileIndex';
 import { reaches } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
-import { calleeOf, chainRootIdentifier, isFunctionNode, skipTypeWrappers } from '../facts/syntax';
+import { calleeOf, chainRootIdentifier, inSourceOrder, isFunctionNode, skipTypeWrappers } from '../facts/syntax';
 import type { CallBefore, Handler, HeaderSet, ResponseSite, Send, StatusSetter, StatusValue } from '../types';
 import type { FileReading, SiteCollector } from './collector';
 import { koaAdapter, koaErrorAdapter } from './koaAdapter';
@@ -186,7 +186,7 @@ function responsesOf(uses: readonly KoaUse[], bindings: Bindings): SiteParts[] {
     }
   }
   if (pending && !pending.used) responses.push(standAlone(pending.use));
-  return responses.sort((a, b) => a.anchor.getStart() - b.anchor.getStart());
+  return responses.sort((a, b) => inSourceOrder(a.anchor, b.anchor));
 }
 
 function collectSites(handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {

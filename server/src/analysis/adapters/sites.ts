@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { type Bindings } from '../facts/bindings';
 import { afterSubtree, listedWithin } from '../facts/fileIndex';
 import { reaches } from '../facts/flow';
-import { calleeOf, skipTypeWrappers } from '../facts/syntax';
+import { calleeOf, inSourceOrder, skipTypeWrappers } from '../facts/syntax';
 import type { ResponseAdapter } from './adapter';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, sendOf, type ResponseUse } from './chains';
 import { expressAdapter } from './express';
@@ -289,7 +289,7 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings, framewor
     }
     if (pending?.status) sites.push(makeSite(pending, pending.status, undefined));
   }
-  return sites.sort((a, b) => a.chain.getStart() - b.chain.getStart());
+  return sites.sort((a, b) => inSourceOrder(a.chain, b.chain));
 }
 
 /** Express and node:http handlers: `(req, res)` functions and the uses of their response object. */

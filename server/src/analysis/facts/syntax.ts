@@ -22,6 +22,15 @@ export function isFunctionNode(node: ts.Node): node is FunctionNode {
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node);
 }
 
+/**
+ * Orders two nodes of one file as their text does. By `pos` (where a node's leading trivia starts):
+ * the same order as `getStart()`, whose look for the first token costs a scan and a climb to the
+ * file, once per comparison.
+ */
+export function inSourceOrder(a: ts.Node, b: ts.Node): number {
+  return a.pos - b.pos;
+}
+
 /** `x as const`, `(x)`, `x satisfies T`, `<T>x`, `x!`: the value inside. */
 export function skipTypeWrappers(expression: ts.Expression): ts.Expression {
   let current = expression;
@@ -90,7 +99,7 @@ function callsIn(fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] {
     ts.forEachChild(node, visit);
   };
   if (fn?.body) visit(fn.body);
-  return calls.sort((a, b) => a.node.getStart() - b.node.getStart());
+  return calls.sort((a, b) => inSourceOrder(a.node, b.node));
 }
 
 /** `callsIn`, walking each function once however many sites in it ask. */
