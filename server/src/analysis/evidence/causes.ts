@@ -350,9 +350,14 @@ export function branchSees(condition: BranchCondition): Truth {
   return condition.inElse ? flip(truth) : truth;
 }
 
-/** The site's handler locals and the references of its deciding condition, together. */
-export function conditionReferences(site: ResponseSite): { condition: BranchCondition; references: Reference[] } | undefined {
+const conditionCache = new WeakMap<ResponseSite, { condition: BranchCondition; references: readonly Reference[] } | null>();
+
+/** The site's deciding condition and what it reads (through the handler's locals); asked by several rules, read once per site. */
+export function conditionReferences(site: ResponseSite): { condition: BranchCondition; references: readonly Reference[] } | undefined {
+  const cached = conditionCache.get(site);
+  if (cached !== undefined) return cached ?? undefined;
   const condition = decidingCondition(site);
-  if (!condition) return undefined;
-  return { condition, references: referencesIn(condition.expression, site.handler?.requestName, handlerLocals(site)) };
+  const found = condition ? { condition, references: referencesIn(condition.expression, site.handler?.requestName, handlerLocals(site)) } : null;
+  conditionCache.set(site, found);
+  return found ?? undefined;
 }

@@ -126,7 +126,7 @@ function isComparisonOfData(left: ts.Expression | undefined, right: ts.Expressio
 }
 
 /** Does the branch run when a validation result says "failed" (`if (error)`, `if (!result.success)`)? */
-function seesFailedVerdict(references: Reference[], seen: Truth): boolean {
+function seesFailedVerdict(references: readonly Reference[], seen: Truth): boolean {
   const verdict = references.find((reference) => reference.kind === 'validation');
   if (!verdict) return false;
   const tested = verdict.node.parent && ts.isPropertyAccessExpression(verdict.node.parent) ? verdict.node.parent.getText() : verdict.node.getText();
