@@ -6,6 +6,7 @@
 // site is reported at the callee's name and points to the status in the helper's file.
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
+import { afterSubtree, listedWithin } from '../facts/fileIndex';
 import { candidateFiles, moduleBindingsOf, type ModuleBinding } from '../facts/modules';
 import { rangeOf, resolveStatus, statusBranches } from '../facts/status';
 import { callsReader, chainRootIdentifier, enclosingFunction, skipTypeWrappers } from '../facts/syntax';
@@ -50,19 +51,23 @@ function responseTouchedBefore(site: ResponseSite): boolean {
     const value = skipTypeWrappers(argument);
     return ts.isIdentifier(value) && site.responseNames.has(value.text);
   };
-  let touched = false;
-  const visit = (node: ts.Node): void => {
-    if (touched || node.getStart() >= until) return;
+  const nodes = scope?.body ? listedWithin(scope.body) : [];
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index];
+    // Only what starts before the call (positions grow in walk order; a node's own start is after its trivia).
+    if (node.pos >= until) break;
+    if (node.end > until && node.getStart() >= until) {
+      index = afterSubtree(nodes, index) - 1;
+      continue;
+    }
     if (ts.isCallExpression(node)) {
       const method = ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
       const root = chainRootIdentifier(node);
       // Another call of a helper is known not to leave headers behind: it sends.
-      touched = (!helperOf.has(node) && node.arguments.some(isResponse)) || (HEADER_METHODS.has(method) && root !== undefined && site.responseNames.has(root.text));
+      if ((!helperOf.has(node) && node.arguments.some(isResponse)) || (HEADER_METHODS.has(method) && root !== undefined && site.responseNames.has(root.text))) return true;
     }
-    ts.forEachChild(node, visit);
-  };
-  if (scope?.body) visit(scope.body);
-  return touched;
+  }
+  return false;
 }
 
 /** The helper decides headers and the shape of the body: a fix can change the status and a string message. */

@@ -4,6 +4,7 @@
 // answers 401 whatever the call says. No syntax node is kept, so a module's summaries are cached by text.
 import ts from 'typescript';
 import { addBindingsOf, type Binding, type Bindings } from '../facts/bindings';
+import { listedWithin } from '../facts/fileIndex';
 import { statusBranches } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import { isParserFailure, parse, parseErrorCount } from '../engine/parse';
@@ -56,11 +57,9 @@ function linkHeaders(link: ChainLink): Omit<HeaderSet, 'node'>[] | undefined {
 /** A local of the helper assigned once from an object literal (`var data = { status: 0, message: msg }`). */
 function localObject(fn: HelperNode, name: string): ts.ObjectLiteralExpression | undefined {
   const found: ts.VariableDeclaration[] = [];
-  const visit = (node: ts.Node): void => {
+  for (const node of fn.body ? listedWithin(fn.body) : []) {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) found.push(node);
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body) visit(fn.body);
+  }
   const init = found.length === 1 && found[0].initializer && skipTypeWrappers(found[0].initializer);
   return init && ts.isObjectLiteralExpression(init) ? init : undefined;
 }
@@ -116,12 +115,10 @@ export function readHelper(name: string, fn: HelperNode, bindings: Bindings): He
   });
   const uses: ResponseUse[] = [];
   const names = new Set(indexes.keys());
-  const visit = (node: ts.Node): void => {
+  for (const node of fn.body ? listedWithin(fn.body) : []) {
     const use = responseUseAt(node, names);
     if (use) uses.push(use);
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body) visit(fn.body);
+  }
   const parameterOf = (expression: ts.Expression | undefined): number | undefined => {
     const value = expression && skipTypeWrappers(expression);
     return value && ts.isIdentifier(value) ? indexes.get(value.text) : undefined;

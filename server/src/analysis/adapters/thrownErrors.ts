@@ -5,6 +5,7 @@
 import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
 import type { Bindings } from '../facts/bindings';
+import { listedWithin } from '../facts/fileIndex';
 import { resolveStatus, statusBranches } from '../facts/status';
 import { callsReader, calleeOf, enclosingFunction, skipTypeWrappers } from '../facts/syntax';
 import { quoted } from '../facts/style';
@@ -187,12 +188,10 @@ function assignedStatus(name: string, at: number, variables: ErrorVariables, bin
 
 function errorVariablesOf(fn: ts.FunctionLikeDeclaration | undefined): ErrorVariables {
   const variables: ErrorVariables = { created: new Map(), statusAssignments: [] };
-  const visit = (node: ts.Node): void => {
+  for (const node of fn?.body ? listedWithin(fn.body) : []) {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && /^status(Code)?$/.test(node.left.name.text)) variables.statusAssignments.push(node);
     else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isNewExpression(skipTypeWrappers(node.initializer))) variables.created.set(node.name.text, skipTypeWrappers(node.initializer) as ts.NewExpression);
-    ts.forEachChild(node, visit);
-  };
-  if (fn?.body) visit(fn.body);
+  }
   return variables;
 }
 

@@ -4,6 +4,7 @@
 // (`user.save((err) => res.send(user))`, `.then((user) => res.json(user))`). createdResource.ts
 // turns them into CreateCalls.
 import ts from 'typescript';
+import { afterSubtree, listedWithin } from '../facts/fileIndex';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import { mentionedNames } from './body';
 import type { CallBefore, ResponseSite } from '../types';
@@ -77,14 +78,12 @@ function isBuiltObject(expression: ts.Expression, site: ResponseSite): boolean {
   if (ts.isObjectLiteralExpression(value) || ts.isNewExpression(value)) return true;
   if (!ts.isIdentifier(value) || !site.handler?.node.body) return false;
   let built = false;
-  const visit = (node: ts.Node): void => {
+  for (const node of listedWithin(site.handler.node.body)) {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === value.text && node.initializer) {
       const initializer = skipTypeWrappers(node.initializer);
       built = ts.isObjectLiteralExpression(initializer) || ts.isNewExpression(initializer);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(site.handler.node.body);
+  }
   return built;
 }
 
@@ -129,8 +128,16 @@ export function derivedNames(site: ResponseSite, records: readonly string[]): st
     }
   };
   const mentionsRecord = (node: ts.Node): boolean => [...mentionedNames(node)].some((name) => known.has(name));
-  const visit = (node: ts.Node): void => {
-    if (node.getStart() >= site.chain.getStart()) return;
+  const siteStart = site.chain.getStart();
+  const nodes = listedWithin(body);
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index];
+    // Only what starts before the site (positions grow in walk order; a node's own start is after its trivia).
+    if (node.pos >= siteStart) break;
+    if (node.end > siteStart && node.getStart() >= siteStart) {
+      index = afterSubtree(nodes, index) - 1;
+      continue;
+    }
     if (ts.isVariableDeclaration(node) && node.initializer && mentionsRecord(node.initializer)) add(node.name);
     else if (ts.isCallExpression(node)) {
       // The callback of a call given the record (or something made from it) receives what was made of it.
@@ -138,8 +145,6 @@ export function derivedNames(site: ResponseSite, records: readonly string[]): st
       const callback = node.arguments.find((argument): argument is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(argument) || ts.isFunctionExpression(argument));
       if (callback && given.some(mentionsRecord)) for (const parameter of callback.parameters.slice(callback.parameters.length > 1 ? 1 : 0)) add(parameter.name);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
+  }
   return derived;
 }

@@ -1,6 +1,7 @@
 // Small readings of the syntax tree that every layer needs, written once: what an expression is
 // under its type wrappers, where a call chain starts, and how a callee is named.
 import ts from 'typescript';
+import { listedWithin } from './fileIndex';
 import type { CallBefore } from '../types';
 
 type TypeWrapper = ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.TypeAssertion | ts.NonNullExpression;
@@ -74,11 +75,9 @@ export function calleeOf(call: ts.CallExpression): { name: string; text: string 
 /** Where each of `names` is given its value in `body`: `const isMatch = await bcrypt.compare(…)`. */
 export function initializersOf(body: ts.Node, names: ReadonlySet<string>): ts.Expression[] {
   const found: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
+  for (const node of listedWithin(body)) {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && names.has(node.name.text) && node.initializer) found.push(node.initializer);
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
+  }
   return found;
 }
 
@@ -91,14 +90,12 @@ export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | u
 /** Every call of a function body, in source order; a site keeps those that end before it. */
 function callsIn(fn: ts.FunctionLikeDeclaration | undefined): CallBefore[] {
   const calls: CallBefore[] = [];
-  const visit = (node: ts.Node): void => {
+  for (const node of fn?.body ? listedWithin(fn.body) : []) {
     if (ts.isCallExpression(node)) {
       const callee = calleeOf(node);
       if (callee) calls.push({ callee: callee.text, name: callee.name, node });
     }
-    ts.forEachChild(node, visit);
-  };
-  if (fn?.body) visit(fn.body);
+  }
   return calls.sort((a, b) => inSourceOrder(a.node, b.node));
 }
 

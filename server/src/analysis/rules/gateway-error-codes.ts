@@ -2,6 +2,7 @@
 // as 500/502 (it is 504), or a failed upstream call sent as 500 (it is 502). The gateway codes
 // tell clients and on-call engineers where to look, and that a retry may succeed.
 import ts from 'typescript';
+import { listedWithin } from '../facts/fileIndex';
 import { calleeOf, chainRoot, skipTypeWrappers } from '../facts/syntax';
 import { codeText, propertyName, testBeforeSite, type AtomicTest } from '../evidence/branchTests';
 import { changeStatusFix, codeLabel } from '../edits/fixes';
@@ -55,28 +56,24 @@ function isConnectionTest(test: AtomicTest): boolean {
 /** The calls a node makes, outside the response chains. */
 function callsIn(node: ts.Node, responseName: string): ts.CallExpression[] {
   const calls: ts.CallExpression[] = [];
-  const visit = (child: ts.Node): void => {
+  for (const child of listedWithin(node)) {
     if (ts.isCallExpression(child)) {
       const root = chainRoot(child);
       if (!ts.isIdentifier(root) || root.text !== responseName) calls.push(child);
     }
-    ts.forEachChild(child, visit);
-  };
-  visit(node);
+  }
   return calls;
 }
 
 /** Names declared from an upstream call's result (`const response = await fetch(url)`). */
 function upstreamResults(block: ts.Node, upstream: readonly ts.CallExpression[]): Set<string> {
   const names = new Set<string>();
-  const visit = (child: ts.Node): void => {
+  for (const child of listedWithin(block)) {
     if (ts.isVariableDeclaration(child) && ts.isIdentifier(child.name) && child.initializer) {
       const initializer = child.initializer;
       if (upstream.some((call) => call.getStart() >= initializer.getStart() && call.getEnd() <= initializer.getEnd())) names.add(child.name.text);
     }
-    ts.forEachChild(child, visit);
-  };
-  visit(block);
+  }
   return names;
 }
 

@@ -3,6 +3,7 @@
 // no client; the server's log is where they belong.
 import ts from 'typescript';
 import { reasonPhrase } from '../../knowledge';
+import { listedWithin } from '../facts/fileIndex';
 import { skipTypeWrappers } from '../facts/syntax';
 import { mentionedNames } from '../evidence/body';
 import { codeText } from '../evidence/branchTests';
@@ -89,9 +90,8 @@ function bodyEdits(site: ResponseSite, body: ts.Expression, names: ReadonlySet<s
 
 /** Is the error already logged somewhere in the handler (`console.error(err)`, `logger.error({ err }, …)`)? */
 function isLogged(site: ResponseSite, name: string): boolean {
-  let logged = false;
-  const visit = (node: ts.Node): void => {
-    if (logged) return;
+  const body = site.handler?.node.body;
+  for (const node of body ? listedWithin(body) : []) {
     if (ts.isCallExpression(node) && node.arguments.some((argument) => mentionedNames(argument).has(name))) {
       let root: ts.Expression = skipTypeWrappers(node.expression);
       const names: string[] = [];
@@ -100,13 +100,10 @@ function isLogged(site: ResponseSite, name: string): boolean {
         root = skipTypeWrappers(root.expression);
       }
       if (ts.isIdentifier(root)) names.push(root.text);
-      logged = names.some((part) => LOGGERS.test(part)) || names.includes('captureException');
+      if (names.some((part) => LOGGERS.test(part)) || names.includes('captureException')) return true;
     }
-    ts.forEachChild(node, visit);
-  };
-  const body = site.handler?.node.body;
-  if (body) visit(body);
-  return logged;
+  }
+  return false;
 }
 
 /**
