@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { walkFile } from '../../server/src/analysis/engine/walk';
 import { parse } from '../../server/src/analysis/engine/parse';
-import { LISTED_KINDS, addToFileIndex, afterSubtree, emptyFileIndex, fileIndexOf, listedWithin, rememberFileIndex } from '../../server/src/analysis/facts/fileIndex';
+import { LISTED_KINDS, addToFileIndex, afterSubtree, emptyFileIndex, fileIndexOf, listedBefore, listedWithin, rememberFileIndex } from '../../server/src/analysis/facts/fileIndex';
 import { EXPRESS, FASTIFY, MIDDLEWARE, NEST, NEXT } from './reuseFixtures';
 
 const GARBLED = [
@@ -75,6 +75,27 @@ describe('listedWithin: a subtree is one run of the walk’s nodes', () => {
         const descendants = everyNode(node).slice(1).filter((descendant) => inList.has(descendant));
         assert.deepEqual(named(nodes.slice(index + 1, after)), named(descendants), `${name}: the descendants of ${ts.SyntaxKind[node.kind]} at ${node.pos}-${node.end}`);
       });
+    }
+  });
+
+  it('listedBefore keeps the nodes whose first token starts before the offset, as a walk that stops there would', () => {
+    for (const [name, text] of TEXTS) {
+      const sourceFile = parsedWith(text, 'walk');
+      const inList = new Set(fileIndexOf(sourceFile).nodes);
+      const roots = everyNode(sourceFile).filter((node) => ts.isBlock(node) || ts.isSourceFile(node));
+      const offsets = [...new Set(everyNode(sourceFile).flatMap((node) => [node.pos, node.getStart(sourceFile), node.end]))];
+      for (const root of roots) {
+        for (const offset of offsets) {
+          const expected: ts.Node[] = [];
+          const visit = (node: ts.Node): void => {
+            if (node.getStart(sourceFile) >= offset) return;
+            if (inList.has(node)) expected.push(node);
+            ts.forEachChild(node, visit);
+          };
+          ts.forEachChild(root, visit);
+          assert.deepEqual(named(listedBefore(root, offset)), named(expected), `${name}: before ${offset} in ${ts.SyntaxKind[root.kind]} at ${root.pos}`);
+        }
+      }
     }
   });
 

@@ -1,7 +1,7 @@
 // Whether code the file cannot see may set a response's headers (Express and node:http): rules
 // that miss a header stay quiet then.
 import ts from 'typescript';
-import { fileIndexOf, listedWithin } from '../facts/fileIndex';
+import { fileIndexOf, listedBefore } from '../facts/fileIndex';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import type { ResponseSite } from '../types';
 import { responseUseAt } from './chains';
@@ -94,9 +94,7 @@ export function headersSetOutOfSight(site: ResponseSite, setsNoHeaders: (call: t
   if (!body) return false;
   const names = site.responseNames;
   const until = site.send?.node.getEnd() ?? site.chain.getEnd();
-  for (const node of listedWithin(body)) {
-    // In walk order positions only grow: what starts at the site's end or later is past it.
-    if (node.pos >= until) break;
+  for (const node of listedBefore(body, until)) {
     const use = responseUseAt(node, names);
     if (use && setsUnnamedHeaders(use)) return true;
     if (!use && ts.isCallExpression(node) && !setsNoHeaders(node) && mayWriteResponse(node, names)) return true;

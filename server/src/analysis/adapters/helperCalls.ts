@@ -6,7 +6,7 @@
 // site is reported at the callee's name and points to the status in the helper's file.
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
-import { afterSubtree, listedWithin } from '../facts/fileIndex';
+import { listedBefore } from '../facts/fileIndex';
 import { candidateFiles, moduleBindingsOf, type ModuleBinding } from '../facts/modules';
 import { rangeOf, resolveStatus, statusBranches } from '../facts/status';
 import { callsReader, chainRootIdentifier, enclosingFunction, skipTypeWrappers } from '../facts/syntax';
@@ -51,15 +51,7 @@ function responseTouchedBefore(site: ResponseSite): boolean {
     const value = skipTypeWrappers(argument);
     return ts.isIdentifier(value) && site.responseNames.has(value.text);
   };
-  const nodes = scope?.body ? listedWithin(scope.body) : [];
-  for (let index = 0; index < nodes.length; index++) {
-    const node = nodes[index];
-    // Only what starts before the call (positions grow in walk order; a node's own start is after its trivia).
-    if (node.pos >= until) break;
-    if (node.end > until && node.getStart() >= until) {
-      index = afterSubtree(nodes, index) - 1;
-      continue;
-    }
+  for (const node of scope?.body ? listedBefore(scope.body, until) : []) {
     if (ts.isCallExpression(node)) {
       const method = ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
       const root = chainRootIdentifier(node);

@@ -4,7 +4,7 @@
 // (`user.save((err) => res.send(user))`, `.then((user) => res.json(user))`). createdResource.ts
 // turns them into CreateCalls.
 import ts from 'typescript';
-import { afterSubtree, listedWithin } from '../facts/fileIndex';
+import { listedBefore, listedWithin } from '../facts/fileIndex';
 import { calleeOf, skipTypeWrappers } from '../facts/syntax';
 import { mentionedNames } from './body';
 import type { CallBefore, ResponseSite } from '../types';
@@ -128,16 +128,7 @@ export function derivedNames(site: ResponseSite, records: readonly string[]): st
     }
   };
   const mentionsRecord = (node: ts.Node): boolean => [...mentionedNames(node)].some((name) => known.has(name));
-  const siteStart = site.chain.getStart();
-  const nodes = listedWithin(body);
-  for (let index = 0; index < nodes.length; index++) {
-    const node = nodes[index];
-    // Only what starts before the site (positions grow in walk order; a node's own start is after its trivia).
-    if (node.pos >= siteStart) break;
-    if (node.end > siteStart && node.getStart() >= siteStart) {
-      index = afterSubtree(nodes, index) - 1;
-      continue;
-    }
+  for (const node of listedBefore(body, site.chain.getStart())) {
     if (ts.isVariableDeclaration(node) && node.initializer && mentionsRecord(node.initializer)) add(node.name);
     else if (ts.isCallExpression(node)) {
       // The callback of a call given the record (or something made from it) receives what was made of it.

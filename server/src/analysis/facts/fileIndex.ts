@@ -103,6 +103,21 @@ export function listedWithin(root: ts.Node): readonly ts.Node[] {
   return nodes.slice(low, runEnd(nodes, low, root));
 }
 
+/** The nodes of `listedWithin(root)` whose first token starts before `offset`, in walk order. */
+export function listedBefore(root: ts.Node, offset: number): ts.Node[] {
+  const nodes = listedWithin(root);
+  const before: ts.Node[] = [];
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index];
+    // Positions only grow in walk order: the rest starts at `offset` or later.
+    if (node.pos >= offset) break;
+    // Its trivia begins before `offset` and its first token does not: nor do its descendants'.
+    if (node.end > offset && node.getStart() >= offset) index = afterSubtree(nodes, index) - 1;
+    else before.push(node);
+  }
+  return before;
+}
+
 /** The index just past the subtree of `nodes[index]` (its descendants follow it in `nodes`). */
 export function afterSubtree(nodes: readonly ts.Node[], index: number): number {
   return runEnd(nodes, index + 1, nodes[index]);
