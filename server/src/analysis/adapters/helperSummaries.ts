@@ -4,7 +4,7 @@
 // answers 401 whatever the call says. No syntax node is kept, so a module's summaries are cached by text.
 import ts from 'typescript';
 import { addBindingsOf, type Binding, type Bindings } from '../facts/bindings';
-import { listedWithin } from '../facts/fileIndex';
+import { addToFileIndex, emptyFileIndex, listedWithin, rememberFileIndex } from '../facts/fileIndex';
 import { statusBranches } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import { isParserFailure, parse, parseErrorCount } from '../engine/parse';
@@ -179,11 +179,15 @@ const isFunction = (node: ts.Node): node is HelperNode => ts.isFunctionDeclarati
  */
 export function exportedHelpers(sourceFile: ts.SourceFile): Map<string, HelperSummary> {
   const bindings = new Map<string, Binding>();
+  // One walk for the module's bindings and its file index, whose runs the helpers are read from.
+  const index = emptyFileIndex();
   const walk = (node: ts.Node): void => {
     addBindingsOf(node, bindings);
+    addToFileIndex(node, index);
     ts.forEachChild(node, walk);
   };
   walk(sourceFile);
+  rememberFileIndex(sourceFile, index);
   const helpers = new Map<string, HelperSummary>();
   for (const [path, value] of exportedValues(sourceFile)) {
     if (!isFunction(value)) continue;
