@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { walkFile } from '../../server/src/analysis/engine/walk';
 import { parse } from '../../server/src/analysis/engine/parse';
-import { LISTED_KINDS, addToFileIndex, afterSubtree, emptyFileIndex, fileIndexOf, listedBefore, listedWithin, rememberFileIndex } from '../../server/src/analysis/facts/fileIndex';
+import { LISTED_KINDS, addToFileIndex, afterSubtree, emptyFileIndex, fileIndexOf, listedBefore, listedWithin, rememberFileIndex, visitListed } from '../../server/src/analysis/facts/fileIndex';
 import { EXPRESS, FASTIFY, MIDDLEWARE, NEST, NEXT } from './reuseFixtures';
 
 const GARBLED = [
@@ -75,6 +75,25 @@ describe('listedWithin: a subtree is one run of the walk’s nodes', () => {
         const descendants = everyNode(node).slice(1).filter((descendant) => inList.has(descendant));
         assert.deepEqual(named(nodes.slice(index + 1, after)), named(descendants), `${name}: the descendants of ${ts.SyntaxKind[node.kind]} at ${node.pos}-${node.end}`);
       });
+    }
+  });
+
+  it('visitListed leaves out the descendants of what it is told to skip, as a walk that does not enter them', () => {
+    for (const [name, text] of TEXTS) {
+      const sourceFile = parsedWith(text, 'walk');
+      const inList = new Set(fileIndexOf(sourceFile).nodes);
+      const expected: ts.Node[] = [];
+      const walk = (node: ts.Node): void => {
+        if (inList.has(node)) expected.push(node);
+        if (!ts.isFunctionLike(node)) ts.forEachChild(node, walk);
+      };
+      ts.forEachChild(sourceFile, walk);
+      const visited: ts.Node[] = [];
+      visitListed(sourceFile, (node) => {
+        visited.push(node);
+        return ts.isFunctionLike(node) ? 'skip' : undefined;
+      });
+      assert.deepEqual(named(visited), named(expected), name);
     }
   });
 

@@ -4,7 +4,7 @@
 // are fine, and Express 5 forwards rejections itself. Such throws are marked on their sites (a
 // throw without a status becomes a site of its own) for status-without-response to report.
 import ts from 'typescript';
-import { afterSubtree, listedWithin } from '../facts/fileIndex';
+import { visitListed } from '../facts/fileIndex';
 import { importedModules } from '../facts/imports';
 import { shorten } from '../facts/shorten';
 import { inSourceOrder, skipTypeWrappers } from '../facts/syntax';
@@ -63,12 +63,12 @@ function isAsync(fn: ts.FunctionLikeDeclaration): boolean {
 /** Throws of the handler itself (not of callbacks inside it) that no `try … catch` of the handler catches. */
 function uncaughtThrows(handler: ts.FunctionLikeDeclaration): ts.ThrowStatement[] {
   const throws: ts.ThrowStatement[] = [];
-  const nodes = handler.body ? listedWithin(handler.body) : [];
-  for (let index = 0; index < nodes.length; index++) {
-    const node = nodes[index];
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) index = afterSubtree(nodes, index) - 1;
-    else if (ts.isThrowStatement(node) && !isCaught(node, handler)) throws.push(node);
-  }
+  const visit = (node: ts.Node): 'skip' | undefined => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return 'skip';
+    if (ts.isThrowStatement(node) && !isCaught(node, handler)) throws.push(node);
+    return undefined;
+  };
+  if (handler.body) visitListed(handler.body, visit);
   return throws;
 }
 

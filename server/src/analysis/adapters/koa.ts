@@ -5,7 +5,7 @@
 // error that Koa (or the project's error middleware) sends. Handlers are found in `koaHandlers.ts`.
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
-import { afterSubtree, listedWithin } from '../facts/fileIndex';
+import { visitListed } from '../facts/fileIndex';
 import { reaches } from '../facts/flow';
 import { rangeOf, resolveStatus } from '../facts/status';
 import { calleeOf, chainRootIdentifier, inSourceOrder, isFunctionNode, skipTypeWrappers } from '../facts/syntax';
@@ -83,14 +83,9 @@ function walkHandler(handler: Handler, bindings: Bindings): { uses: KoaUse[]; ca
   const names = new Set([handler.responseName]);
   const uses: KoaUse[] = [];
   const calls: CallBefore[] = [];
-  const nodes = handler.node.body ? listedWithin(handler.node.body) : [];
-  for (let index = 0; index < nodes.length; index++) {
-    const node = nodes[index];
+  const visit = (node: ts.Node): 'skip' | undefined => {
     // A nested function that takes its own context is a handler of its own.
-    if (isFunctionNode(node) && contextName(node)) {
-      index = afterSubtree(nodes, index) - 1;
-      continue;
-    }
+    if (isFunctionNode(node) && contextName(node)) return 'skip';
     const use = useAt(node, names, bindings);
     if (use) uses.push(use);
     if (ts.isCallExpression(node) && !use) {
@@ -98,7 +93,9 @@ function walkHandler(handler: Handler, bindings: Bindings): { uses: KoaUse[]; ca
       const onContext = chainRootIdentifier(node.expression)?.text === handler.responseName && RESPONSE_METHODS.has(callee?.name ?? '');
       if (callee && !onContext) calls.push({ callee: callee.text, name: callee.name, node });
     }
-  }
+    return undefined;
+  };
+  if (handler.node.body) visitListed(handler.node.body, visit);
   return { uses, calls };
 }
 

@@ -3,7 +3,7 @@
 // response), with the headers, conditions, catch clause and earlier calls around it.
 import ts from 'typescript';
 import { type Bindings } from '../facts/bindings';
-import { afterSubtree, listedWithin } from '../facts/fileIndex';
+import { visitListed } from '../facts/fileIndex';
 import { reaches } from '../facts/flow';
 import { calleeOf, inSourceOrder, skipTypeWrappers } from '../facts/syntax';
 import type { ResponseAdapter } from './adapter';
@@ -165,15 +165,10 @@ export function walkHandler<Use>(
   const uses: Use[] = [];
   const calls: CallBefore[] = [];
   const returns: ts.ReturnStatement[] = [];
-  const nodes = handler.node.body ? listedWithin(handler.node.body) : [];
-  for (let index = 0; index < nodes.length; index++) {
-    const node = nodes[index];
+  const visit = (node: ts.Node): 'skip' | undefined => {
     if (ts.isReturnStatement(node) && ownFunction(node) === handler.node) returns.push(node);
     // A nested function that takes its own response parameter is a handler of its own.
-    if (ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && names.has(p.name.text))) {
-      index = afterSubtree(nodes, index) - 1;
-      continue;
-    }
+    if (ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && names.has(p.name.text))) return 'skip';
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = skipTypeWrappers(node.initializer);
       if (ts.isIdentifier(init) && names.has(init.text)) names.add(node.name.text);
@@ -185,7 +180,9 @@ export function walkHandler<Use>(
       // Inner links of a response chain (`res.status(201)` in `res.status(201).json(x)`) are not other calls.
       if (callee && !names.has(callee.text.split('.')[0])) calls.push({ callee: callee.text, name: callee.name, node });
     }
-  }
+    return undefined;
+  };
+  if (handler.node.body) visitListed(handler.node.body, visit);
   return { uses, calls, returns, names };
 }
 

@@ -103,6 +103,15 @@ export function listedWithin(root: ts.Node): readonly ts.Node[] {
   return nodes.slice(low, runEnd(nodes, low, root));
 }
 
+/**
+ * Calls `visit` on each node of `listedWithin(root)` in walk order; where it answers `'skip'`, that
+ * node's descendants are left out (a nested function the reading does not enter).
+ */
+export function visitListed(root: ts.Node, visit: (node: ts.Node) => 'skip' | undefined): void {
+  const nodes = listedWithin(root);
+  for (let index = 0; index < nodes.length; index++) if (visit(nodes[index]) === 'skip') index = afterSubtree(nodes, index) - 1;
+}
+
 /** The nodes of `listedWithin(root)` whose first token starts before `offset`, in walk order. */
 export function listedBefore(root: ts.Node, offset: number): ts.Node[] {
   const nodes = listedWithin(root);
