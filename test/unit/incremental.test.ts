@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/analysis';
-import { parse, type PreviousParse } from '../../server/src/analysis/engine/parse';
+import { editSpan, parse, type EditSpan, type PreviousParse } from '../../server/src/analysis/engine/parse';
 
 const BASE = [
   "import { StatusCodes } from 'http-status-codes';",
@@ -56,5 +56,44 @@ describe('incremental parsing', () => {
       text = edited;
       previous = incremental.sourceFile ? { text, sourceFile: incremental.sourceFile } : { text, sourceFile: parse(text, 'case.ts') };
     }
+  });
+});
+
+describe('the span an edit changed', () => {
+  /** The definition: the longest common prefix, then the longest common suffix that does not overlap it. */
+  const naive = (before: string, after: string): EditSpan => {
+    const shorter = Math.min(before.length, after.length);
+    let prefix = 0;
+    while (prefix < shorter && before[prefix] === after[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < shorter - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+    return { prefix, suffix };
+  };
+
+  it('is the longest common prefix and the longest suffix that does not overlap it, over edits of every size and place', () => {
+    let state = 3;
+    const next = (limit: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % limit;
+    };
+    const base = BASE.repeat(400);
+    for (let step = 0; step < 400; step++) {
+      const before = base.slice(0, next(base.length + 1));
+      const start = next(before.length + 1);
+      // Lengths around the chunk sizes the comparison steps by, and insertions that repeat the text around them.
+      const removed = [0, 1, 3, 4, 15, 16, 17, 255, 256, 4095, 4096, 4097, 9000][next(13)];
+      const inserted = [before.slice(start, start + next(5000)), 'x', '', before.slice(Math.max(0, start - 64), start)][next(4)];
+      const after = before.slice(0, start) + inserted + before.slice(Math.min(before.length, start + removed));
+      assert.deepEqual(editSpan(before, after), naive(before, after), `step ${step}: ${before.length} → ${after.length} characters, at ${start}`);
+    }
+  });
+
+  it('is the whole text when nothing changed, and nothing when one text is empty', () => {
+    const text = BASE.repeat(50);
+    assert.deepEqual(editSpan(text, text), { prefix: text.length, suffix: 0 });
+    assert.deepEqual(editSpan('', text), { prefix: 0, suffix: 0 });
+    assert.deepEqual(editSpan(text, ''), { prefix: 0, suffix: 0 });
+    assert.deepEqual(editSpan(`${text}!`, text), { prefix: text.length, suffix: 0 });
+    assert.deepEqual(editSpan(`!${text}`, text), { prefix: 0, suffix: text.length });
   });
 });
