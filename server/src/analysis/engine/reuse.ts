@@ -181,11 +181,14 @@ function movedRef(ref: StatusRef, move: (offset: number) => number | undefined):
   const memberStart = ref.memberRange && move(ref.memberRange.start);
   const memberEnd = ref.memberRange && move(ref.memberRange.end);
   if (ref.memberRange && (memberStart === undefined || memberEnd === undefined)) return undefined;
+  // Before the edit nothing moves: results are never mutated, so the same object serves.
+  if (start === ref.range.start && end === ref.range.end && memberStart === ref.memberRange?.start && memberEnd === ref.memberRange?.end) return ref;
   return { ...ref, range: { ...ref.range, start, end }, ...(ref.memberRange ? { memberRange: { ...ref.memberRange, start: memberStart!, end: memberEnd! } } : {}) };
 }
 
 /** The finding with every offset in this file moved past the edit; undefined if one lies inside it. */
 function movedFinding(finding: Finding, move: (offset: number) => number | undefined): Finding | undefined {
+  if (rangesOf(finding).every((range) => move(range.start) === range.start && move(range.end) === range.end)) return finding;
   let lost = false;
   const range = (value: TextRange): TextRange => {
     const start = move(value.start);
@@ -200,4 +203,10 @@ function movedFinding(finding: Finding, move: (offset: number) => number | undef
     ...(finding.related ? { related: finding.related.map((note) => ('range' in note ? { ...note, range: range(note.range) } : note)) } : {}),
   };
   return lost ? undefined : moved;
+}
+
+/** Every range a finding holds in its own file: its own, its fixes' edits, its related notes'. */
+function rangesOf(finding: Finding): TextRange[] {
+  const related = (finding.related ?? []).flatMap((note) => ('range' in note ? [note.range] : []));
+  return [finding.range, ...finding.fixes.flatMap((fix) => fix.edits), ...related];
 }
