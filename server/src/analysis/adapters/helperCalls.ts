@@ -165,33 +165,40 @@ export class HelperCallCollector {
 
   /** `wanted`: only the calls there (an edit re-checks part of the file); every call's module is still asked for. */
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions, wanted?: (node: ts.Node) => boolean): ResponseSite[] {
-    const helpers = new Map<string, HelperSummary>();
-    for (const { name, fn } of this.functions) {
-      // A status given as an argument needs a second parameter besides the response.
-      const helper = this.declared.get(name) === 1 && fn.parameters.length >= 2 ? readHelper(name, fn, bindings) : undefined;
-      // A local helper that sets its own status is read where it sends, in this file.
-      if (helper?.status.from === 'parameter') helpers.set(name, helper);
-    }
+    // A status given as an argument needs a second parameter besides the response.
+    const candidates = new Map<string, HelperNode>();
+    for (const { name, fn } of this.functions) if (this.declared.get(name) === 1 && fn.parameters.length >= 2) candidates.set(name, fn);
     // No local helper, and no module to read imported ones from: no call can be a helper's.
-    if (helpers.size === 0 && (this.imports.size === 0 || !options.modules)) return [];
-    const modules = this.moduleReader(sourceFile.fileName, options);
-    const calledHelper = (call: ts.CallExpression): CalledHelper | undefined => {
-      const path = calleePath(call);
-      if (!path || this.declared.get(path.root) !== 1) return undefined;
-      const local = path.members.length === 0 ? helpers.get(path.root) : undefined;
-      if (local) return { helper: local, callee: path.name };
-      const binding = this.imports.get(path.root);
-      const module = binding && modules(binding.specifier);
-      const key = [...(binding?.path ?? []), ...path.members];
-      const imported = module?.helpers.get(key.length === 0 ? 'default' : key.join('.'));
-      return imported && module && { helper: imported, callee: path.name, shownModule: module.shown };
+    if (candidates.size === 0 && (this.imports.size === 0 || !options.modules)) return [];
+    // Read when a call first names it: an edit re-checks the calls of a few handlers, not every function.
+    const localHelpers = new Map<string, HelperSummary | undefined>();
+    const localHelper = (name: string): HelperSummary | undefined => {
+      if (!localHelpers.has(name)) {
+        const fn = candidates.get(name);
+        const helper = fn && readHelper(name, fn, bindings);
+        // A local helper that sets its own status is read where it sends, in this file.
+        localHelpers.set(name, helper?.status.from === 'parameter' ? helper : undefined);
+      }
+      return localHelpers.get(name);
     };
+    const modules = this.moduleReader(sourceFile.fileName, options);
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     const callsOnce = callsReader();
     return this.calls.flatMap((call) => {
-      // Resolved for every call: the modules asked for are the file's, whichever part is re-checked.
-      const called = calledHelper(call);
-      const site = called && (!wanted || wanted(call)) && helperCallSite(call, called, bindings, byNode, sourceFile, callsOnce);
+      const path = calleePath(call);
+      if (!path || this.declared.get(path.root) !== 1) return [];
+      const binding = this.imports.get(path.root);
+      // Outside the part re-checked, a call only asks for its module: the modules asked are the file's.
+      if (wanted && !wanted(call)) {
+        if (binding) modules(binding.specifier);
+        return [];
+      }
+      const local = path.members.length === 0 ? localHelper(path.root) : undefined;
+      const module = !local && binding ? modules(binding.specifier) : undefined;
+      const key = [...(binding?.path ?? []), ...path.members];
+      const imported = module?.helpers.get(key.length === 0 ? 'default' : key.join('.'));
+      const called: CalledHelper | undefined = local ? { helper: local, callee: path.name } : imported && module && { helper: imported, callee: path.name, shownModule: module.shown };
+      const site = called && helperCallSite(call, called, bindings, byNode, sourceFile, callsOnce);
       return site ? [site] : [];
     });
   }
