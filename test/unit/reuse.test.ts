@@ -9,7 +9,7 @@ import { reusingAnalysisSteps, type KeptAnalysis, type ReusingResult } from '../
 import type { PreviousParse } from '../../server/src/analysis/engine/parse';
 import type { AnalysisOptions, AnalysisResult } from '../../server/src/analysis/types';
 import { memoryModules } from './memoryModules';
-import { EXPRESS, FASTIFY, HANDLERS, MIDDLEWARE, NEST, NEXT, REPLIES } from './reuseFixtures';
+import { EXPRESS, FASTIFY, HANDLERS, HONO, KOA, MIDDLEWARE, NEST, NEXT, REPLIES } from './reuseFixtures';
 
 function reusing(text: string, fileName: string, options: AnalysisOptions, previous?: KeptAnalysis | PreviousParse): ReusingResult {
   const steps = reusingAnalysisSteps(text, fileName, options, previous);
@@ -66,7 +66,7 @@ const STATUSES = ['200', '201', '202', '204', '302', '303', '400', '401', '403',
 const STRINGS = ["'id is required'", "'not found'", "'Bearer realm'", "'x'", "''", "'Basic'", "'/users'"];
 const TYPED = ['a', '(', ')', '{', '}', ';', "'", '0', ' ', '\n', '.', ','];
 
-type Kind = 'express' | 'fastify' | 'next' | 'nest';
+type Kind = 'express' | 'fastify' | 'next' | 'nest' | 'koa' | 'hono';
 
 /** The edits that matter, each a kind of change a person makes; undefined where the text has no place for it. */
 const EDITS: readonly ((text: string, random: Random, kind: Kind) => string | undefined)[] = [
@@ -85,12 +85,12 @@ const EDITS: readonly ((text: string, random: Random, kind: Kind) => string | un
   (text, random) => replaceOne(text, /\.(get|post|put|delete)\('[^']*'/, random, () => `.${pick(['get', 'post', 'put', 'delete'], random)}('${pick(['/users', '/a/:id', '/login'], random)}'`),
   (text, random, kind) => {
     if (kind === 'nest') return undefined;
-    const starts = [...text.matchAll(/^(app\.|fastify\.|export async function)/gm)].map((match) => match.index);
+    const starts = [...text.matchAll(/^(app\.|fastify\.|router\.|export async function)/gm)].map((match) => match.index);
     const at = starts.length > 0 && random(4) > 0 ? pick(starts, random) : text.length;
     return text.slice(0, at) + pick(HANDLERS[kind], random) + text.slice(at);
   },
   (text, random) => {
-    const statements = parse(text, 'file.ts').statements.filter((statement) => /^\s*(app\.(get|post|put|delete)|fastify\.|export async function)/.test(statement.getFullText()));
+    const statements = parse(text, 'file.ts').statements.filter((statement) => /^\s*(app\.(get|post|put|delete)|fastify\.|router\.|export async function)/.test(statement.getFullText()));
     if (statements.length === 0) return undefined;
     const removed = pick(statements, random);
     return text.slice(0, removed.getFullStart()) + text.slice(removed.getEnd());
@@ -123,6 +123,8 @@ const FILES: readonly { kind: Kind; fileName: string; text: string; options?: An
   { kind: 'fastify', fileName: 'routes/items.ts', text: FASTIFY },
   { kind: 'nest', fileName: 'cats.controller.ts', text: NEST },
   { kind: 'next', fileName: 'app/api/items/route.ts', text: NEXT },
+  { kind: 'koa', fileName: 'routes/accounts.js', text: KOA },
+  { kind: 'hono', fileName: 'src/index.ts', text: HONO },
 ];
 
 describe('reusing the findings of units an edit left alone', () => {

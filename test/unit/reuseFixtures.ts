@@ -1,11 +1,8 @@
 // Realistic files for the reuse property test (`reuse.test.ts`): each framework's shapes, with a local
 // helper that sends, a project error class, constants, imports and several handlers with mistakes.
 
-export const EXPRESS = `import express from 'express';
-import { StatusCodes } from 'http-status-codes';
-
-const app = express();
-const NOT_FOUND = 404;
+/** Status constants and a project error class, as Express and Koa files declare them. */
+const CONSTANTS_AND_ERROR_CLASS = `const NOT_FOUND = 404;
 const LIMIT = 429;
 
 class ApiError extends Error {
@@ -13,7 +10,13 @@ class ApiError extends Error {
     super(message);
     this.status = status;
   }
-}
+}`;
+
+export const EXPRESS = `import express from 'express';
+import { StatusCodes } from 'http-status-codes';
+
+const app = express();
+${CONSTANTS_AND_ERROR_CLASS}
 
 function sendError(res, code, msg) {
   return res.status(code).json({ error: msg });
@@ -201,12 +204,87 @@ exports.fail = function (res, code, msg) {
 `;
 
 /** Whole handlers to insert, per file kind. */
-export const HANDLERS: Record<'express' | 'fastify' | 'next', readonly string[]> = {
+export const HANDLERS: Record<'express' | 'fastify' | 'next' | 'koa' | 'hono', readonly string[]> = {
   express: [
     "\napp.put('/things/:id', async (req, res) => {\n  if (!req.body.name) return res.status(500).json({ error: 'name is required' });\n  res.status(201).json(await Thing.update(req.body));\n});\n",
     "\napp.get('/ping', (req, res) => {\n  res.status(401).send('no');\n});\n",
     "\napp.post('/orders', (req, res) => {\n  const order = Order.create(req.body);\n  res.status(200).json(order);\n});\n",
   ],
   fastify: ["\nfastify.put('/items/:id', async (request, reply) => {\n  reply.code(401).send({ error: 'no' });\n});\n", "\nfastify.post('/things', async (request, reply) => {\n  reply.code(200).send(await Thing.create(request.body));\n});\n"],
+  koa: ["\nrouter.put('/things/:id', async (ctx) => {\n  if (!ctx.request.body.name) ctx.throw(500, 'name is required');\n  ctx.status = 201;\n  ctx.body = await Thing.update(ctx.request.body);\n});\n", "\nrouter.get('/ping', (ctx) => {\n  ctx.status = 401;\n  ctx.body = 'no';\n});\n"],
+  hono: ["\napp.put('/things/:id', async (c) => {\n  return c.json({ error: 'no' }, 401);\n});\n", "\napp.post('/orders', async (c) => {\n  return c.json(await Order.create(await c.req.json()), 200);\n});\n"],
   next: ['\nexport async function PUT(request) {\n  return NextResponse.json({ error: "nope" }, { status: 401 });\n}\n', "\nexport async function PATCH(request) {\n  return NextResponse.json({ success: false, error: 'missing' }, { status: 200 });\n}\n"],
 };
+
+export const KOA = `import Router from '@koa/router';
+import { StatusCodes } from 'http-status-codes';
+
+const router = new Router();
+${CONSTANTS_AND_ERROR_CLASS}
+
+router.post('/users', async (ctx) => {
+  if (!ctx.request.body.email) {
+    ctx.throw(500, 'email is required');
+  }
+  const user = await User.create(ctx.request.body);
+  ctx.status = StatusCodes.OK;
+  ctx.body = user;
+});
+
+router.get('/users/:id', async (ctx) => {
+  const user = await User.findById(ctx.params.id);
+  if (!user) throw new ApiError(NOT_FOUND, 'no such user');
+  ctx.body = user;
+});
+
+router.delete('/users/:id', async (ctx) => {
+  await User.remove(ctx.params.id);
+  ctx.status = 204;
+  ctx.body = { deleted: true };
+});
+
+router.get('/jobs', async (ctx) => {
+  if (busy()) {
+    ctx.status = LIMIT;
+    ctx.body = { error: 'slow down' };
+    return;
+  }
+  ctx.status = 200;
+  ctx.body = { success: false, error: 'not found' };
+});
+
+export default router;
+`;
+
+export const HONO = `import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+
+const app = new Hono();
+const NOT_FOUND = 404;
+const LIMIT = 429;
+
+app.post('/users', async (c) => {
+  const body = await c.req.json();
+  if (!body.email) return c.json({ error: 'email is required' }, 500);
+  const user = await User.create(body);
+  return c.json(user, 200);
+});
+
+app.get('/users/:id', async (c) => {
+  const user = await User.findById(c.req.param('id'));
+  if (!user) throw new HTTPException(NOT_FOUND, { message: 'no such user' });
+  return c.json(user);
+});
+
+app.delete('/users/:id', async (c) => {
+  await User.remove(c.req.param('id'));
+  return c.json({ deleted: true }, 204);
+});
+
+app.get('/jobs', (c) => {
+  if (busy()) return c.json({ error: 'slow down' }, LIMIT);
+  return c.json({ success: false, error: 'not found' }, 200);
+});
+
+export default app;
+`;
