@@ -1,17 +1,17 @@
 // The one entry point of the analysis: text in, sites, status references and findings out.
 import ts from 'typescript';
-import { addBindingsOf, type Binding } from './facts/bindings';
-import { HelperCallCollector } from './adapters/helperCalls';
+import { addBindingsOf, BINDING_KINDS, type Binding } from './facts/bindings';
+import { HELPER_WALK_KINDS, HelperCallCollector } from './adapters/helperCalls';
 import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse';
-import { addStatusPositionsOf, coverageOf, resolveStatusRefs, type StatusPosition } from './facts/refs';
-import { addToFileIndex, emptyFileIndex, rememberFileIndex } from './facts/fileIndex';
+import { addStatusPositionsOf, coverageOf, resolveStatusRefs, STATUS_HOLDING_KINDS, type StatusPosition } from './facts/refs';
+import { addIndexed, addListed, appendListed, emptyFileIndex, INDEXED_KINDS, LISTED_KINDS, rememberFileIndex } from './facts/fileIndex';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectorsFor, EXCEPTION_READERS, frameworksOf, type Framework } from './adapters/frameworks';
 import { COLLECTOR_WALK_KINDS } from './adapters/collector';
-import { walkFile } from './engine/walk';
+import { walkFile, type WalkReader } from './engine/walk';
 import { splitStatusBranches } from './adapters/statusBranches';
-import { ThrownErrorCollector } from './adapters/thrownErrors';
+import { HANDING_KINDS, ThrownErrorCollector } from './adapters/thrownErrors';
 import { withLostRejections } from './adapters/asyncRejections';
 import { detectStyle, type CodeStyle } from './facts/style';
 import { shorten } from './facts/shorten';
@@ -90,21 +90,22 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
   const index = emptyFileIndex();
   const scope = scopeOf?.(sourceFile, frameworks);
   const wanted = scope && ((node: ts.Node) => scope.wants(node));
-  const visit = (node: ts.Node, inChecked: boolean): void => {
-    addBindingsOf(node, bindings);
-    if (COLLECTOR_WALK_KINDS.has(node.kind)) for (const collector of collectors) collector.visit(node);
-    thrown.visit(node);
-    helperCalls.visit(node);
+  const readers: WalkReader[] = [
+    { key: 'bindings', kinds: BINDING_KINDS, read: (node) => addBindingsOf(node, bindings) },
+    ...collectors.map(({ key, collector }): WalkReader => ({ key: `collector: ${key}`, kinds: COLLECTOR_WALK_KINDS, read: (node) => collector.visit(node) })),
+    { key: 'thrown errors', kinds: HANDING_KINDS, read: (node) => thrown.visit(node), readTaken: (nodes) => thrown.takeAll(nodes) },
+    { key: 'helper calls', kinds: HELPER_WALK_KINDS, read: (node) => helperCalls.visit(node), readTaken: (nodes) => helperCalls.takeAll(nodes) },
     // The references of the part not checked come from the last analysis.
-    if (inChecked) addStatusPositionsOf(node, positions);
-    addToFileIndex(node, index);
-  };
-  // An edited document (a scope is asked for) keeps its statements' node lists for the next edit.
-  walkFile(sourceFile, visit, scopeOf !== undefined, wanted);
+    { key: 'status positions', kinds: STATUS_HOLDING_KINDS, read: (node, inChecked) => !inChecked || addStatusPositionsOf(node, positions) },
+    { key: 'listed nodes', kinds: LISTED_KINDS, read: (node) => addListed(node, index), readTaken: (nodes) => appendListed(nodes, index) },
+    { key: 'indexed nodes', kinds: INDEXED_KINDS, read: (node) => addIndexed(node, index) },
+  ];
+  // An edited document (a scope is asked for) keeps what each reader took per statement for the next edit.
+  const t0 = performance.now(); walkFile(sourceFile, readers, scopeOf !== undefined, wanted); ((globalThis as any).W ??= []).push(performance.now() - t0);
   rememberFileIndex(sourceFile, index);
   const reading = { sourceFile, bindings, frameworks, wanted };
-  const handlers = collectors.flatMap((collector) => collector.handlers());
-  const built = [...collectors.flatMap((collector) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings, wanted), ...helperCalls.sites(sourceFile, handlers, bindings, options, wanted)];
+  const handlers = collectors.flatMap(({ collector }) => collector.handlers());
+  const built = [...collectors.flatMap(({ collector }) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings, wanted), ...helperCalls.sites(sourceFile, handlers, bindings, options, wanted)];
   // Collectors that build every site anyway: the engine keeps those of the part re-checked.
   const found = (wanted ? built.filter((site) => wanted(site.chain)) : built)
     .flatMap((site) => splitStatusBranches(site, bindings))

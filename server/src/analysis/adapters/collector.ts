@@ -35,8 +35,11 @@ export const COLLECTOR_WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
 ]);
 
 export interface SiteCollector {
-  /** Called for every node of `COLLECTOR_WALK_KINDS` in the file, parents before children. */
-  visit(node: ts.Node): void;
+  /**
+   * Called for every node of `COLLECTOR_WALK_KINDS` in the file, parents before children; false when
+   * the node is nothing to the collector whatever came before (`WalkReader.read`).
+   */
+  visit(node: ts.Node): boolean;
   /** The functions that answer requests, found during the walk (errors forwarded from them are responses too). */
   handlers(): readonly Handler[];
   /** The response sites of the handlers, after the walk. */
@@ -45,7 +48,8 @@ export interface SiteCollector {
 
 /** Finds a framework's handlers node by node during the walk, and resolves references after it. */
 export interface HandlerFinder {
-  visit(node: ts.Node): void;
+  /** As `SiteCollector.visit`. */
+  visit(node: ts.Node): boolean;
   handlers(): Handler[];
 }
 
@@ -58,8 +62,8 @@ export class HandlerSiteCollector implements SiteCollector {
     private readonly read: (handlers: readonly Handler[], file: FileReading) => ResponseSite[],
   ) {}
 
-  visit(node: ts.Node): void {
-    this.finder.visit(node);
+  visit(node: ts.Node): boolean {
+    return this.finder.visit(node);
   }
 
   handlers(): readonly Handler[] {

@@ -53,12 +53,16 @@ export class FastifyHandlerCollector {
   private readonly byName = new Map<string, FunctionNode>();
   private readonly byReference: { name: string; role: Role; method?: HttpMethod; path?: string }[] = [];
 
-  visit(node: ts.Node): void {
+  visit(node: ts.Node): boolean {
+    let taken = true;
     if (ts.isFunctionDeclaration(node) && node.name) this.byName.set(node.name.text, node);
     else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) this.byName.set(node.name.text, node.initializer);
     else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) this.visitRegistration(node, node.expression.name.text);
+    else taken = false;
+    if (!isFunctionNode(node)) return taken;
     // Visited before its children, so a registration has claimed its callbacks by now.
-    if (isFunctionNode(node) && !this.found.has(node) && isReplyShaped(node)) this.register(node, 'route');
+    if (!this.found.has(node) && isReplyShaped(node)) this.register(node, 'route');
+    return true;
   }
 
   handlers(): Handler[] {

@@ -74,11 +74,15 @@ export class HandlerCollector {
   private readonly byName = new Map<string, FunctionNode>();
   private readonly byReference: { name: string; route: Route }[] = [];
 
-  visit(node: ts.Node): void {
-    if (!HANDLER_WALK_KINDS.has(node.kind)) return;
-    if (ts.isFunctionDeclaration(node) && node.name) this.byName.set(node.name.text, node);
-    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) {
+  visit(node: ts.Node): boolean {
+    if (!HANDLER_WALK_KINDS.has(node.kind)) return false;
+    let taken = false;
+    if (ts.isFunctionDeclaration(node) && node.name) {
+      this.byName.set(node.name.text, node);
+      taken = true;
+    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) {
       this.byName.set(node.name.text, node.initializer);
+      taken = true;
     } else if (ts.isCallExpression(node)) {
       const route = routeOf(node) ?? (isServerRegistration(node) ? {} : undefined);
       if (route) {
@@ -86,10 +90,13 @@ export class HandlerCollector {
           if (isFunctionNode(argument)) this.register(argument, route);
           else if (ts.isIdentifier(argument)) this.byReference.push({ name: argument.text, route });
         }
+        taken = true;
       }
     }
+    if (!isFunctionNode(node)) return taken;
     // Visited before its children, so a route call has registered its callbacks by now.
-    if (isFunctionNode(node) && !this.found.has(node) && !(ts.isMethodDeclaration(node) && this.registerDecorated(node))) this.register(node, undefined);
+    if (!this.found.has(node) && !(ts.isMethodDeclaration(node) && this.registerDecorated(node))) this.register(node, undefined);
+    return true;
   }
 
   /**

@@ -147,20 +147,32 @@ export class HelperCallCollector {
   /** The file names asked of the host's module source, found or not. */
   readonly modulesAsked: string[] = [];
 
-  visit(node: ts.Node): void {
-    if (!HELPER_WALK_KINDS.has(node.kind)) return;
+  /** True when the node is a call of a name, a declaration or an import; judged from its own syntax. */
+  visit(node: ts.Node): boolean {
+    if (!HELPER_WALK_KINDS.has(node.kind)) return false;
     if (ts.isCallExpression(node)) {
-      if (node.arguments.length >= 1 && calleeName(node)) this.calls.push(node);
-      return;
+      if (node.arguments.length === 0 || !calleeName(node)) return false;
+      this.calls.push(node);
+      return true;
     }
     // Only imports and declarations bind a module: skip the lookup for every other node.
-    if (ts.isImportDeclaration(node) || ts.isVariableDeclaration(node)) for (const [name, binding] of moduleBindingsOf(node)) this.imports.set(name, binding);
+    const binds = ts.isImportDeclaration(node) || ts.isVariableDeclaration(node);
+    if (binds) for (const [name, binding] of moduleBindingsOf(node)) this.imports.set(name, binding);
     const name = (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isBindingElement(node)) && node.name;
-    if (!name || !ts.isIdentifier(name)) return;
+    if (!name || !ts.isIdentifier(name)) return binds;
     this.declared.set(name.text, (this.declared.get(name.text) ?? 0) + 1);
     if (ts.isFunctionDeclaration(node)) this.functions.push({ name: name.text, fn: node });
     const init = ts.isVariableDeclaration(node) && node.initializer && skipTypeWrappers(node.initializer);
     if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) this.functions.push({ name: name.text, fn: init });
+    return true;
+  }
+
+  /** The nodes `visit` took before (an edited document's unchanged statement): its calls are kept without a second look. */
+  takeAll(nodes: readonly ts.Node[]): void {
+    for (const node of nodes) {
+      if (ts.isCallExpression(node)) this.calls.push(node);
+      else this.visit(node);
+    }
   }
 
   /** `wanted`: only the calls there (an edit re-checks part of the file); every call's module is still asked for. */

@@ -84,7 +84,9 @@ class HonoHandlers {
   /** Functions that build a response on a parameter named like a context (`return c.json(x)`). */
   private readonly shaped = new Set<FunctionNode>();
 
-  visit(node: ts.Node): void {
+  visit(node: ts.Node): boolean {
+    // A call may name a route declared in another statement (`app.openapi(route, …)`): every call is taken.
+    let taken = true;
     if (ts.isFunctionDeclaration(node) && node.name) this.functions.set(node.name.text, node);
     else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = skipTypeWrappers(node.initializer);
@@ -92,11 +94,14 @@ class HonoHandlers {
       const route = ts.isCallExpression(init) && calleeOf(init)?.name === 'createRoute' ? declaredRoute(init) : undefined;
       if (route) this.routes.set(node.name.text, route);
     } else if (ts.isCallExpression(node)) this.visitCall(node);
-    if (isFunctionNode(node) && !this.found.has(node)) {
+    else taken = false;
+    if (!isFunctionNode(node)) return taken;
+    if (!this.found.has(node)) {
       const typeName = declaredTypeName(node);
       if (typeName && CONTEXT_SECOND_TYPES.test(typeName)) this.register(node, {}, 1, typeName === 'ErrorHandler');
       else if ((typeName && HANDLER_TYPES.test(typeName)) || takesContext(node)) this.register(node, {}, 0);
     }
+    return true;
   }
 
   handlers(): Handler[] {

@@ -223,8 +223,9 @@ function collectSites(handlers: readonly Handler[], bindings: Bindings): Respons
 export class KoaCollector implements SiteCollector {
   private readonly found = new Map<ts.Node, Handler>();
 
-  visit(node: ts.Node): void {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ROUTE_METHODS.has(node.expression.name.text) && isRouter(node.expression.expression)) {
+  visit(node: ts.Node): boolean {
+    const routeCall = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ROUTE_METHODS.has(node.expression.name.text);
+    if (routeCall && isRouter(node.expression.expression)) {
       // router.get('/users/:id', guard, async (ctx, next) => …): every function registered answers that route.
       const method = routeMethod(node.expression.name.text);
       const [first] = node.arguments;
@@ -235,13 +236,15 @@ export class KoaCollector implements SiteCollector {
         }
       }
     }
-    if (isFunctionNode(node) && !this.found.has(node)) {
+    if (!isFunctionNode(node)) return routeCall;
+    if (!this.found.has(node)) {
       const name = contextName(node);
       if (name) {
         const route = declaredRoute(node);
         this.found.set(node, koaHandler(node, name, route.method, route.path));
       }
     }
+    return true;
   }
 
   handlers(): readonly Handler[] {

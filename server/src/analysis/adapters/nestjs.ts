@@ -259,8 +259,10 @@ export class NestCollector implements SiteCollector {
   private readonly methods: ts.MethodDeclaration[] = [];
   private resolved: Handler[] | undefined;
 
-  visit(node: ts.Node): void {
-    if (ts.isMethodDeclaration(node) && ts.canHaveDecorators(node) && ts.getDecorators(node)) this.methods.push(node);
+  visit(node: ts.Node): boolean {
+    if (!ts.isMethodDeclaration(node) || !ts.canHaveDecorators(node) || !ts.getDecorators(node)) return false;
+    this.methods.push(node);
+    return true;
   }
 
   handlers(): readonly Handler[] {

@@ -222,7 +222,8 @@ export class NextCollector implements SiteCollector {
   private navigation: ReadonlyMap<string, string> = new Map();
   private helpers: ReadonlyMap<string, number> = new Map();
 
-  visit(node: ts.Node): void {
+  /** Every node is taken: what a node makes depends on the imports read from the file (`navigation`, `helpers`). */
+  visit(node: ts.Node): boolean {
     if (ts.isSourceFile(node)) {
       this.routePath = appRoutePath(node.fileName);
       this.navigation = navigationImports(node);
@@ -245,6 +246,7 @@ export class NextCollector implements SiteCollector {
     }
     const making = responseMaking(node, this.navigation) ?? helperCall(node, this.helpers);
     if (making) this.makings.push(making);
+    return true;
   }
 
   handlers(): readonly Handler[] {

@@ -277,9 +277,17 @@ export class ThrownErrorCollector {
   /** `readers`: each framework's own exceptions (`frameworks.ts`). */
   constructor(private readonly readers: readonly ExceptionReader[]) {}
 
-  visit(node: ts.Node): void {
-    if (!HANDING_KINDS.has(node.kind)) return;
-    if (ts.isThrowStatement(node) || (ts.isReturnStatement(node) && node.expression) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1) || isAssertion(node)) this.candidates.push(node);
+  /** True when the node hands an error on; judged from its own syntax. */
+  visit(node: ts.Node): boolean {
+    if (!HANDING_KINDS.has(node.kind)) return false;
+    if (!(ts.isThrowStatement(node) || (ts.isReturnStatement(node) && node.expression) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1) || isAssertion(node))) return false;
+    this.candidates.push(node);
+    return true;
+  }
+
+  /** The nodes `visit` took before (an edited document's unchanged statement), at once. */
+  takeAll(nodes: readonly ts.Node[]): void {
+    for (const node of nodes) this.candidates.push(node);
   }
 
   /** `wanted`: only the errors handed on there (an edit re-checks part of the file). */

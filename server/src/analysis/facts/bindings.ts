@@ -36,13 +36,18 @@ export const BINDING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
 ]);
 
 /** Records what `node` binds, if anything; called for every node of the file in one walk. */
-export function addBindingsOf(node: ts.Node, bindings: Map<string, Binding>): void {
-  if (!BINDING_KINDS.has(node.kind)) return;
+export function addBindingsOf(node: ts.Node, bindings: Map<string, Binding>): boolean {
+  if (!BINDING_KINDS.has(node.kind)) return false;
   if (ts.isImportDeclaration(node)) addImport(node, bindings);
   else if (ts.isVariableDeclaration(node)) addVariable(node, bindings);
   else if (ts.isEnumDeclaration(node)) bind(node.name.text, enumBinding(node), bindings);
   else if (ts.isParameter(node)) bindUnknown(node.name, bindings);
-  else for (const name of assignedNames(node)) bindings.set(name, UNKNOWN);
+  else {
+    const names = assignedNames(node);
+    for (const name of names) bindings.set(name, UNKNOWN);
+    return names.length > 0;
+  }
+  return true;
 }
 
 /** A name declared again with another value, in any scope, stands for nothing: the map cannot tell which is meant. */

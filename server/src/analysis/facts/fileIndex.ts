@@ -58,13 +58,32 @@ export const LISTED_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
 
 /** Adds what `node` itself holds; called for every node of the walk, parents before children. */
 export function addToFileIndex(node: ts.Node, index: FileIndex): void {
-  if (LISTED_KINDS.has(node.kind)) index.nodes.push(node);
-  if (!INDEXED_KINDS.has(node.kind)) return;
+  addListed(node, index);
+  addIndexed(node, index);
+}
+
+/** Lists a node of `LISTED_KINDS`; says whether it was one. */
+export function addListed(node: ts.Node, index: FileIndex): boolean {
+  if (!LISTED_KINDS.has(node.kind)) return false;
+  index.nodes.push(node);
+  return true;
+}
+
+/** Lists, in walk order, nodes `addListed` took before (an edited document's unchanged statement). */
+export function appendListed(nodes: readonly ts.Node[], index: FileIndex): void {
+  for (const node of nodes) index.nodes.push(node);
+}
+
+/** Indexes a string, a property or a module a node names; says whether it did. */
+export function addIndexed(node: ts.Node, index: FileIndex): boolean {
+  if (!INDEXED_KINDS.has(node.kind)) return false;
   if (ts.isStringLiteralLike(node)) index.strings.push(node);
   else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) index.properties.push(node);
   else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) index.modules.add(node.moduleSpecifier.text);
   else if (ts.isExternalModuleReference(node) && ts.isStringLiteral(node.expression)) index.modules.add(node.expression.text);
   else if (isRequireCall(node)) index.modules.add(node.arguments[0].text);
+  else return false;
+  return true;
 }
 
 /** Keeps the index a walk of the whole file gathered. */

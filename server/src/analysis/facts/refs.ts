@@ -167,9 +167,11 @@ function companionCode(access: ts.ElementAccessExpression, bindings: Bindings): 
   return code === undefined ? undefined : httpStatusCompanionCode(String(code));
 }
 
-/** Adds the status positions of one node to `positions`; called for every node of the file in one walk. */
-export function addStatusPositionsOf(node: ts.Node, positions: StatusPosition[]): void {
-  for (const found of statusPositions(node)) for (const value of alternatives(found.value)) positions.push({ ...found, value });
+/** Adds the status positions of one node to `positions`, and says whether it had any; called for every node of the file in one walk. */
+export function addStatusPositionsOf(node: ts.Node, positions: StatusPosition[]): boolean {
+  const found = statusPositions(node);
+  for (const position of found) for (const value of alternatives(position.value)) positions.push({ ...position, value });
+  return found.length > 0;
 }
 
 export function resolveStatusRefs(positions: readonly StatusPosition[], bindings: Bindings): StatusRef[] {
