@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { walkFile } from '../../server/src/analysis/engine/walk';
 import { parse } from '../../server/src/analysis/engine/parse';
-import { INDEXED_KINDS, LISTED_KINDS, addIndexed, addListed, afterSubtree, emptyFileIndex, fileIndexOf, listedBefore, listedWithin, rememberFileIndex, visitListed } from '../../server/src/analysis/facts/fileIndex';
+import { LISTED_KINDS, afterSubtree, fileIndexParts, emptyFileIndex, fileIndexOf, listedBefore, listedWithin, rememberFileIndex, visitListed } from '../../server/src/analysis/facts/fileIndex';
 import { EXPRESS, FASTIFY, MIDDLEWARE, NEST, NEXT } from './reuseFixtures';
 
 const GARBLED = [
@@ -43,14 +43,7 @@ function parsedWith(text: string, list: 'walk' | 'fallback'): ts.SourceFile {
   const sourceFile = parse(text, 'app.tsx');
   if (list === 'walk') {
     const index = emptyFileIndex();
-    walkFile(
-      sourceFile,
-      [
-        { key: 'listed nodes', kinds: LISTED_KINDS, read: (node) => addListed(node, index) },
-        { key: 'indexed nodes', kinds: INDEXED_KINDS, read: (node) => addIndexed(node, index) },
-      ],
-      false,
-    );
+    walkFile(sourceFile, fileIndexParts(index), false);
     rememberFileIndex(sourceFile, index);
   }
   return sourceFile;

@@ -4,7 +4,7 @@ import { addBindingsOf, BINDING_KINDS, type Binding } from './facts/bindings';
 import { HELPER_WALK_KINDS, HelperCallCollector } from './adapters/helperCalls';
 import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse';
 import { addStatusPositionsOf, coverageOf, resolveStatusRefs, STATUS_HOLDING_KINDS, type StatusPosition } from './facts/refs';
-import { addIndexed, addListed, appendListed, emptyFileIndex, INDEXED_KINDS, LISTED_KINDS, rememberFileIndex } from './facts/fileIndex';
+import { emptyFileIndex, fileIndexParts, rememberFileIndex } from './facts/fileIndex';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectorsFor, EXCEPTION_READERS, frameworksOf, type Framework } from './adapters/frameworks';
@@ -97,8 +97,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
     { key: 'helper calls', kinds: HELPER_WALK_KINDS, read: (node) => helperCalls.visit(node), readTaken: (nodes) => helperCalls.takeAll(nodes) },
     // The references of the part not checked come from the last analysis.
     { key: 'status positions', kinds: STATUS_HOLDING_KINDS, read: (node, inChecked) => !inChecked || addStatusPositionsOf(node, positions) },
-    { key: 'listed nodes', kinds: LISTED_KINDS, read: (node) => addListed(node, index), readTaken: (nodes) => appendListed(nodes, index) },
-    { key: 'indexed nodes', kinds: INDEXED_KINDS, read: (node) => addIndexed(node, index) },
+    ...fileIndexParts(index),
   ];
   // An edited document (a scope is asked for) keeps what each reader took per statement for the next edit.
   const t0 = performance.now(); walkFile(sourceFile, readers, scopeOf !== undefined, wanted); ((globalThis as any).W ??= []).push(performance.now() - t0);

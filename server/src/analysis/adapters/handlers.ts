@@ -93,7 +93,8 @@ export class HandlerCollector {
         taken = true;
       }
     }
-    if (!isFunctionNode(node)) return taken;
+    // A callback without a handler's parameters is nothing by itself (a route call registers its arguments).
+    if (!isFunctionNode(node) || (!ts.isMethodDeclaration(node) && !handlerShape(node, false))) return taken;
     // Visited before its children, so a route call has registered its callbacks by now.
     if (!this.found.has(node) && !(ts.isMethodDeclaration(node) && this.registerDecorated(node))) this.register(node, undefined);
     return true;

@@ -4,7 +4,7 @@
 // answers 401 whatever the call says. No syntax node is kept, so a module's summaries are cached by text.
 import ts from 'typescript';
 import { addBindingsOf, type Binding, type Bindings } from '../facts/bindings';
-import { addToFileIndex, emptyFileIndex, listedWithin, rememberFileIndex } from '../facts/fileIndex';
+import { emptyFileIndex, fileIndexReader, listedWithin, rememberFileIndex } from '../facts/fileIndex';
 import { statusBranches } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import { isParserFailure, parse, parseErrorCount } from '../engine/parse';
@@ -181,9 +181,10 @@ export function exportedHelpers(sourceFile: ts.SourceFile): Map<string, HelperSu
   const bindings = new Map<string, Binding>();
   // One walk for the module's bindings and its file index, whose runs the helpers are read from.
   const index = emptyFileIndex();
+  const addToIndex = fileIndexReader(index);
   const walk = (node: ts.Node): void => {
     addBindingsOf(node, bindings);
-    addToFileIndex(node, index);
+    addToIndex(node);
     ts.forEachChild(node, walk);
   };
   walk(sourceFile);

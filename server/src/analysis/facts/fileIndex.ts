@@ -22,17 +22,6 @@ export function emptyFileIndex(): FileIndex {
   return { modules: new Set(), strings: [], properties: [], nodes: [] };
 }
 
-/** The kinds of node the index keeps or reads a module from. Tested first on every node of the walk: one look-up in a set, where each `ts.isX` is a look-up in TypeScript's very large namespace object. */
-export const INDEXED_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.StringLiteral,
-  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.PropertyAssignment,
-  ts.SyntaxKind.ShorthandPropertyAssignment,
-  ts.SyntaxKind.ImportDeclaration,
-  ts.SyntaxKind.ExternalModuleReference,
-  ts.SyntaxKind.CallExpression,
-]);
-
 /**
  * The kinds of node that readings of a subtree (`listedWithin`) may look for: functions and classes
  * (where a reading stops), statements that leave a function, declarations, assignments and calls.
@@ -56,34 +45,54 @@ export const LISTED_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.BinaryExpression,
 ]);
 
-/** Adds what `node` itself holds; called for every node of the walk, parents before children. */
-export function addToFileIndex(node: ts.Node, index: FileIndex): void {
-  addListed(node, index);
-  addIndexed(node, index);
+/**
+ * One part of an index, as the file's walk fills it (a `WalkReader`): the kinds of node it reads, how
+ * it reads one (true when it took it), and for parts that only gather nodes, a kept statement's at once.
+ */
+export interface FileIndexPart {
+  key: string;
+  kinds: ReadonlySet<ts.SyntaxKind>;
+  read(node: ts.Node): boolean;
+  readTaken?(nodes: readonly ts.Node[]): void;
 }
 
-/** Lists a node of `LISTED_KINDS`; says whether it was one. */
-export function addListed(node: ts.Node, index: FileIndex): boolean {
-  if (!LISTED_KINDS.has(node.kind)) return false;
-  index.nodes.push(node);
-  return true;
+/** The parts that fill `index`, in walk order. */
+export function fileIndexParts(index: FileIndex): FileIndexPart[] {
+  const gathering = <T extends ts.Node>(key: string, kinds: ReadonlySet<ts.SyntaxKind>, into: T[]): FileIndexPart => ({
+    key,
+    kinds,
+    read: (node) => {
+      into.push(node as T);
+      return true;
+    },
+    readTaken: (nodes) => {
+      for (const node of nodes) into.push(node as T);
+    },
+  });
+  return [
+    gathering('listed nodes', LISTED_KINDS, index.nodes),
+    gathering('strings', new Set([ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral]), index.strings),
+    gathering('properties', new Set([ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.ShorthandPropertyAssignment]), index.properties),
+    { key: 'modules', kinds: MODULE_KINDS, read: (node) => addModule(node, index.modules) },
+  ];
 }
 
-/** Lists, in walk order, nodes `addListed` took before (an edited document's unchanged statement). */
-export function appendListed(nodes: readonly ts.Node[], index: FileIndex): void {
-  for (const node of nodes) index.nodes.push(node);
-}
+const MODULE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExternalModuleReference, ts.SyntaxKind.CallExpression]);
 
-/** Indexes a string, a property or a module a node names; says whether it did. */
-export function addIndexed(node: ts.Node, index: FileIndex): boolean {
-  if (!INDEXED_KINDS.has(node.kind)) return false;
-  if (ts.isStringLiteralLike(node)) index.strings.push(node);
-  else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) index.properties.push(node);
-  else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) index.modules.add(node.moduleSpecifier.text);
-  else if (ts.isExternalModuleReference(node) && ts.isStringLiteral(node.expression)) index.modules.add(node.expression.text);
-  else if (isRequireCall(node)) index.modules.add(node.arguments[0].text);
+function addModule(node: ts.Node, modules: Set<string>): boolean {
+  if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) modules.add(node.moduleSpecifier.text);
+  else if (ts.isExternalModuleReference(node) && ts.isStringLiteral(node.expression)) modules.add(node.expression.text);
+  else if (isRequireCall(node)) modules.add(node.arguments[0].text);
   else return false;
   return true;
+}
+
+/** A walk of its own that fills `index` (a file read outside the analysis's walk). */
+export function fileIndexReader(index: FileIndex): (node: ts.Node) => void {
+  const parts = fileIndexParts(index);
+  return (node) => {
+    for (const part of parts) if (part.kinds.has(node.kind)) part.read(node);
+  };
 }
 
 /** Keeps the index a walk of the whole file gathered. */
@@ -95,8 +104,9 @@ export function fileIndexOf(sourceFile: ts.SourceFile): FileIndex {
   const cached = indexByFile.get(sourceFile);
   if (cached) return cached;
   const index = emptyFileIndex();
+  const add = fileIndexReader(index);
   const visit = (node: ts.Node): void => {
-    addToFileIndex(node, index);
+    add(node);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
