@@ -196,12 +196,15 @@ export class HelperCallCollector {
     const modules = this.moduleReader(sourceFile.fileName, options);
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     const callsOnce = callsReader();
+    // Outside the part re-checked, a call only asks for its module (the modules asked are the file's): without a module to ask, it is passed by.
+    const asksModules = options.modules !== undefined && this.imports.size > 0;
     return this.calls.flatMap((call) => {
+      const outside = wanted !== undefined && !wanted(call);
+      if (outside && !asksModules) return [];
       const path = calleePath(call);
       if (!path || this.declared.get(path.root) !== 1) return [];
       const binding = this.imports.get(path.root);
-      // Outside the part re-checked, a call only asks for its module: the modules asked are the file's.
-      if (wanted && !wanted(call)) {
+      if (outside) {
         if (binding) modules(binding.specifier);
         return [];
       }

@@ -188,7 +188,7 @@ function movedRef(ref: StatusRef, move: (offset: number) => number | undefined):
 
 /** The finding with every offset in this file moved past the edit; undefined if one lies inside it. */
 function movedFinding(finding: Finding, move: (offset: number) => number | undefined): Finding | undefined {
-  if (rangesOf(finding).every((range) => move(range.start) === range.start && move(range.end) === range.end)) return finding;
+  if (unmoved(finding, move)) return finding;
   let lost = false;
   const range = (value: TextRange): TextRange => {
     const start = move(value.start);
@@ -205,8 +205,8 @@ function movedFinding(finding: Finding, move: (offset: number) => number | undef
   return lost ? undefined : moved;
 }
 
-/** Every range a finding holds in its own file: its own, its fixes' edits, its related notes'. */
-function rangesOf(finding: Finding): TextRange[] {
-  const related = (finding.related ?? []).flatMap((note) => ('range' in note ? [note.range] : []));
-  return [finding.range, ...finding.fixes.flatMap((fix) => fix.edits), ...related];
+/** Does every range the finding holds in its own file (its own, its fixes' edits, its related notes') stay where it is? */
+function unmoved(finding: Finding, move: (offset: number) => number | undefined): boolean {
+  const stays = (range: TextRange): boolean => move(range.start) === range.start && move(range.end) === range.end;
+  return stays(finding.range) && finding.fixes.every((fix) => fix.edits.every(stays)) && (finding.related ?? []).every((note) => !('range' in note) || stays(note.range));
 }

@@ -41,15 +41,17 @@ export function walkFile(sourceFile: ts.SourceFile, readers: readonly WalkReader
     let walking = readers;
     let byKind = everyReader;
     if (kept) {
+      let read = 0;
       for (const reader of readers) {
         const nodes = kept.get(reader.key);
         if (!nodes) continue;
+        read++;
         if (reader.readTaken) reader.readTaken(nodes, inChecked);
         else for (const node of nodes) reader.read(node, inChecked);
       }
+      if (read === readers.length) continue;
       // A reader new to this statement (the file's frameworks changed) walks it.
       walking = readers.filter((reader) => !kept.has(reader.key));
-      if (walking.length === 0) continue;
       byKind = readersByKind(walking);
     }
     const taken = walking.map((): ts.Node[] => []);
