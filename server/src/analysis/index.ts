@@ -1,6 +1,6 @@
 // The one entry point of the analysis: text in, sites, status references and findings out.
 import ts from 'typescript';
-import { addBindingsOf, BINDING_KINDS, type Binding } from './facts/bindings';
+import { addBindingsOf, addBindingsOfTaken, BINDING_KINDS, type Binding } from './facts/bindings';
 import { HELPER_WALK_KINDS, HelperCallCollector } from './adapters/helperCalls';
 import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse';
 import { addStatusPositionsOf, coverageOf, resolveStatusRefs, STATUS_HOLDING_KINDS, type StatusPosition } from './facts/refs';
@@ -91,7 +91,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
   const scope = scopeOf?.(sourceFile, frameworks);
   const wanted = scope && ((node: ts.Node) => scope.wants(node));
   const readers: WalkReader[] = [
-    { key: 'bindings', kinds: BINDING_KINDS, read: (node) => addBindingsOf(node, bindings) },
+    { key: 'bindings', kinds: BINDING_KINDS, read: (node) => addBindingsOf(node, bindings), readTaken: (nodes) => addBindingsOfTaken(nodes, bindings) },
     ...collectors.map(({ key, collector }): WalkReader => ({ key: `collector: ${key}`, kinds: COLLECTOR_WALK_KINDS, read: (node) => collector.visit(node) })),
     { key: 'thrown errors', kinds: HANDING_KINDS, read: (node) => thrown.visit(node), readTaken: (nodes) => thrown.takeAll(nodes) },
     { key: 'helper calls', kinds: HELPER_WALK_KINDS, read: (node) => helperCalls.visit(node), readTaken: (nodes) => helperCalls.takeAll(nodes) },

@@ -35,19 +35,55 @@ export const BINDING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.ForInStatement,
 ]);
 
-/** Records what `node` binds, if anything; called for every node of the file in one walk. */
+/** Hands on one name a node binds and what to: `assigned` when the name is assigned, not declared. */
+type Bind = (name: string, binding: Binding, assigned?: boolean) => void;
+
+/** Records what `node` binds, if anything, and says whether it binds any; called for every node of the file in one walk. */
 export function addBindingsOf(node: ts.Node, bindings: Map<string, Binding>): boolean {
   if (!BINDING_KINDS.has(node.kind)) return false;
-  if (ts.isImportDeclaration(node)) addImport(node, bindings);
-  else if (ts.isVariableDeclaration(node)) addVariable(node, bindings);
-  else if (ts.isEnumDeclaration(node)) bind(node.name.text, enumBinding(node), bindings);
-  else if (ts.isParameter(node)) bindUnknown(node.name, bindings);
-  else {
-    const names = assignedNames(node);
-    for (const name of names) bindings.set(name, UNKNOWN);
-    return names.length > 0;
+  let any = false;
+  readBindings(node, (name, binding, assigned) => {
+    any = true;
+    if (assigned) bindings.set(name, UNKNOWN);
+    else bind(name, binding, bindings);
+  });
+  return any;
+}
+
+/** One name a node binds, as `readBindings` hands it on. */
+interface BindingStep {
+  name: string;
+  binding: Binding;
+  assigned?: boolean;
+}
+
+/**
+ * What a kept statement's nodes bind, read once: an unchanged statement is the same object, with the
+ * same subtree and the same list of taken nodes, in every version of an edited document, and what
+ * its nodes bind depends on that subtree alone.
+ */
+const stepsByTaken = new WeakMap<readonly ts.Node[], readonly BindingStep[]>();
+
+/** Records what the nodes `addBindingsOf` took before bind (an edited document's unchanged statement), in order. */
+export function addBindingsOfTaken(nodes: readonly ts.Node[], bindings: Map<string, Binding>): void {
+  let steps = stepsByTaken.get(nodes);
+  if (!steps) {
+    const read: BindingStep[] = [];
+    for (const node of nodes) readBindings(node, (name, binding, assigned) => read.push({ name, binding, assigned }));
+    stepsByTaken.set(nodes, (steps = read));
   }
-  return true;
+  for (const { name, binding, assigned } of steps) {
+    if (assigned) bindings.set(name, UNKNOWN);
+    else bind(name, binding, bindings);
+  }
+}
+
+function readBindings(node: ts.Node, bindName: Bind): void {
+  if (ts.isImportDeclaration(node)) addImport(node, bindName);
+  else if (ts.isVariableDeclaration(node)) addVariable(node, bindName);
+  else if (ts.isEnumDeclaration(node)) bindName(node.name.text, enumBinding(node));
+  else if (ts.isParameter(node)) bindUnknown(node.name, bindName);
+  else for (const name of assignedNames(node)) bindName(name, UNKNOWN, true);
 }
 
 /** A name declared again with another value, in any scope, stands for nothing: the map cannot tell which is meant. */
@@ -63,9 +99,9 @@ function sameBinding(a: Binding, b: Binding): boolean {
   return a.kind === b.kind && key(a) === key(b);
 }
 
-function bindUnknown(name: ts.BindingName, bindings: Map<string, Binding>): void {
-  if (ts.isIdentifier(name)) bind(name.text, UNKNOWN, bindings);
-  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bindUnknown(element.name, bindings);
+function bindUnknown(name: ts.BindingName, bindName: Bind): void {
+  if (ts.isIdentifier(name)) bindName(name.text, UNKNOWN);
+  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bindUnknown(element.name, bindName);
 }
 
 /** Most nodes assign nothing: one shared empty answer instead of an array per node of the walk. */
@@ -96,31 +132,31 @@ function targetNames(target: ts.Expression): string[] {
   });
 }
 
-function bindImported(module: string, imported: string, local: string, bindings: Map<string, Binding>): void {
+function bindImported(module: string, imported: string, local: string, bindName: Bind): void {
   const table = tableFor(module, imported);
   if (table) {
-    bind(local, { kind: 'table', table }, bindings);
+    bindName(local, { kind: 'table', table });
     return;
   }
   // A member imported by name: `import { NOT_FOUND } from 'http-status-codes'`.
   const moduleTable = tableFor(module, '*');
   const known = moduleTable && constantValue(moduleTable, imported) !== undefined;
-  bind(local, known ? { kind: 'member', table: moduleTable, member: imported } : UNKNOWN, bindings);
+  bindName(local, known ? { kind: 'member', table: moduleTable, member: imported } : UNKNOWN);
 }
 
-function addImport(node: ts.ImportDeclaration, bindings: Map<string, Binding>): void {
+function addImport(node: ts.ImportDeclaration, bindName: Bind): void {
   if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
   const module = node.moduleSpecifier.text;
   const clause = node.importClause;
-  if (clause.name) bindImported(module, 'default', clause.name.text, bindings);
+  if (clause.name) bindImported(module, 'default', clause.name.text, bindName);
   const named = clause.namedBindings;
   if (!named) return;
   if (ts.isNamespaceImport(named)) {
-    bindImported(module, '*', named.name.text, bindings);
+    bindImported(module, '*', named.name.text, bindName);
     return;
   }
   for (const element of named.elements) {
-    bindImported(module, (element.propertyName ?? element.name).text, element.name.text, bindings);
+    bindImported(module, (element.propertyName ?? element.name).text, element.name.text, bindName);
   }
 }
 
@@ -142,26 +178,26 @@ function requireOf(expression: ts.Expression): { module: string; member?: string
   return undefined;
 }
 
-function addVariable(node: ts.VariableDeclaration, bindings: Map<string, Binding>): void {
+function addVariable(node: ts.VariableDeclaration, bindName: Bind): void {
   const init = node.initializer && skipTypeWrappers(node.initializer);
   const required = init && requireOf(init);
   if (required) {
     if (ts.isIdentifier(node.name)) {
       // CommonJS default export (`const httpStatus = require('http-status')`) or a member.
-      bindImported(required.module, required.member ?? (tableFor(required.module, 'default') ? 'default' : '*'), node.name.text, bindings);
+      bindImported(required.module, required.member ?? (tableFor(required.module, 'default') ? 'default' : '*'), node.name.text, bindName);
     } else if (ts.isObjectBindingPattern(node.name) && !required.member) {
       for (const element of node.name.elements) {
         if (!ts.isIdentifier(element.name)) continue;
         const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
-        bindImported(required.module, imported, element.name.text, bindings);
+        bindImported(required.module, imported, element.name.text, bindName);
       }
-    } else bindUnknown(node.name, bindings);
+    } else bindUnknown(node.name, bindName);
     return;
   }
-  if (!ts.isIdentifier(node.name)) return bindUnknown(node.name, bindings);
-  if (init && ts.isNumericLiteral(init)) return bind(node.name.text, { kind: 'number', value: Number(init.text) }, bindings);
+  if (!ts.isIdentifier(node.name)) return bindUnknown(node.name, bindName);
+  if (init && ts.isNumericLiteral(init)) return bindName(node.name.text, { kind: 'number', value: Number(init.text) });
   const members = init && objectMembers(init);
-  bind(node.name.text, members && members.size > 0 ? { kind: 'object', members } : UNKNOWN, bindings);
+  bindName(node.name.text, members && members.size > 0 ? { kind: 'object', members } : UNKNOWN);
 }
 
 function isObjectFreeze(callee: ts.Expression): boolean {
