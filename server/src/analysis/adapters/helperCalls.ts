@@ -137,51 +137,76 @@ export const HELPER_WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.BindingElement,
 ]);
 
+/** What nodes of the walk give the collector, in walk order. */
+interface HelperNotes {
+  /** Calls of a name with arguments. */
+  calls: ts.CallExpression[];
+  /** Names bound to a relative module (`import { x } from './m'`, `const m = require('./m')`). */
+  imports: [string, ModuleBinding][];
+  /** Each name declared, once per declaration: a name declared twice (a parameter, a shadowing function) is not one helper. */
+  declared: string[];
+  functions: { name: string; fn: HelperNode }[];
+}
+
+const noNotes = (): HelperNotes => ({ calls: [], imports: [], declared: [], functions: [] });
+
+/** Notes what a node gives; true when it is a call of a name, a declaration or an import, judged from its own syntax. */
+function noteHelperNode(node: ts.Node, notes: HelperNotes): boolean {
+  if (ts.isCallExpression(node)) {
+    if (node.arguments.length === 0 || !calleeName(node)) return false;
+    notes.calls.push(node);
+    return true;
+  }
+  // Only imports and declarations bind a module: skip the lookup for every other node.
+  const binds = ts.isImportDeclaration(node) || ts.isVariableDeclaration(node);
+  if (binds) notes.imports.push(...moduleBindingsOf(node));
+  const name = (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isBindingElement(node)) && node.name;
+  if (!name || !ts.isIdentifier(name)) return binds;
+  notes.declared.push(name.text);
+  if (ts.isFunctionDeclaration(node)) notes.functions.push({ name: name.text, fn: node });
+  const init = ts.isVariableDeclaration(node) && node.initializer && skipTypeWrappers(node.initializer);
+  if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) notes.functions.push({ name: name.text, fn: init });
+  return true;
+}
+
+/** What a kept statement's taken nodes give, read once and kept with that list (see `addBindingsOfTaken`). */
+const notesByTaken = new WeakMap<readonly ts.Node[], HelperNotes>();
+
 /** Collects, during the file's one walk, the functions declared here, relative imports, and calls of names. */
 export class HelperCallCollector {
-  private readonly functions: { name: string; fn: HelperNode }[] = [];
-  private readonly calls: ts.CallExpression[] = [];
-  private readonly imports = new Map<string, ModuleBinding>();
-  /** How often each name is declared: a name declared twice (a parameter, a shadowing function) is not one helper. */
-  private readonly declared = new Map<string, number>();
+  private readonly notes = noNotes();
   /** The file names asked of the host's module source, found or not. */
   readonly modulesAsked: string[] = [];
 
-  /** True when the node is a call of a name, a declaration or an import; judged from its own syntax. */
   visit(node: ts.Node): boolean {
-    if (!HELPER_WALK_KINDS.has(node.kind)) return false;
-    if (ts.isCallExpression(node)) {
-      if (node.arguments.length === 0 || !calleeName(node)) return false;
-      this.calls.push(node);
-      return true;
-    }
-    // Only imports and declarations bind a module: skip the lookup for every other node.
-    const binds = ts.isImportDeclaration(node) || ts.isVariableDeclaration(node);
-    if (binds) for (const [name, binding] of moduleBindingsOf(node)) this.imports.set(name, binding);
-    const name = (ts.isFunctionDeclaration(node) || ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isImportSpecifier(node) || ts.isImportClause(node) || ts.isNamespaceImport(node) || ts.isBindingElement(node)) && node.name;
-    if (!name || !ts.isIdentifier(name)) return binds;
-    this.declared.set(name.text, (this.declared.get(name.text) ?? 0) + 1);
-    if (ts.isFunctionDeclaration(node)) this.functions.push({ name: name.text, fn: node });
-    const init = ts.isVariableDeclaration(node) && node.initializer && skipTypeWrappers(node.initializer);
-    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) this.functions.push({ name: name.text, fn: init });
-    return true;
+    return HELPER_WALK_KINDS.has(node.kind) && noteHelperNode(node, this.notes);
   }
 
-  /** The nodes `visit` took before (an edited document's unchanged statement): its calls are kept without a second look. */
+  /** The nodes `visit` took before (an edited document's unchanged statement), at once. */
   takeAll(nodes: readonly ts.Node[]): void {
-    for (const node of nodes) {
-      if (ts.isCallExpression(node)) this.calls.push(node);
-      else this.visit(node);
+    let kept = notesByTaken.get(nodes);
+    if (!kept) {
+      kept = noNotes();
+      for (const node of nodes) noteHelperNode(node, kept);
+      notesByTaken.set(nodes, kept);
     }
+    for (const call of kept.calls) this.notes.calls.push(call);
+    for (const entry of kept.imports) this.notes.imports.push(entry);
+    for (const name of kept.declared) this.notes.declared.push(name);
+    for (const fn of kept.functions) this.notes.functions.push(fn);
   }
 
   /** `wanted`: only the calls there (an edit re-checks part of the file); every call's module is still asked for. */
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions, wanted?: (node: ts.Node) => boolean): ResponseSite[] {
     // A status given as an argument needs a second parameter besides the response.
+    const { calls, functions } = this.notes;
+    const imports = new Map(this.notes.imports);
+    const declared = new Map<string, number>();
+    for (const name of this.notes.declared) declared.set(name, (declared.get(name) ?? 0) + 1);
     const candidates = new Map<string, HelperNode>();
-    for (const { name, fn } of this.functions) if (this.declared.get(name) === 1 && fn.parameters.length >= 2) candidates.set(name, fn);
+    for (const { name, fn } of functions) if (declared.get(name) === 1 && fn.parameters.length >= 2) candidates.set(name, fn);
     // No local helper, and no module to read imported ones from: no call can be a helper's.
-    if (candidates.size === 0 && (this.imports.size === 0 || !options.modules)) return [];
+    if (candidates.size === 0 && (imports.size === 0 || !options.modules)) return [];
     // Read when a call first names it: an edit re-checks the calls of a few handlers, not every function.
     const localHelpers = new Map<string, HelperSummary | undefined>();
     const localHelper = (name: string): HelperSummary | undefined => {
@@ -197,13 +222,13 @@ export class HelperCallCollector {
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     const callsOnce = callsReader();
     // Outside the part re-checked, a call only asks for its module (the modules asked are the file's): without a module to ask, it is passed by.
-    const asksModules = options.modules !== undefined && this.imports.size > 0;
-    return this.calls.flatMap((call) => {
+    const asksModules = options.modules !== undefined && imports.size > 0;
+    return calls.flatMap((call) => {
       const outside = wanted !== undefined && !wanted(call);
       if (outside && !asksModules) return [];
       const path = calleePath(call);
-      if (!path || this.declared.get(path.root) !== 1) return [];
-      const binding = this.imports.get(path.root);
+      if (!path || declared.get(path.root) !== 1) return [];
+      const binding = imports.get(path.root);
       if (outside) {
         if (binding) modules(binding.specifier);
         return [];
