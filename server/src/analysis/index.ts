@@ -92,7 +92,12 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
   const wanted = scope && ((node: ts.Node) => scope.wants(node));
   const readers: WalkReader[] = [
     { key: 'bindings', kinds: BINDING_KINDS, read: (node) => addBindingsOf(node, bindings), readTaken: (nodes) => addBindingsOfTaken(nodes, bindings) },
-    ...collectors.map(({ key, collector }): WalkReader => ({ key: `collector: ${key}`, kinds: COLLECTOR_WALK_KINDS, read: (node) => collector.visit(node) })),
+    ...collectors.map(({ key, collector }): WalkReader => ({
+      key: `collector: ${key}`,
+      kinds: COLLECTOR_WALK_KINDS,
+      read: (node) => collector.visit(node),
+      ...(collector.takeAll ? { readTaken: (nodes: readonly ts.Node[]) => collector.takeAll?.(nodes) } : {}),
+    })),
     { key: 'thrown errors', kinds: HANDING_KINDS, read: (node) => thrown.visit(node), readTaken: (nodes) => thrown.takeAll(nodes) },
     { key: 'helper calls', kinds: HELPER_WALK_KINDS, read: (node) => helperCalls.visit(node), readTaken: (nodes) => helperCalls.takeAll(nodes) },
     // The references of the part not checked come from the last analysis.

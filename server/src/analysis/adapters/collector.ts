@@ -40,6 +40,8 @@ export interface SiteCollector {
    * the node is nothing to the collector whatever came before (`WalkReader.read`).
    */
   visit(node: ts.Node): boolean;
+  /** The nodes `visit` took before (an edited document's unchanged statement), at once: as `visit` on each. */
+  takeAll?(nodes: readonly ts.Node[]): void;
   /** The functions that answer requests, found during the walk (errors forwarded from them are responses too). */
   handlers(): readonly Handler[];
   /** The response sites of the handlers, after the walk. */
@@ -48,8 +50,9 @@ export interface SiteCollector {
 
 /** Finds a framework's handlers node by node during the walk, and resolves references after it. */
 export interface HandlerFinder {
-  /** As `SiteCollector.visit`. */
+  /** As `SiteCollector.visit` and `takeAll`. */
   visit(node: ts.Node): boolean;
+  takeAll?(nodes: readonly ts.Node[]): void;
   handlers(): Handler[];
 }
 
@@ -64,6 +67,11 @@ export class HandlerSiteCollector implements SiteCollector {
 
   visit(node: ts.Node): boolean {
     return this.finder.visit(node);
+  }
+
+  takeAll(nodes: readonly ts.Node[]): void {
+    if (this.finder.takeAll) this.finder.takeAll(nodes);
+    else for (const node of nodes) this.finder.visit(node);
   }
 
   handlers(): readonly Handler[] {

@@ -67,37 +67,75 @@ const HANDLER_WALK_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.MethodDeclaration,
 ]);
 
+type Shape = ReturnType<typeof handlerShape>;
+
+/** What one node tells the collector, read from its own syntax; applied in walk order. */
+type HandlerNote =
+  /** A function declared by name, for handlers passed by reference. */
+  | { kind: 'named'; name: string; fn: FunctionNode }
+  /** A function a route call registers, with its shape there. */
+  | { kind: 'registered'; fn: FunctionNode; route: Route; shape: Shape }
+  | { kind: 'reference'; name: string; route: Route }
+  /** A function with a handler's parameters (or a method, which may be one by its decorators). */
+  | { kind: 'own'; fn: FunctionNode; shape: Shape };
+
+/** Hands on what a node tells the collector; true when it tells anything. */
+function readHandlerNode(node: ts.Node, note: (told: HandlerNote) => void): boolean {
+  let taken = false;
+  if (ts.isFunctionDeclaration(node) && node.name) {
+    note({ kind: 'named', name: node.name.text, fn: node });
+    taken = true;
+  } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) {
+    note({ kind: 'named', name: node.name.text, fn: node.initializer });
+    taken = true;
+  } else if (ts.isCallExpression(node)) {
+    const route = routeOf(node) ?? (isServerRegistration(node) ? {} : undefined);
+    if (route) {
+      for (const argument of node.arguments) {
+        if (isFunctionNode(argument)) note({ kind: 'registered', fn: argument, route, shape: handlerShape(argument, true) });
+        else if (ts.isIdentifier(argument)) note({ kind: 'reference', name: argument.text, route });
+      }
+      taken = true;
+    }
+  }
+  if (!isFunctionNode(node)) return taken;
+  // A callback without a handler's parameters is nothing by itself (a route call registers its arguments).
+  const shape = handlerShape(node, false);
+  if (!shape && !ts.isMethodDeclaration(node)) return taken;
+  note({ kind: 'own', fn: node, shape });
+  return true;
+}
+
+/** What a kept statement's taken nodes tell, read once and kept with that list (see `addBindingsOfTaken`). */
+const notesByTaken = new WeakMap<readonly ts.Node[], HandlerNote[]>();
+
 /** Finds handlers node by node during the file's one walk; `handlers()` resolves references after it. */
 export class HandlerCollector {
   private readonly found = new Map<ts.Node, Handler>();
   /** Function declarations and `const f = (req, res) => …`, for handlers passed by reference. */
   private readonly byName = new Map<string, FunctionNode>();
   private readonly byReference: { name: string; route: Route }[] = [];
+  private readonly apply = (told: HandlerNote): void => {
+    if (told.kind === 'named') this.byName.set(told.name, told.fn);
+    else if (told.kind === 'reference') this.byReference.push({ name: told.name, route: told.route });
+    else if (told.kind === 'registered') this.register(told.fn, told.route, told.shape);
+    // Met after its route call (parents come first), so a registered callback is found by now.
+    else if (!this.found.has(told.fn) && !(ts.isMethodDeclaration(told.fn) && this.registerDecorated(told.fn))) this.register(told.fn, undefined, told.shape);
+  };
 
   visit(node: ts.Node): boolean {
-    if (!HANDLER_WALK_KINDS.has(node.kind)) return false;
-    let taken = false;
-    if (ts.isFunctionDeclaration(node) && node.name) {
-      this.byName.set(node.name.text, node);
-      taken = true;
-    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isFunctionNode(node.initializer)) {
-      this.byName.set(node.name.text, node.initializer);
-      taken = true;
-    } else if (ts.isCallExpression(node)) {
-      const route = routeOf(node) ?? (isServerRegistration(node) ? {} : undefined);
-      if (route) {
-        for (const argument of node.arguments) {
-          if (isFunctionNode(argument)) this.register(argument, route);
-          else if (ts.isIdentifier(argument)) this.byReference.push({ name: argument.text, route });
-        }
-        taken = true;
-      }
+    return HANDLER_WALK_KINDS.has(node.kind) && readHandlerNode(node, this.apply);
+  }
+
+  /** The nodes `visit` took before (an edited document's unchanged statement), at once. */
+  takeAll(nodes: readonly ts.Node[]): void {
+    let notes = notesByTaken.get(nodes);
+    if (!notes) {
+      const read: HandlerNote[] = [];
+      for (const node of nodes) readHandlerNode(node, (told) => read.push(told));
+      notesByTaken.set(nodes, (notes = read));
     }
-    // A callback without a handler's parameters is nothing by itself (a route call registers its arguments).
-    if (!isFunctionNode(node) || (!ts.isMethodDeclaration(node) && !handlerShape(node, false))) return taken;
-    // Visited before its children, so a route call has registered its callbacks by now.
-    if (!this.found.has(node) && !(ts.isMethodDeclaration(node) && this.registerDecorated(node))) this.register(node, undefined);
-    return true;
+    for (const told of notes) this.apply(told);
   }
 
   /**
@@ -131,8 +169,7 @@ export class HandlerCollector {
     return [...this.found.values()].sort((a, b) => a.node.pos - b.node.pos);
   }
 
-  private register(fn: FunctionNode, route: Route | undefined): void {
-    const shape = handlerShape(fn, route !== undefined);
+  private register(fn: FunctionNode, route: Route | undefined, shape = handlerShape(fn, route !== undefined)): void {
     if (!shape) return;
     const existing = this.found.get(fn);
     if (existing && existing.method) return;
