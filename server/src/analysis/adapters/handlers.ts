@@ -1,6 +1,7 @@
 // Finds the functions that receive a response object. A response object is a parameter of a
 // route handler or middleware, never a variable holding the result of fetch/axios/got.
 import ts from 'typescript';
+import { readOnce } from '../facts/keptReadings';
 import { isFunctionNode, type FunctionNode } from '../facts/syntax';
 import type { Handler, HttpMethod } from '../types';
 import { nestParameters, nestPresetStatus, nestRoute } from './nestjsDecorators';
@@ -106,7 +107,7 @@ function readHandlerNode(node: ts.Node, note: (told: HandlerNote) => void): bool
   return true;
 }
 
-/** What a kept statement's taken nodes tell, read once and kept with that list (see `addBindingsOfTaken`). */
+/** What a kept statement's taken nodes tell (`keptReadings.ts`). */
 const notesByTaken = new WeakMap<readonly ts.Node[], HandlerNote[]>();
 
 /** Finds handlers node by node during the file's one walk; `handlers()` resolves references after it. */
@@ -129,12 +130,11 @@ export class HandlerCollector {
 
   /** The nodes `visit` took before (an edited document's unchanged statement), at once. */
   takeAll(nodes: readonly ts.Node[]): void {
-    let notes = notesByTaken.get(nodes);
-    if (!notes) {
+    const notes = readOnce(notesByTaken, nodes, (taken) => {
       const read: HandlerNote[] = [];
-      for (const node of nodes) readHandlerNode(node, (told) => read.push(told));
-      notesByTaken.set(nodes, (notes = read));
-    }
+      for (const node of taken) readHandlerNode(node, (told) => read.push(told));
+      return read;
+    });
     for (const told of notes) this.apply(told);
   }
 

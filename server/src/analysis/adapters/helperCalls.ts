@@ -7,6 +7,7 @@
 import ts from 'typescript';
 import type { Bindings } from '../facts/bindings';
 import { listedBefore } from '../facts/fileIndex';
+import { readOnce } from '../facts/keptReadings';
 import { candidateFiles, moduleBindingsOf, type ModuleBinding } from '../facts/modules';
 import { rangeOf, resolveStatus, statusBranches } from '../facts/status';
 import { callsReader, chainRootIdentifier, enclosingFunction, skipTypeWrappers } from '../facts/syntax';
@@ -169,7 +170,7 @@ function noteHelperNode(node: ts.Node, notes: HelperNotes): boolean {
   return true;
 }
 
-/** What a kept statement's taken nodes give, read once and kept with that list (see `addBindingsOfTaken`). */
+/** What a kept statement's taken nodes give (`keptReadings.ts`). */
 const notesByTaken = new WeakMap<readonly ts.Node[], HelperNotes>();
 
 /** Collects, during the file's one walk, the functions declared here, relative imports, and calls of names. */
@@ -184,12 +185,11 @@ export class HelperCallCollector {
 
   /** The nodes `visit` took before (an edited document's unchanged statement), at once. */
   takeAll(nodes: readonly ts.Node[]): void {
-    let kept = notesByTaken.get(nodes);
-    if (!kept) {
-      kept = noNotes();
-      for (const node of nodes) noteHelperNode(node, kept);
-      notesByTaken.set(nodes, kept);
-    }
+    const kept = readOnce(notesByTaken, nodes, (taken) => {
+      const read = noNotes();
+      for (const node of taken) noteHelperNode(node, read);
+      return read;
+    });
     for (const call of kept.calls) this.notes.calls.push(call);
     for (const entry of kept.imports) this.notes.imports.push(entry);
     for (const name of kept.declared) this.notes.declared.push(name);

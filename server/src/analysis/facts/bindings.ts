@@ -3,6 +3,7 @@
 // never assigned again), and `enum` members. The map is flat by name, so a name declared twice
 // with different values, or assigned anywhere, stands for nothing the file pins down.
 import ts from 'typescript';
+import { readOnce } from './keptReadings';
 import { skipTypeWrappers } from './syntax';
 import { constantValue, tableFor } from './constants';
 import type { ConstantTable } from '../types';
@@ -57,21 +58,16 @@ interface BindingStep {
   assigned?: boolean;
 }
 
-/**
- * What a kept statement's nodes bind, read once: an unchanged statement is the same object, with the
- * same subtree and the same list of taken nodes, in every version of an edited document, and what
- * its nodes bind depends on that subtree alone.
- */
+/** What a kept statement's nodes bind (`keptReadings.ts`). */
 const stepsByTaken = new WeakMap<readonly ts.Node[], readonly BindingStep[]>();
 
 /** Records what the nodes `addBindingsOf` took before bind (an edited document's unchanged statement), in order. */
 export function addBindingsOfTaken(nodes: readonly ts.Node[], bindings: Map<string, Binding>): void {
-  let steps = stepsByTaken.get(nodes);
-  if (!steps) {
+  const steps = readOnce(stepsByTaken, nodes, (taken) => {
     const read: BindingStep[] = [];
-    for (const node of nodes) readBindings(node, (name, binding, assigned) => read.push({ name, binding, assigned }));
-    stepsByTaken.set(nodes, (steps = read));
-  }
+    for (const node of taken) readBindings(node, (name, binding, assigned) => read.push({ name, binding, assigned }));
+    return read;
+  });
   for (const { name, binding, assigned } of steps) {
     if (assigned) bindings.set(name, UNKNOWN);
     else bind(name, binding, bindings);
