@@ -105,7 +105,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
     ...fileIndexParts(index),
   ];
   // An edited document (a scope is asked for) keeps what each reader took per statement for the next edit.
-  const t0 = performance.now(); walkFile(sourceFile, readers, scopeOf !== undefined, wanted); ((globalThis as any).W ??= []).push(performance.now() - t0);
+  walkFile(sourceFile, readers, scopeOf !== undefined, wanted);
   rememberFileIndex(sourceFile, index);
   const reading = { sourceFile, bindings, frameworks, wanted };
   const handlers = collectors.flatMap(({ collector }) => collector.handlers());
