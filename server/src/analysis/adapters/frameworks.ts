@@ -79,26 +79,22 @@ export function frameworksOf(sourceFile: ts.SourceFile, configured: readonly Fra
 }
 
 /** Each framework's collector; frameworks that share one (Express reads node:http's methods too) share an entry. */
-const COLLECTORS: readonly KeyedCollector<() => SiteCollector>[] = [
+const COLLECTORS: readonly { key: string; frameworks: readonly Framework[]; create: () => SiteCollector }[] = [
   // A NestJS method that takes `@Res() res` sends through an Express response.
-  { key: 'response object', frameworks: ['express', 'node:http', 'nestjs'], collector: () => new ResponseObjectCollector() },
-  { key: 'fastify', frameworks: ['fastify'], collector: () => new FastifyCollector() },
-  { key: 'nestjs', frameworks: ['nestjs'], collector: () => new NestCollector() },
-  { key: 'next', frameworks: ['next'], collector: () => new NextCollector() },
-  { key: 'koa', frameworks: ['koa'], collector: () => new KoaCollector() },
-  { key: 'hono', frameworks: ['hono'], collector: () => new HonoCollector() },
+  { key: 'response object', frameworks: ['express', 'node:http', 'nestjs'], create: () => new ResponseObjectCollector() },
+  { key: 'fastify', frameworks: ['fastify'], create: () => new FastifyCollector() },
+  { key: 'nestjs', frameworks: ['nestjs'], create: () => new NestCollector() },
+  { key: 'next', frameworks: ['next'], create: () => new NextCollector() },
+  { key: 'koa', frameworks: ['koa'], create: () => new KoaCollector() },
+  { key: 'hono', frameworks: ['hono'], create: () => new HonoCollector() },
 ];
 
-/** A collector with the frameworks it serves and a key that names it across analyses (the walk keeps what it took under it). */
-interface KeyedCollector<T> {
-  key: string;
-  frameworks: readonly Framework[];
-  collector: T;
-}
-
-/** A fresh collector for each framework of the file, once even where frameworks share one. */
-export function collectorsFor(frameworks: readonly Framework[]): KeyedCollector<SiteCollector>[] {
-  return COLLECTORS.filter((entry) => entry.frameworks.some((framework) => frameworks.includes(framework))).map((entry) => ({ ...entry, collector: entry.collector() }));
+/**
+ * A fresh collector for each framework of the file, once even where frameworks share one, with a key
+ * that names it across analyses (the walk keeps what it took under that key).
+ */
+export function collectorsFor(frameworks: readonly Framework[]): { key: string; collector: SiteCollector }[] {
+  return COLLECTORS.filter((entry) => entry.frameworks.some((framework) => frameworks.includes(framework))).map((entry) => ({ key: entry.key, collector: entry.create() }));
 }
 
 /**

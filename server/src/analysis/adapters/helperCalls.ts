@@ -198,11 +198,11 @@ export class HelperCallCollector {
 
   /** `wanted`: only the calls there (an edit re-checks part of the file); every call's module is still asked for. */
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions, wanted?: (node: ts.Node) => boolean): ResponseSite[] {
-    // A status given as an argument needs a second parameter besides the response.
     const { calls, functions } = this.notes;
     const imports = new Map(this.notes.imports);
     const declared = new Map<string, number>();
     for (const name of this.notes.declared) declared.set(name, (declared.get(name) ?? 0) + 1);
+    // A status given as an argument needs a second parameter besides the response.
     const candidates = new Map<string, HelperNode>();
     for (const { name, fn } of functions) if (declared.get(name) === 1 && fn.parameters.length >= 2) candidates.set(name, fn);
     // No local helper, and no module to read imported ones from: no call can be a helper's.

@@ -45,8 +45,7 @@ export function addBindingsOf(node: ts.Node, bindings: Map<string, Binding>): bo
   let any = false;
   readBindings(node, (name, binding, assigned) => {
     any = true;
-    if (assigned) bindings.set(name, UNKNOWN);
-    else bind(name, binding, bindings);
+    record(name, binding, assigned, bindings);
   });
   return any;
 }
@@ -68,10 +67,13 @@ export function addBindingsOfTaken(nodes: readonly ts.Node[], bindings: Map<stri
     for (const node of taken) readBindings(node, (name, binding, assigned) => read.push({ name, binding, assigned }));
     return read;
   });
-  for (const { name, binding, assigned } of steps) {
-    if (assigned) bindings.set(name, UNKNOWN);
-    else bind(name, binding, bindings);
-  }
+  for (const { name, binding, assigned } of steps) record(name, binding, assigned, bindings);
+}
+
+/** One name a node binds, into the map: assigned, it stands for nothing; declared, see `bind`. */
+function record(name: string, binding: Binding, assigned: boolean | undefined, bindings: Map<string, Binding>): void {
+  if (assigned) bindings.set(name, UNKNOWN);
+  else bind(name, binding, bindings);
 }
 
 function readBindings(node: ts.Node, bindName: Bind): void {
