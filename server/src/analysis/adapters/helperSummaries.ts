@@ -3,11 +3,12 @@
 // sends on `res` with the status it is given; `exports.unauthorizedResponse = function (res, msg)`
 // answers 401 whatever the call says. No syntax node is kept, so a module's summaries are cached by text.
 import ts from 'typescript';
-import { addBindingsOf, type Binding, type Bindings } from '../facts/bindings';
-import { emptyFileIndex, fileIndexReader, listedWithin, rememberFileIndex } from '../facts/fileIndex';
+import { addBindingsOf, BINDING_KINDS, type Binding, type Bindings } from '../facts/bindings';
+import { emptyFileIndex, fileIndexParts, listedWithin, rememberFileIndex } from '../facts/fileIndex';
 import { statusBranches } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import { isParserFailure, parse, parseErrorCount } from '../engine/parse';
+import { walkFile } from '../engine/walk';
 import type { HeaderSet, Send, SendKind, SourcePlace } from '../types';
 import { exportedValues } from '../facts/exports';
 import { HEADER_METHODS, SEND_METHODS, responseUseAt, sendOf, type ChainLink, type ResponseUse } from './chains';
@@ -179,15 +180,9 @@ const isFunction = (node: ts.Node): node is HelperNode => ts.isFunctionDeclarati
  */
 export function exportedHelpers(sourceFile: ts.SourceFile): Map<string, HelperSummary> {
   const bindings = new Map<string, Binding>();
-  // One walk for the module's bindings and its file index, whose runs the helpers are read from.
+  // The file's one walk for the module's bindings and its file index, whose runs the helpers are read from.
   const index = emptyFileIndex();
-  const addToIndex = fileIndexReader(index);
-  const walk = (node: ts.Node): void => {
-    addBindingsOf(node, bindings);
-    addToIndex(node);
-    ts.forEachChild(node, walk);
-  };
-  walk(sourceFile);
+  walkFile(sourceFile, [{ key: 'bindings', kinds: BINDING_KINDS, read: (node) => addBindingsOf(node, bindings) }, ...fileIndexParts(index)], false);
   rememberFileIndex(sourceFile, index);
   const helpers = new Map<string, HelperSummary>();
   for (const [path, value] of exportedValues(sourceFile)) {
