@@ -54,14 +54,15 @@ export function walkFile(sourceFile: ts.SourceFile, readers: readonly WalkReader
       walking = readers.filter((reader) => !kept.has(reader.key));
       byKind = readersByKind(walking);
     }
-    const taken = walking.map((): ts.Node[] => []);
+    // A file read once keeps nothing: no lists to fill.
+    const taken = keep ? walking.map((): ts.Node[] => []) : undefined;
     const walk = (node: ts.Node): void => {
       const indexes = byKind[node.kind];
-      if (indexes) for (const index of indexes) if (walking[index].read(node, inChecked) && keep) taken[index].push(node);
+      if (indexes) for (const index of indexes) if (walking[index].read(node, inChecked)) taken?.[index].push(node);
       ts.forEachChild(node, walk);
     };
     walk(statement);
-    if (!keep) continue;
+    if (!taken) continue;
     const byReader = kept ?? new Map<string, ts.Node[]>();
     walking.forEach((reader, index) => byReader.set(reader.key, taken[index]));
     takenByStatement.set(statement, byReader);
