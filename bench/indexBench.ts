@@ -12,7 +12,7 @@ import { parse } from '../server/src/analysis/engine/parse';
 import { EDIT_DEBOUNCE_MS } from '../server/src/analyses';
 import { startServer, type ServerSession } from '../test/lsp/serverProcess';
 import { generateApp } from './generate';
-import { EDIT_CODES, statusDigitOffsets } from './protocolBench';
+import { EDIT_CODES, positionAt, statusDigitOffsets } from './protocolBench';
 import { Rng, summarize, type Summary } from './stats';
 
 export interface IndexPlan {
@@ -91,9 +91,12 @@ async function edit(server: ServerSession, uri: string, state: { text: string; v
   const latencies: number[] = [];
   while (more(latencies.length)) {
     const offset = rng.pick(offsets);
-    state.text = state.text.slice(0, offset) + rng.pick(EDIT_CODES) + state.text.slice(offset + 3);
+    const code = rng.pick(EDIT_CODES);
+    const range = { start: positionAt(state.text, offset), end: positionAt(state.text, offset + code.length) };
+    state.text = state.text.slice(0, offset) + code + state.text.slice(offset + code.length);
     const start = performance.now();
-    await server.change(uri, state.text, ++state.version);
+    // The range replaced, as an editor sends it under incremental sync (section 3).
+    await server.replace(uri, range, code, ++state.version);
     latencies.push(performance.now() - start - EDIT_DEBOUNCE_MS);
   }
   return latencies;

@@ -22,6 +22,8 @@ export interface ProtocolResults {
   largeEditFileLines: number;
   largeEditLatency: Summary;
   largeEditLatencyRaw: Summary;
+  /** The same edits on the first file, each sent as the whole text, minus the debounce. */
+  fullTextEditLatency: Summary;
   hovers: number;
   hoverEmpty: number;
   hoverLatency: Summary;
@@ -47,7 +49,7 @@ export function statusDigitOffsets(text: string): number[] {
   return [...text.matchAll(STATUS_DIGITS)].map((match) => (match.index ?? 0) + match[0].indexOf(match[1]));
 }
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
+export function positionAt(text: string, offset: number): { line: number; character: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
@@ -81,8 +83,15 @@ async function measureStartup(runs: number): Promise<number[]> {
   return times;
 }
 
+/**
+ * How an edit reaches the server: `range`, the range it replaced and its new text, as editors send
+ * it under the incremental sync this server asks for; `full`, the whole new text, as a client sends
+ * it when a server asks for full sync.
+ */
+export type EditSync = 'range' | 'full';
+
 /** Each edit swaps one status code for another and is sent once the previous one is published. */
-async function measureEdits(server: ServerSession, lines: number, edits: number, uri = 'file:///bench/edited.js'): Promise<{ latencies: number[]; text: string; lines: number }> {
+async function measureEdits(server: ServerSession, lines: number, edits: number, sync: EditSync, uri = 'file:///bench/edited.js'): Promise<{ latencies: number[]; text: string; lines: number }> {
   const app = generateApp(lines, 7);
   let text = app.text;
   await server.open(uri, text);
@@ -91,9 +100,11 @@ async function measureEdits(server: ServerSession, lines: number, edits: number,
   const latencies: number[] = [];
   for (let version = 2; version < edits + 2; version++) {
     const offset = rng.pick(offsets);
-    text = text.slice(0, offset) + rng.pick(EDIT_CODES) + text.slice(offset + 3);
+    const code = rng.pick(EDIT_CODES);
+    const range = { start: positionAt(text, offset), end: positionAt(text, offset + code.length) };
+    text = text.slice(0, offset) + code + text.slice(offset + code.length);
     const start = performance.now();
-    await server.change(uri, text, version);
+    await (sync === 'range' ? server.replace(uri, range, code, version) : server.change(uri, text, version));
     latencies.push(performance.now() - start);
   }
   return { latencies, text, lines: app.lines };
@@ -170,10 +181,11 @@ export interface ProtocolPlan {
 export async function benchProtocol(plan: ProtocolPlan): Promise<ProtocolResults> {
   const startup = await measureStartup(plan.startups);
   const { edits, hovers, editFileLines } = await withServer(async (server) => {
-    const edited = await measureEdits(server, plan.editFileLines, plan.edits);
+    const edited = await measureEdits(server, plan.editFileLines, plan.edits, 'range');
     return { edits: edited.latencies, editFileLines: edited.lines, hovers: await measureHovers(server, edited.text, plan.hovers) };
   });
-  const large = await withServer((server) => measureEdits(server, plan.largeEditFileLines, plan.largeEdits, 'file:///bench/large.js'));
+  const large = await withServer((server) => measureEdits(server, plan.largeEditFileLines, plan.largeEdits, 'range', 'file:///bench/large.js'));
+  const fullText = await withServer((server) => measureEdits(server, plan.editFileLines, plan.edits, 'full'));
   const memory: MemoryRun[] = [];
   for (let run = 0; run < plan.memoryRuns; run++) memory.push(await measureMemory(plan.openFiles, plan.openFileLines, plan.idleMs, run === 0 ? plan.snapshotDir : undefined));
   return {
@@ -186,6 +198,7 @@ export async function benchProtocol(plan: ProtocolPlan): Promise<ProtocolResults
     largeEditFileLines: large.lines,
     largeEditLatency: summarize(large.latencies.map((latency) => latency - EDIT_DEBOUNCE_MS)),
     largeEditLatencyRaw: summarize(large.latencies),
+    fullTextEditLatency: summarize(fullText.latencies.map((latency) => latency - EDIT_DEBOUNCE_MS)),
     hovers: plan.hovers,
     hoverEmpty: hovers.empty,
     hoverLatency: summarize(hovers.latencies),

@@ -55,11 +55,16 @@ describe('protocol lifecycle (node dist/server.js --stdio)', () => {
     assert.ok(actions.some((action) => action.title === 'Disable no-error-in-success for this line'));
   });
 
-  it('re-publishes for the new version on change, and clears on close', async () => {
+  it('re-publishes for the new version on change, whole text or range, and clears on close', async () => {
     const fixed = await server.change(URI, MISTAKE.replace('200', '400'), 3);
     assert.deepEqual(fixed, []);
     const broken = await server.change(URI, MISTAKE, 4);
     assert.equal(broken.length, 1);
+    // As an editor sends an edit under incremental sync: the range replaced and its text only.
+    const statusDigits = { start: { line: 1, character: 13 }, end: { line: 1, character: 16 } };
+    assert.deepEqual(await server.replace(URI, statusDigits, '400', 5), []);
+    const retyped = await server.replace(URI, { start: statusDigits.start, end: { line: 1, character: 14 } }, '2', 6);
+    assert.deepEqual(retyped.map((diagnostic) => [diagnostic.code, diagnostic.range]), [['no-error-in-success', statusDigits]]);
     const cleared = server.diagnostics(URI);
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
     assert.deepEqual(await cleared, []);

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, Range } from 'vscode-languageserver-protocol';
 
 export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
@@ -21,7 +21,10 @@ export interface ServerSession {
   /** `httpStatusGuide/fileStatus` notifications: why an open file is not analysed. */
   fileStatuses: { uri: string; skipped: string | null }[];
   open(uri: string, text: string, languageId?: string, version?: number): Promise<Diagnostic[]>;
+  /** Sends the document's whole new text, as a client does when the server asks for full sync. */
   change(uri: string, text: string, version: number): Promise<Diagnostic[]>;
+  /** Sends only the range an edit replaced and its new text, as an editor does under incremental sync (what this server asks for). */
+  replace(uri: string, range: Range, text: string, version: number): Promise<Diagnostic[]>;
   /** Resolves with the next publish for `uri` whose version is `version` (or any, when undefined). */
   diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   stop(): Promise<void>;
@@ -163,6 +166,11 @@ export async function startServer(
     async change(uri: string, text: string, version: number) {
       const published = diagnostics(uri, version);
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      return published;
+    },
+    async replace(uri: string, range: Range, text: string, version: number) {
+      const published = diagnostics(uri, version);
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
       return published;
     },
     async stop() {
