@@ -18,9 +18,19 @@ export function diagnosticSeverity(severity: Severity): DiagnosticSeverity {
   return SEVERITY[severity];
 }
 
-/** Each rule's page ships in the extension (docs/rules/<id>.md beside dist/), so links work offline. */
+const docsUris = new Map<string, string>();
+
+/**
+ * Each rule's page ships in the extension (docs/rules/<id>.md beside dist/), so links work offline.
+ * Built once per rule: every publish links each of its diagnostics.
+ */
 export function ruleDocsUri(ruleId: string): string {
-  return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+  let uri = docsUris.get(ruleId);
+  if (uri === undefined) {
+    uri = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+    docsUris.set(ruleId, uri);
+  }
+  return uri;
 }
 
 /** The URI of another file of the same workspace: the document's scheme and authority, with that file's path. */
