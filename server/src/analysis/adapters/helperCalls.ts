@@ -221,20 +221,25 @@ export class HelperCallCollector {
     const modules = this.moduleReader(sourceFile.fileName, options);
     const byNode = new Map<ts.Node, Handler>(handlers.map((handler) => [handler.node, handler]));
     const callsOnce = callsReader();
-    // Outside the part re-checked, a call only asks for its module (the modules asked are the file's): without a module to ask, it is passed by.
-    const asksModules = options.modules !== undefined && imports.size > 0;
+    // Outside the part re-checked, a call only asks for its module (the modules asked are the file's):
+    // without a module left to ask, it is passed by.
+    let unasked = options.modules === undefined ? 0 : new Set([...imports.values()].map((binding) => binding.specifier)).size;
+    const ask = (specifier: string): ReadModule | undefined => {
+      if (unasked > 0 && !modules.asked(specifier)) unasked--;
+      return modules(specifier);
+    };
     return calls.flatMap((call) => {
       const outside = wanted !== undefined && !wanted(call);
-      if (outside && !asksModules) return [];
+      if (outside && unasked === 0) return [];
       const path = calleePath(call);
       if (!path || declared.get(path.root) !== 1) return [];
       const binding = imports.get(path.root);
       if (outside) {
-        if (binding) modules(binding.specifier);
+        if (binding) ask(binding.specifier);
         return [];
       }
       const local = path.members.length === 0 ? localHelper(path.root) : undefined;
-      const module = !local && binding ? modules(binding.specifier) : undefined;
+      const module = !local && binding ? ask(binding.specifier) : undefined;
       const key = [...(binding?.path ?? []), ...path.members];
       const imported = module?.helpers.get(key.length === 0 ? 'default' : key.join('.'));
       const called: CalledHelper | undefined = local ? { helper: local, callee: path.name } : imported && module && { helper: imported, callee: path.name, shownModule: module.shown };
@@ -244,11 +249,11 @@ export class HelperCallCollector {
   }
 
   /** Reads each relative module once per analysis: the first candidate file the host has, skipped when too large or binary. */
-  private moduleReader(importer: string, options: AnalysisOptions): (specifier: string) => { helpers: ReadonlyMap<string, HelperSummary>; shown: string } | undefined {
-    const read = new Map<string, { helpers: ReadonlyMap<string, HelperSummary>; shown: string } | undefined>();
-    return (specifier) => {
+  private moduleReader(importer: string, options: AnalysisOptions): ModuleReader {
+    const read = new Map<string, ReadModule | undefined>();
+    const reader = (specifier: string): ReadModule | undefined => {
       if (!options.modules || read.has(specifier)) return read.get(specifier);
-      let found: { helpers: ReadonlyMap<string, HelperSummary>; shown: string } | undefined;
+      let found: ReadModule | undefined;
       for (const candidate of candidateFiles(importer, specifier)) {
         this.modulesAsked.push(candidate.fileName);
         const text = options.modules.read(candidate.fileName);
@@ -260,8 +265,18 @@ export class HelperCallCollector {
       read.set(specifier, found);
       return found;
     };
+    return Object.assign(reader, { asked: (specifier: string) => read.has(specifier) });
   }
 }
+
+/** A relative module read for its helpers, and how a finding names it. */
+interface ReadModule {
+  helpers: ReadonlyMap<string, HelperSummary>;
+  shown: string;
+}
+
+/** Reads a module by its specifier, once; `asked` says whether it was asked for already. */
+type ModuleReader = ((specifier: string) => ReadModule | undefined) & { asked(specifier: string): boolean };
 function enclosingHandler(node: ts.Node, byNode: ReadonlyMap<ts.Node, Handler>): Handler | undefined {
   for (let current = node.parent; current; current = current.parent) {
     const handler = byNode.get(current);
