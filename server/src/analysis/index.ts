@@ -98,10 +98,17 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
       read: (node) => collector.visit(node),
       ...(collector.takeAll ? { readTaken: (nodes: readonly ts.Node[]) => collector.takeAll?.(nodes) } : {}),
     })),
-    { key: 'thrown errors', kinds: HANDING_KINDS, read: (node) => thrown.visit(node), readTaken: (nodes) => thrown.takeAll(nodes) },
+    { key: 'thrown errors', kinds: HANDING_KINDS, read: (node, inChecked) => thrown.visit(node, inChecked), readTaken: (nodes, inChecked) => thrown.takeAll(nodes, inChecked) },
     { key: 'helper calls', kinds: HELPER_WALK_KINDS, read: (node) => helperCalls.visit(node), readTaken: (nodes) => helperCalls.takeAll(nodes) },
     // The references of the part not checked come from the last analysis.
-    { key: 'status positions', kinds: STATUS_HOLDING_KINDS, read: (node, inChecked) => !inChecked || addStatusPositionsOf(node, positions) },
+    {
+      key: 'status positions',
+      kinds: STATUS_HOLDING_KINDS,
+      read: (node, inChecked) => !inChecked || addStatusPositionsOf(node, positions),
+      readTaken: (nodes, inChecked) => {
+        if (inChecked) for (const node of nodes) addStatusPositionsOf(node, positions);
+      },
+    },
     ...fileIndexParts(index),
   ];
   // An edited document (a scope is asked for) keeps what each reader took per statement for the next edit.
@@ -109,7 +116,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
   rememberFileIndex(sourceFile, index);
   const reading = { sourceFile, bindings, frameworks, wanted };
   const handlers = collectors.flatMap(({ collector }) => collector.handlers());
-  const built = [...collectors.flatMap(({ collector }) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings, wanted), ...helperCalls.sites(sourceFile, handlers, bindings, options, wanted)];
+  const built = [...collectors.flatMap(({ collector }) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings, options, wanted)];
   // Collectors that build every site anyway: the engine keeps those of the part re-checked.
   const found = (wanted ? built.filter((site) => wanted(site.chain)) : built)
     .flatMap((site) => splitStatusBranches(site, bindings))

@@ -277,22 +277,24 @@ export class ThrownErrorCollector {
   /** `readers`: each framework's own exceptions (`frameworks.ts`). */
   constructor(private readonly readers: readonly ExceptionReader[]) {}
 
-  /** True when the node hands an error on; judged from its own syntax. */
-  visit(node: ts.Node): boolean {
+  /**
+   * True when the node hands an error on; judged from its own syntax. Only those of the statements
+   * checked become sites (an edit re-checks part of the file).
+   */
+  visit(node: ts.Node, inChecked: boolean): boolean {
     if (!HANDING_KINDS.has(node.kind)) return false;
     if (!(ts.isThrowStatement(node) || (ts.isReturnStatement(node) && node.expression) || (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1) || isAssertion(node))) return false;
-    this.candidates.push(node);
+    if (inChecked) this.candidates.push(node);
     return true;
   }
 
   /** The nodes `visit` took before (an edited document's unchanged statement), at once. */
-  takeAll(nodes: readonly ts.Node[]): void {
-    for (const node of nodes) this.candidates.push(node);
+  takeAll(nodes: readonly ts.Node[], inChecked: boolean): void {
+    if (inChecked) for (const node of nodes) this.candidates.push(node);
   }
 
-  /** `wanted`: only the errors handed on there (an edit re-checks part of the file). */
-  sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, wanted?: (node: ts.Node) => boolean): ResponseSite[] {
-    const candidates = wanted ? this.candidates.filter(wanted) : this.candidates;
+  sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings): ResponseSite[] {
+    const candidates = this.candidates;
     if (candidates.length === 0 || isTestFile(sourceFile.fileName)) return [];
     const httpErrors = httpErrorsNames(sourceFile);
     const exceptions = this.readers.flatMap((reader) => reader.forFile(sourceFile, bindings) ?? []);
