@@ -28,7 +28,7 @@ export interface KeptAnalysis extends PreviousParse {
   /** Per unit, the findings of the sites in it, in the result's order. */
   findingsByUnit: Finding[][];
   /** Per unit, its status references (`res.status(404)`, `new ApiError(404)`): not read again while it is reused. */
-  refsByUnit: StatusRef[][];
+  refsByUnit: (readonly StatusRef[])[];
 }
 
 export interface ReusingResult {
@@ -60,7 +60,9 @@ export function* reusingAnalysisSteps(
   let frameworks: Framework[] = [];
   let reusedUnit: boolean[] = [];
   const findingUnit = new Map<Finding, number>();
-  let refsByUnit: StatusRef[][] = [];
+  let refsByUnit: (readonly StatusRef[])[] = [];
+  /** The references built in the part checked, per unit: added to what the unit kept, if anything. */
+  const builtByUnit = new Map<number, StatusRef[]>();
   let reusedCount = 0;
   // The frameworks come from the facts the analysis has just read: not worked out twice per edit.
   const scopeOf = (sourceFile: ts.SourceFile, fileFrameworks: readonly Framework[]): RuleScope => {
@@ -68,7 +70,7 @@ export function* reusingAnalysisSteps(
     frameworks = [...fileFrameworks];
     const plan = usable && planReuse(usable, text, sourceFile, units, frameworks);
     reusedUnit = units.map(() => false);
-    refsByUnit = units.map(() => []);
+    refsByUnit = units.map(() => NO_REFS);
     const reused: Finding[] = [];
     const reusedRefs: StatusRef[] = [];
     for (const [index, kept] of plan ?? []) {
@@ -88,7 +90,12 @@ export function* reusingAnalysisSteps(
       reusedRefs,
       reported: (site, finding) => findingUnit.set(finding, unitAt(units, siteStart(site))),
       builtRefs: (refs) => {
-        for (const ref of refs) refsByUnit[unitAt(units, ref.range.start)].push(ref);
+        for (const ref of refs) {
+          const unit = unitAt(units, ref.range.start);
+          const built = builtByUnit.get(unit);
+          if (built) built.push(ref);
+          else builtByUnit.set(unit, [ref]);
+        }
       },
     };
   };
@@ -97,6 +104,8 @@ export function* reusingAnalysisSteps(
   if (!result.sourceFile) return { result, rechecked, reused: reusedCount };
   // A rule that threw skipped the sites after the failing one: start afresh next time.
   if (result.ruleErrors.length > 0) return { result, kept: { text, sourceFile: result.sourceFile }, rechecked, reused: reusedCount };
+  // A reference is built where its site is, in the part checked; a kept unit would keep its own first.
+  for (const [unit, built] of builtByUnit) refsByUnit[unit] = refsByUnit[unit].length === 0 ? built : [...refsByUnit[unit], ...built];
   const findingsByUnit: Finding[][] = units.map(() => []);
   for (const finding of result.findings) {
     const index = findingUnit.get(finding);
@@ -115,10 +124,12 @@ function siteStart(site: ResponseSite): number {
   return site.chain.getStart();
 }
 
+const NO_REFS: readonly StatusRef[] = Object.freeze([]);
+
 /** What a unit the edit left alone keeps from the last analysis, moved to its new offsets. */
 interface KeptUnit {
-  findings: Finding[];
-  refs: StatusRef[];
+  findings: readonly Finding[];
+  refs: readonly StatusRef[];
 }
 
 /**
@@ -162,15 +173,30 @@ function planReuse(previous: KeptAnalysis, text: string, sourceFile: ts.SourceFi
     const unit = old[oldIndex];
     // Checked again: what the whole file reads, a function the changed code names, code that names a changed function.
     if (unit.kind === 'other' || (unit.name !== undefined && change.referenced.has(unit.name)) || namesChanged?.test(before.slice(unit.start, unit.end))) return true;
-    const findings = previous.findingsByUnit[oldIndex].map((finding) => movedFinding(finding, move));
-    const refs = previous.refsByUnit[oldIndex].map((ref) => movedRef(ref, move));
-    if (findings.some((finding) => finding === undefined) || refs.some((ref) => ref === undefined)) return false;
-    plan.set(newIndex, { findings: findings as Finding[], refs: refs as StatusRef[] });
+    const findings = movedAll(previous.findingsByUnit[oldIndex], (finding) => movedFinding(finding, move));
+    const refs = movedAll(previous.refsByUnit[oldIndex], (ref) => movedRef(ref, move));
+    if (!findings || !refs) return false;
+    plan.set(newIndex, { findings, refs });
     return true;
   };
   for (let index = 0; index < head; index++) if (!keep(index, index)) return undefined;
   for (let index = 0; index < tail; index++) if (!keep(old.length - 1 - index, units.length - 1 - index)) return undefined;
   return plan;
+}
+
+/**
+ * Each item moved past the edit; undefined if one lies inside it. The list itself when none moves
+ * (results are never mutated): most units of most edits.
+ */
+function movedAll<T>(items: readonly T[], moved: (item: T) => T | undefined): readonly T[] | undefined {
+  let copy: T[] | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = moved(items[index]);
+    if (item === undefined) return undefined;
+    if (item !== items[index]) (copy ??= items.slice(0, index)).push(item);
+    else copy?.push(item);
+  }
+  return copy ?? items;
 }
 
 /** The reference moved past the edit; undefined if it lies inside it. */

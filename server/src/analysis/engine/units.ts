@@ -20,14 +20,22 @@ export interface Unit {
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
 const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
+/** A statement's kind of unit, and its function's name: read from its own subtree, so kept while TypeScript reuses it. */
+const kindByStatement = new WeakMap<ts.Statement, Pick<Unit, 'kind' | 'name'>>();
+
+function kindOf(statement: ts.Statement): Pick<Unit, 'kind' | 'name'> {
+  let kind = kindByStatement.get(statement);
+  if (!kind) {
+    const handler = isRouteHandler(statement);
+    const name = handler ? undefined : declaredFunctionName(statement);
+    kind = handler ? { kind: 'handler' } : name === undefined ? { kind: 'other' } : { kind: 'function', name };
+    kindByStatement.set(statement, kind);
+  }
+  return kind;
+}
+
 export function unitsOf(sourceFile: ts.SourceFile): Unit[] {
-  const units: Unit[] = sourceFile.statements.map((statement) => {
-    const start = statement.getFullStart();
-    const end = statement.getEnd();
-    if (isRouteHandler(statement)) return { start, end, kind: 'handler' };
-    const name = declaredFunctionName(statement);
-    return name === undefined ? { start, end, kind: 'other' } : { start, end, kind: 'function', name };
-  });
+  const units: Unit[] = sourceFile.statements.map((statement) => ({ start: statement.pos, end: statement.end, ...kindOf(statement) }));
   const last = units.length > 0 ? units[units.length - 1].end : 0;
   units.push({ start: last, end: sourceFile.text.length, kind: 'other' });
   return units;
