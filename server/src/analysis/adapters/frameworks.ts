@@ -39,8 +39,23 @@ const SIGNS: readonly { framework: Framework; modules: RegExp; sniff?: (sourceFi
   { framework: 'hono', modules: /^(hono|@hono\/[\w.-]+|stoker)(\/.*)?$/, sniff: honoSniff },
 ];
 
-/** The module names a file imports or requires at its top level (also `import x = require()`). */
-export function importedModules(sourceFile: ts.SourceFile): string[] {
+/** The modules each top-level statement loads: read from its own subtree, so kept while TypeScript reuses it (an edited document). */
+const modulesByStatement = new WeakMap<ts.Statement, readonly string[]>();
+
+const NO_MODULES: readonly string[] = Object.freeze([]);
+
+/** The module names a file imports or requires at its top level (also `import x = require()`), in order. */
+function topLevelModules(sourceFile: ts.SourceFile): string[] {
+  const modules: string[] = [];
+  for (const statement of sourceFile.statements) {
+    let loaded = modulesByStatement.get(statement);
+    if (!loaded) modulesByStatement.set(statement, (loaded = modulesLoadedBy(statement)));
+    for (const module of loaded) modules.push(module);
+  }
+  return modules;
+}
+
+function modulesLoadedBy(statement: ts.Statement): readonly string[] {
   const modules: string[] = [];
   const required = (expression: ts.Expression | undefined): void => {
     const value = expression && skipTypeWrappers(expression);
@@ -50,18 +65,16 @@ export function importedModules(sourceFile: ts.SourceFile): string[] {
       modules.push(value.arguments[0].text);
     }
   };
-  for (const statement of sourceFile.statements) {
-    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
-      modules.push(statement.moduleSpecifier.text);
-    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
-      required(statement.moduleReference.expression);
-    } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) required(declaration.initializer);
-    } else if (ts.isExpressionStatement(statement)) {
-      required(statement.expression);
-    }
+  if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+    modules.push(statement.moduleSpecifier.text);
+  } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+    required(statement.moduleReference.expression);
+  } else if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) required(declaration.initializer);
+  } else if (ts.isExpressionStatement(statement)) {
+    required(statement.expression);
   }
-  return modules;
+  return modules.length > 0 ? modules : NO_MODULES;
 }
 
 /**
@@ -70,7 +83,7 @@ export function importedModules(sourceFile: ts.SourceFile): string[] {
  * also requires `http` (to `createServer(app)`) reads as Express first.
  */
 export function frameworksOf(sourceFile: ts.SourceFile, configured: readonly Framework[]): Framework[] {
-  const modules = importedModules(sourceFile);
+  const modules = topLevelModules(sourceFile);
   const named = SIGNS.filter((sign) => modules.some((module) => sign.modules.test(module))).map((sign) => sign.framework);
   if (named.length > 0) return [...new Set(named)];
   const sniffed = SIGNS.filter((sign) => sign.sniff?.(sourceFile)).map((sign) => sign.framework);
