@@ -99,7 +99,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
       ...(collector.takeAll ? { readTaken: (nodes: readonly ts.Node[]) => collector.takeAll?.(nodes) } : {}),
     })),
     { key: 'thrown errors', kinds: HANDING_KINDS, read: (node, inChecked) => thrown.visit(node, inChecked), readTaken: (nodes, inChecked) => thrown.takeAll(nodes, inChecked) },
-    { key: 'helper calls', kinds: HELPER_WALK_KINDS, read: (node) => helperCalls.visit(node), readTaken: (nodes) => helperCalls.takeAll(nodes) },
+    { key: 'helper calls', kinds: HELPER_WALK_KINDS, read: (node, inChecked) => helperCalls.visit(node, inChecked), readTaken: (nodes, inChecked) => helperCalls.takeAll(nodes, inChecked) },
     // The references of the part not checked come from the last analysis.
     {
       key: 'status positions',
@@ -116,7 +116,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
   rememberFileIndex(sourceFile, index);
   const reading = { sourceFile, bindings, frameworks, wanted };
   const handlers = collectors.flatMap(({ collector }) => collector.handlers());
-  const built = [...collectors.flatMap(({ collector }) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings, options, wanted)];
+  const built = [...collectors.flatMap(({ collector }) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings, options)];
   // Collectors that build every site anyway: the engine keeps those of the part re-checked.
   const found = (wanted ? built.filter((site) => wanted(site.chain)) : built)
     .flatMap((site) => splitStatusBranches(site, bindings))

@@ -176,28 +176,37 @@ const notesByTaken = new WeakMap<readonly ts.Node[], HelperNotes>();
 /** Collects, during the file's one walk, the functions declared here, relative imports, and calls of names. */
 export class HelperCallCollector {
   private readonly notes = noNotes();
+  /** Per call in `notes.calls`, whether its statement is checked (an edit re-checks part of the file). */
+  private readonly callChecked: boolean[] = [];
   /** The file names asked of the host's module source, found or not. */
   readonly modulesAsked: string[] = [];
 
-  visit(node: ts.Node): boolean {
-    return HELPER_WALK_KINDS.has(node.kind) && noteHelperNode(node, this.notes);
+  visit(node: ts.Node, inChecked: boolean): boolean {
+    if (!HELPER_WALK_KINDS.has(node.kind)) return false;
+    const calls = this.notes.calls.length;
+    const taken = noteHelperNode(node, this.notes);
+    if (this.notes.calls.length > calls) this.callChecked.push(inChecked);
+    return taken;
   }
 
   /** The nodes `visit` took before (an edited document's unchanged statement), at once. */
-  takeAll(nodes: readonly ts.Node[]): void {
+  takeAll(nodes: readonly ts.Node[], inChecked: boolean): void {
     const kept = readOnce(notesByTaken, nodes, (taken) => {
       const read = noNotes();
       for (const node of taken) noteHelperNode(node, read);
       return read;
     });
-    for (const call of kept.calls) this.notes.calls.push(call);
+    for (const call of kept.calls) {
+      this.notes.calls.push(call);
+      this.callChecked.push(inChecked);
+    }
     for (const entry of kept.imports) this.notes.imports.push(entry);
     for (const name of kept.declared) this.notes.declared.push(name);
     for (const fn of kept.functions) this.notes.functions.push(fn);
   }
 
-  /** `wanted`: only the calls there (an edit re-checks part of the file); every call's module is still asked for. */
-  sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions, wanted?: (node: ts.Node) => boolean): ResponseSite[] {
+  /** Sites of the calls in the statements checked; every call's module is still asked for. */
+  sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions): ResponseSite[] {
     const { calls, functions } = this.notes;
     const imports = new Map(this.notes.imports);
     const declared = new Map<string, number>();
@@ -228,15 +237,16 @@ export class HelperCallCollector {
       if (unasked > 0 && !modules.asked(specifier)) unasked--;
       return modules(specifier);
     };
-    return calls.flatMap((call) => {
-      const outside = wanted !== undefined && !wanted(call);
-      if (outside && unasked === 0) return [];
+    const sites: ResponseSite[] = [];
+    calls.forEach((call, index) => {
+      const outside = !this.callChecked[index];
+      if (outside && unasked === 0) return;
       const path = calleePath(call);
-      if (!path || declared.get(path.root) !== 1) return [];
+      if (!path || declared.get(path.root) !== 1) return;
       const binding = imports.get(path.root);
       if (outside) {
         if (binding) ask(binding.specifier);
-        return [];
+        return;
       }
       const local = path.members.length === 0 ? localHelper(path.root) : undefined;
       const module = !local && binding ? ask(binding.specifier) : undefined;
@@ -244,8 +254,9 @@ export class HelperCallCollector {
       const imported = module?.helpers.get(key.length === 0 ? 'default' : key.join('.'));
       const called: CalledHelper | undefined = local ? { helper: local, callee: path.name } : imported && module && { helper: imported, callee: path.name, shownModule: module.shown };
       const site = called && helperCallSite(call, called, bindings, byNode, sourceFile, callsOnce);
-      return site ? [site] : [];
+      if (site) sites.push(site);
     });
+    return sites;
   }
 
   /** Reads each relative module once per analysis: the first candidate file the host has, skipped when too large or binary. */
