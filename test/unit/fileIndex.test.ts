@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { walkFile } from '../../server/src/analysis/engine/walk';
-import { parse } from '../../server/src/analysis/engine/parse';
-import { LISTED_KINDS, afterSubtree, fileIndexParts, emptyFileIndex, fileIndexOf, listedBefore, listedWithin, rememberFileIndex, visitListed } from '../../server/src/analysis/facts/fileIndex';
+import { parse, parseEdited } from '../../server/src/analysis/engine/parse';
+import { LISTED_KINDS, afterSubtree, fileIndexing, fileIndexOf, listedBefore, listedWithin, visitListed } from '../../server/src/analysis/facts/fileIndex';
 import { EXPRESS, FASTIFY, MIDDLEWARE, NEST, NEXT } from './reuseFixtures';
 
 const GARBLED = [
@@ -42,9 +42,9 @@ const named = (nodes: readonly ts.Node[]): string[] => nodes.map((node) => `${ts
 function parsedWith(text: string, list: 'walk' | 'fallback'): ts.SourceFile {
   const sourceFile = parse(text, 'app.tsx');
   if (list === 'walk') {
-    const index = emptyFileIndex();
-    walkFile(sourceFile, fileIndexParts(index), false);
-    rememberFileIndex(sourceFile, index);
+    const indexing = fileIndexing();
+    walkFile(sourceFile, indexing.parts, false);
+    indexing.remember(sourceFile);
   }
   return sourceFile;
 }
@@ -124,5 +124,34 @@ describe('listedWithin: a subtree is one run of the walk’s nodes', () => {
     assert.equal(call.pos, sourceFile.statements[0].pos);
     assert.equal(call.end, sourceFile.statements[0].end);
     assert.deepEqual(named(listed(listedWithin(call))), ['CallExpression 0-7', 'CallExpression 2-6']);
+  });
+});
+
+describe('the index of an edited document', () => {
+  /** The index's lists as kinds and spans, in order. */
+  const shown = (sourceFile: ts.SourceFile) => {
+    const index = fileIndexOf(sourceFile);
+    return { nodes: named(index.nodes), strings: named(index.strings), properties: named(index.properties), modules: [...index.modules].sort() };
+  };
+
+  it('is what a fresh walk of the new text gathers, though kept statements hand their nodes on as one list each', () => {
+    for (const [name, text] of Object.entries({ EXPRESS, FASTIFY, NEST })) {
+      let before = text;
+      let sourceFile = parse(before, 'app.ts');
+      let indexing = fileIndexing();
+      walkFile(sourceFile, indexing.parts, true);
+      indexing.remember(sourceFile);
+      // Edits that lengthen, shorten and rewrite a statement near the start, in the middle and at the end.
+      for (const [at, cut, insert] of [[0.1, 0, "'x' + "], [0.5, 3, ''], [0.9, 1, "{ a: 'b', c }; require('./m');\n"], [0.3, 0, 'x']] as const) {
+        const offset = before.indexOf('\n', Math.floor(before.length * at)) + 1;
+        const after = before.slice(0, offset) + insert + before.slice(offset + cut);
+        sourceFile = parseEdited(after, 'app.ts', { text: before, sourceFile });
+        indexing = fileIndexing();
+        walkFile(sourceFile, indexing.parts, true);
+        indexing.remember(sourceFile);
+        assert.deepEqual(shown(sourceFile), shown(parse(after, 'app.ts')), `${name}, edit at ${at}`);
+        before = after;
+      }
+    }
   });
 });

@@ -4,7 +4,7 @@ import { addBindingsOf, addBindingsOfTaken, BINDING_KINDS, type Binding } from '
 import { HELPER_WALK_KINDS, HelperCallCollector } from './adapters/helperCalls';
 import { isParserFailure, parseEdited, type PreviousParse } from './engine/parse';
 import { addStatusPositionsOf, coverageOf, resolveStatusRefs, STATUS_HOLDING_KINDS, type StatusPosition } from './facts/refs';
-import { emptyFileIndex, fileIndexParts, rememberFileIndex } from './facts/fileIndex';
+import { fileIndexing } from './facts/fileIndex';
 import type { RuleContext, RuleReport } from './rule';
 import { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 import { collectorsFor, EXCEPTION_READERS, frameworksOf, type Framework } from './adapters/frameworks';
@@ -87,7 +87,7 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
   const thrown = new ThrownErrorCollector(EXCEPTION_READERS);
   const helperCalls = new HelperCallCollector();
   const positions: StatusPosition[] = [];
-  const index = emptyFileIndex();
+  const indexing = fileIndexing();
   const scope = scopeOf?.(sourceFile, frameworks);
   const wanted = scope && ((node: ts.Node) => scope.wants(node));
   const readers: WalkReader[] = [
@@ -109,11 +109,11 @@ function readFacts(sourceFile: ts.SourceFile, options: AnalysisOptions, scopeOf?
         if (inChecked) for (const node of nodes) addStatusPositionsOf(node, positions);
       },
     },
-    ...fileIndexParts(index),
+    ...indexing.parts,
   ];
   // An edited document (a scope is asked for) keeps what each reader took per statement for the next edit.
   walkFile(sourceFile, readers, scopeOf !== undefined, wanted);
-  rememberFileIndex(sourceFile, index);
+  indexing.remember(sourceFile);
   const reading = { sourceFile, bindings, frameworks, wanted };
   const handlers = collectors.flatMap(({ collector }) => collector.handlers());
   const built = [...collectors.flatMap(({ collector }) => collector.sites(reading)), ...thrown.sites(sourceFile, handlers, bindings), ...helperCalls.sites(sourceFile, handlers, bindings, options)];

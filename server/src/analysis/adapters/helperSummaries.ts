@@ -4,7 +4,7 @@
 // answers 401 whatever the call says. No syntax node is kept, so a module's summaries are cached by text.
 import ts from 'typescript';
 import { addBindingsOf, BINDING_KINDS, type Binding, type Bindings } from '../facts/bindings';
-import { emptyFileIndex, fileIndexParts, listedWithin, rememberFileIndex } from '../facts/fileIndex';
+import { fileIndexing, listedWithin } from '../facts/fileIndex';
 import { statusBranches } from '../facts/status';
 import { chainRootIdentifier, skipTypeWrappers } from '../facts/syntax';
 import { isParserFailure, parse, parseErrorCount } from '../engine/parse';
@@ -181,9 +181,9 @@ const isFunction = (node: ts.Node): node is HelperNode => ts.isFunctionDeclarati
 export function exportedHelpers(sourceFile: ts.SourceFile): Map<string, HelperSummary> {
   const bindings = new Map<string, Binding>();
   // The file's one walk for the module's bindings and its file index, whose runs the helpers are read from.
-  const index = emptyFileIndex();
-  walkFile(sourceFile, [{ key: 'bindings', kinds: BINDING_KINDS, read: (node) => addBindingsOf(node, bindings) }, ...fileIndexParts(index)], false);
-  rememberFileIndex(sourceFile, index);
+  const indexing = fileIndexing();
+  walkFile(sourceFile, [{ key: 'bindings', kinds: BINDING_KINDS, read: (node) => addBindingsOf(node, bindings) }, ...indexing.parts], false);
+  indexing.remember(sourceFile);
   const helpers = new Map<string, HelperSummary>();
   for (const [path, value] of exportedValues(sourceFile)) {
     if (!isFunction(value)) continue;

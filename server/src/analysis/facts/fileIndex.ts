@@ -18,10 +18,6 @@ export interface FileIndex {
 
 const indexByFile = new WeakMap<ts.SourceFile, FileIndex>();
 
-export function emptyFileIndex(): FileIndex {
-  return { modules: new Set(), strings: [], properties: [], nodes: [] };
-}
-
 /**
  * The kinds of node that readings of a subtree (`listedWithin`) may look for: functions and classes
  * (where a reading stops), statements that leave a function, declarations, assignments and calls.
@@ -56,25 +52,60 @@ export interface FileIndexPart {
   readTaken?(nodes: readonly ts.Node[]): void;
 }
 
-/** The parts that fill `index`, in walk order. */
-export function fileIndexParts(index: FileIndex): FileIndexPart[] {
-  const gathering = <T extends ts.Node>(key: string, kinds: ReadonlySet<ts.SyntaxKind>, into: T[]): FileIndexPart => ({
-    key,
-    kinds,
-    read: (node) => {
-      into.push(node as T);
-      return true;
+/** A file's index as a walk fills it: the parts it hands nodes to, and `remember`, which completes the index once the walk is over and keeps it for the file. */
+export interface FileIndexing {
+  parts: FileIndexPart[];
+  remember(sourceFile: ts.SourceFile): FileIndex;
+}
+
+export function fileIndexing(): FileIndexing {
+  const nodes = gathering<ts.Node>('listed nodes', LISTED_KINDS);
+  const strings = gathering<ts.StringLiteralLike>('strings', STRING_KINDS);
+  const properties = gathering<ts.PropertyAssignment | ts.ShorthandPropertyAssignment>('properties', PROPERTY_KINDS);
+  const modules = new Set<string>();
+  return {
+    parts: [nodes.part, strings.part, properties.part, { key: 'modules', kinds: MODULE_KINDS, read: (node) => addModule(node, modules) }],
+    remember: (sourceFile) => {
+      const index = { modules, strings: strings.list(), properties: properties.list(), nodes: nodes.list() };
+      indexByFile.set(sourceFile, index);
+      return index;
     },
-    readTaken: (nodes) => {
-      for (const node of nodes) into.push(node as T);
+  };
+}
+
+const STRING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral]);
+const PROPERTY_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.ShorthandPropertyAssignment]);
+
+/**
+ * A list gathered in walk order. A kept statement's nodes arrive as the one list the walk kept, and
+ * the lists are joined once the walk is over: an edit does not copy the file's nodes one by one.
+ */
+function gathering<T extends ts.Node>(key: string, kinds: ReadonlySet<ts.SyntaxKind>): { part: FileIndexPart; list(): T[] } {
+  const runs: (readonly T[])[] = [];
+  let walked: T[] | undefined;
+  return {
+    part: {
+      key,
+      kinds,
+      read: (node) => {
+        if (!walked) runs.push((walked = []));
+        walked.push(node as T);
+        return true;
+      },
+      readTaken: (nodes) => {
+        walked = undefined;
+        runs.push(nodes as readonly T[]);
+      },
     },
-  });
-  return [
-    gathering('listed nodes', LISTED_KINDS, index.nodes),
-    gathering('strings', new Set([ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NoSubstitutionTemplateLiteral]), index.strings),
-    gathering('properties', new Set([ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.ShorthandPropertyAssignment]), index.properties),
-    { key: 'modules', kinds: MODULE_KINDS, read: (node) => addModule(node, index.modules) },
-  ];
+    list: () => {
+      let length = 0;
+      for (const run of runs) length += run.length;
+      const list = new Array<T>(length);
+      let at = 0;
+      for (const run of runs) for (let index = 0; index < run.length; index++) list[at++] = run[index];
+      return list;
+    },
+  };
 }
 
 const MODULE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExternalModuleReference, ts.SyntaxKind.CallExpression]);
@@ -87,31 +118,17 @@ function addModule(node: ts.Node, modules: Set<string>): boolean {
   return true;
 }
 
-/** A walk of its own that fills `index` (a file read outside the analysis's walk). */
-export function fileIndexReader(index: FileIndex): (node: ts.Node) => void {
-  const parts = fileIndexParts(index);
-  return (node) => {
-    for (const part of parts) if (part.kinds.has(node.kind)) part.read(node);
-  };
-}
-
-/** Keeps the index a walk of the whole file gathered. */
-export function rememberFileIndex(sourceFile: ts.SourceFile, index: FileIndex): void {
-  indexByFile.set(sourceFile, index);
-}
-
+/** The file's index: the one its analysis's walk gathered, or else from a walk of its own (a file read outside that walk). */
 export function fileIndexOf(sourceFile: ts.SourceFile): FileIndex {
   const cached = indexByFile.get(sourceFile);
   if (cached) return cached;
-  const index = emptyFileIndex();
-  const add = fileIndexReader(index);
+  const { parts, remember } = fileIndexing();
   const visit = (node: ts.Node): void => {
-    add(node);
+    for (const part of parts) if (part.kinds.has(node.kind)) part.read(node);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  indexByFile.set(sourceFile, index);
-  return index;
+  return remember(sourceFile);
 }
 
 /**
