@@ -173,47 +173,48 @@ function noteHelperNode(node: ts.Node, notes: HelperNotes): boolean {
 /** What a kept statement's taken nodes give (`keptReadings.ts`). */
 const notesByTaken = new WeakMap<readonly ts.Node[], HelperNotes>();
 
+/** The notes of a run of statements, in walk order, and whether those statements are checked (an edit re-checks part of the file). */
+interface NotesRun {
+  notes: HelperNotes;
+  checked: boolean;
+}
+
 /** Collects, during the file's one walk, the functions declared here, relative imports, and calls of names. */
 export class HelperCallCollector {
-  private readonly notes = noNotes();
-  /** Per call in `notes.calls`, whether its statement is checked (an edit re-checks part of the file). */
-  private readonly callChecked: boolean[] = [];
+  /** A kept statement's notes are one run as they were made; statements walked add to the last run. */
+  private readonly runs: NotesRun[] = [];
+  private walked: NotesRun | undefined;
   /** The file names asked of the host's module source, found or not. */
   readonly modulesAsked: string[] = [];
 
   visit(node: ts.Node, inChecked: boolean): boolean {
     if (!HELPER_WALK_KINDS.has(node.kind)) return false;
-    const calls = this.notes.calls.length;
-    const taken = noteHelperNode(node, this.notes);
-    if (this.notes.calls.length > calls) this.callChecked.push(inChecked);
-    return taken;
+    if (this.walked?.checked !== inChecked) this.runs.push((this.walked = { notes: noNotes(), checked: inChecked }));
+    return noteHelperNode(node, this.walked.notes);
   }
 
   /** The nodes `visit` took before (an edited document's unchanged statement), at once. */
   takeAll(nodes: readonly ts.Node[], inChecked: boolean): void {
-    const kept = readOnce(notesByTaken, nodes, (taken) => {
+    const notes = readOnce(notesByTaken, nodes, (taken) => {
       const read = noNotes();
       for (const node of taken) noteHelperNode(node, read);
       return read;
     });
-    for (const call of kept.calls) {
-      this.notes.calls.push(call);
-      this.callChecked.push(inChecked);
-    }
-    for (const entry of kept.imports) this.notes.imports.push(entry);
-    for (const name of kept.declared) this.notes.declared.push(name);
-    for (const fn of kept.functions) this.notes.functions.push(fn);
+    this.walked = undefined;
+    this.runs.push({ notes, checked: inChecked });
   }
 
   /** Sites of the calls in the statements checked; every call's module is still asked for. */
   sites(sourceFile: ts.SourceFile, handlers: readonly Handler[], bindings: Bindings, options: AnalysisOptions): ResponseSite[] {
-    const { calls, functions } = this.notes;
-    const imports = new Map(this.notes.imports);
+    const imports = new Map<string, ModuleBinding>();
     const declared = new Map<string, number>();
-    for (const name of this.notes.declared) declared.set(name, (declared.get(name) ?? 0) + 1);
-    // A status given as an argument needs a second parameter besides the response.
     const candidates = new Map<string, HelperNode>();
-    for (const { name, fn } of functions) if (declared.get(name) === 1 && fn.parameters.length >= 2) candidates.set(name, fn);
+    for (const { notes } of this.runs) {
+      for (const [name, binding] of notes.imports) imports.set(name, binding);
+      for (const name of notes.declared) declared.set(name, (declared.get(name) ?? 0) + 1);
+    }
+    // A status given as an argument needs a second parameter besides the response.
+    for (const { notes } of this.runs) for (const { name, fn } of notes.functions) if (declared.get(name) === 1 && fn.parameters.length >= 2) candidates.set(name, fn);
     // No local helper, and no module to read imported ones from: no call can be a helper's.
     if (candidates.size === 0 && (imports.size === 0 || !options.modules)) return [];
     // Read when a call first names it: an edit re-checks the calls of a few handlers, not every function.
@@ -238,24 +239,26 @@ export class HelperCallCollector {
       return modules(specifier);
     };
     const sites: ResponseSite[] = [];
-    calls.forEach((call, index) => {
-      const outside = !this.callChecked[index];
-      if (outside && unasked === 0) return;
-      const path = calleePath(call);
-      if (!path || declared.get(path.root) !== 1) return;
-      const binding = imports.get(path.root);
-      if (outside) {
-        if (binding) ask(binding.specifier);
-        return;
+    for (const { notes, checked } of this.runs) {
+      if (!checked && unasked === 0) continue;
+      for (const call of notes.calls) {
+        const path = calleePath(call);
+        if (!path || declared.get(path.root) !== 1) continue;
+        const binding = imports.get(path.root);
+        if (!checked) {
+          if (binding) ask(binding.specifier);
+          if (unasked === 0) break;
+          continue;
+        }
+        const local = path.members.length === 0 ? localHelper(path.root) : undefined;
+        const module = !local && binding ? ask(binding.specifier) : undefined;
+        const key = [...(binding?.path ?? []), ...path.members];
+        const imported = module?.helpers.get(key.length === 0 ? 'default' : key.join('.'));
+        const called: CalledHelper | undefined = local ? { helper: local, callee: path.name } : imported && module && { helper: imported, callee: path.name, shownModule: module.shown };
+        const site = called && helperCallSite(call, called, bindings, byNode, sourceFile, callsOnce);
+        if (site) sites.push(site);
       }
-      const local = path.members.length === 0 ? localHelper(path.root) : undefined;
-      const module = !local && binding ? ask(binding.specifier) : undefined;
-      const key = [...(binding?.path ?? []), ...path.members];
-      const imported = module?.helpers.get(key.length === 0 ? 'default' : key.join('.'));
-      const called: CalledHelper | undefined = local ? { helper: local, callee: path.name } : imported && module && { helper: imported, callee: path.name, shownModule: module.shown };
-      const site = called && helperCallSite(call, called, bindings, byNode, sourceFile, callsOnce);
-      if (site) sites.push(site);
-    });
+    }
     return sites;
   }
 
