@@ -173,6 +173,20 @@ export class HandlerCollector {
     if (!shape) return;
     const existing = this.found.get(fn);
     if (existing && existing.method) return;
-    this.found.set(fn, { node: fn, ...shape, method: route?.method, path: route?.path });
+    this.found.set(fn, handlerOf(fn, route, shape));
   }
+}
+
+/**
+ * The handler a function makes with its shape and route: the same object while both are (a kept
+ * statement's notes hold the same shape and route on every edit). Results are never mutated.
+ */
+const handlersMade = new WeakMap<NonNullable<Shape>, { route: Route | undefined; handler: Handler }>();
+
+function handlerOf(fn: FunctionNode, route: Route | undefined, shape: NonNullable<Shape>): Handler {
+  const made = handlersMade.get(shape);
+  if (made && made.route === route && made.handler.node === fn) return made.handler;
+  const handler: Handler = { node: fn, ...shape, method: route?.method, path: route?.path };
+  handlersMade.set(shape, { route, handler });
+  return handler;
 }
