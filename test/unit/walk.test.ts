@@ -103,6 +103,11 @@ describe('the walk of an edited document', () => {
         const newcomerOutside = (other.offered.get('calls') ?? []).filter(inReused);
         assert.ok(newcomerOutside.some((node) => !ts.isCallExpression(node)), `step ${step}: the newcomer did not walk the kept statements`);
         assert.deepEqual(other.met.get('calls'), fresh.met.get('calls'), `step ${step}: the newcomer met other calls`);
+        // The same readers again: every statement, the changed one too, hands on what it kept.
+        const again = recordingReaders();
+        walkFile(edited, [...again.readers, { ...recordingReaders().readers[0], key: newcomer.key }], true, checked);
+        for (const [key, list] of fresh.met) assert.deepEqual(again.met.get(key), list, `step ${step}: reader "${key}" met other nodes in a walk by the same readers`);
+        assert.deepEqual((again.offered.get('returns') ?? []).filter((node) => !ts.isSourceFile(node)), [], `step ${step}: returns were offered one by one in a walk by the same readers`);
         before = after;
         sourceFile = edited;
       }

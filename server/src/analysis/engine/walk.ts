@@ -23,8 +23,29 @@ export interface WalkReader {
   readTaken?(nodes: readonly ts.Node[], inChecked: boolean): void;
 }
 
-/** Per statement of an edited document, per reader's key, the nodes the reader took in it, in walk order. */
-const takenByStatement = new WeakMap<ts.Statement, Map<string, ts.Node[]>>();
+/** The keys of a walk's readers, in order: one object per distinct list, so walks compare lists by reference. */
+interface ReaderSet {
+  positions: ReadonlyMap<string, number>;
+}
+
+/** Every reader set met: as many as the combinations of frameworks that files have. */
+const readerSets = new Map<string, ReaderSet>();
+
+function readerSetOf(readers: readonly WalkReader[]): ReaderSet {
+  const keys = readers.map((reader) => reader.key);
+  const id = keys.join('\n');
+  let set = readerSets.get(id);
+  if (!set) readerSets.set(id, (set = { positions: new Map(keys.map((key, position) => [key, position])) }));
+  return set;
+}
+
+/** What a statement of an edited document kept: per reader of the walk that kept it, in that walk's order, the nodes it took there. */
+interface KeptStatement {
+  readers: ReaderSet;
+  taken: readonly (readonly ts.Node[])[];
+}
+
+const takenByStatement = new WeakMap<ts.Statement, KeptStatement>();
 
 /**
  * Hands each reader the file and each node of its kinds in it, with whether the node's statement is
@@ -35,38 +56,50 @@ const takenByStatement = new WeakMap<ts.Statement, Map<string, ts.Node[]>>();
 export function walkFile(sourceFile: ts.SourceFile, readers: readonly WalkReader[], keep: boolean, checked?: (statement: ts.Statement) => boolean): void {
   for (const reader of readers) if (reader.kinds.has(ts.SyntaxKind.SourceFile)) reader.read(sourceFile, true);
   const everyReader = readersByKind(readers);
+  const readerSet = keep ? readerSetOf(readers) : undefined;
   for (const statement of sourceFile.statements) {
     const inChecked = !checked || checked(statement);
-    const kept = keep ? takenByStatement.get(statement) : undefined;
-    let walking = readers;
-    let byKind = everyReader;
-    if (kept) {
-      let read = 0;
-      for (const reader of readers) {
-        const nodes = kept.get(reader.key);
-        if (!nodes) continue;
-        read++;
-        if (reader.readTaken) reader.readTaken(nodes, inChecked);
-        else for (const node of nodes) reader.read(node, inChecked);
-      }
-      if (read === readers.length) continue;
-      // A reader new to this statement (the file's frameworks changed) walks it.
-      walking = readers.filter((reader) => !kept.has(reader.key));
-      byKind = readersByKind(walking);
+    const kept = readerSet && takenByStatement.get(statement);
+    // The readers of the walk that kept the statement (the file's frameworks did not change): no key to look up.
+    if (kept && kept.readers === readerSet) {
+      for (let position = 0; position < readers.length; position++) handTaken(readers[position], kept.taken[position], inChecked);
+      continue;
     }
-    // A file read once keeps nothing: no lists to fill.
-    const taken = keep ? walking.map((): ts.Node[] => []) : undefined;
-    const walk = (node: ts.Node): void => {
-      const indexes = byKind[node.kind];
-      if (indexes) for (const index of indexes) if (walking[index].read(node, inChecked)) taken?.[index].push(node);
-      ts.forEachChild(node, walk);
-    };
-    walk(statement);
-    if (!taken) continue;
-    const byReader = kept ?? new Map<string, ts.Node[]>();
-    walking.forEach((reader, index) => byReader.set(reader.key, taken[index]));
-    takenByStatement.set(statement, byReader);
+    const taken: (readonly ts.Node[])[] = [];
+    const walking: number[] = [];
+    readers.forEach((reader, position) => {
+      const from = kept?.readers.positions.get(reader.key);
+      if (kept && from !== undefined) handTaken(reader, (taken[position] = kept.taken[from]), inChecked);
+      else walking.push(position);
+    });
+    // Readers new to the statement walk it: all of them, the first time.
+    if (walking.length > 0) walkStatement(statement, walking.length === readers.length ? everyReader : readersByKind(walking.map((position) => readers[position])), walking, readers, inChecked, readerSet && taken);
+    if (readerSet) takenByStatement.set(statement, { readers: readerSet, taken });
   }
+}
+
+function handTaken(reader: WalkReader, nodes: readonly ts.Node[], inChecked: boolean): void {
+  if (nodes.length === 0) return;
+  if (reader.readTaken) reader.readTaken(nodes, inChecked);
+  else for (const node of nodes) reader.read(node, inChecked);
+}
+
+/** Shared by every statement where a reader took nothing. */
+const NOTHING: readonly ts.Node[] = Object.freeze([]);
+
+/**
+ * Walks a statement for the readers at `walking` (their positions in `readers`, which `byKind` lists
+ * by kind of node), and fills `taken` at each one's position when given (a file read once keeps nothing).
+ */
+function walkStatement(statement: ts.Statement, byKind: readonly (number[] | undefined)[], walking: readonly number[], readers: readonly WalkReader[], inChecked: boolean, taken: (readonly ts.Node[])[] | undefined): void {
+  const lists = taken ? walking.map((): ts.Node[] => []) : undefined;
+  const walk = (node: ts.Node): void => {
+    const indexes = byKind[node.kind];
+    if (indexes) for (const index of indexes) if (readers[walking[index]].read(node, inChecked)) lists?.[index].push(node);
+    ts.forEachChild(node, walk);
+  };
+  walk(statement);
+  if (taken && lists) walking.forEach((position, index) => (taken[position] = lists[index].length > 0 ? lists[index] : NOTHING));
 }
 
 /** Per kind of node, the positions in `readers` of those that read it: each node is offered to those alone. */
