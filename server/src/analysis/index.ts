@@ -50,26 +50,24 @@ const LONG_LINE = 5_000;
 export function skipReason(text: string, options: AnalysisOptions): AnalysisResult['skipped'] {
   if (text.length > options.maxFileSize) return 'too-large';
   if (!CANDIDATE.test(text) && !(options.modules && RELATIVE_IMPORT.test(text))) return 'no-candidates';
-  if (text.length > 50_000 && averageLineLength(text) > 400) return 'minified';
-  if (text.length > LONG_LINE && longestLine(text) >= 50_000) return 'minified';
+  if (text.length > LONG_LINE) {
+    const { lines, longest } = lineStats(text);
+    if ((text.length > 50_000 && text.length / lines > 400) || longest >= 50_000) return 'minified';
+  }
   return undefined;
 }
 
-/** One pass: a regex such as /[^\n]{50000}/ retries from every offset, quadratic on lines just shorter. */
-function longestLine(text: string): number {
+/** Lines and the longest one's length, in one pass: a regex such as /[^\n]{50000}/ retries from every offset, quadratic on lines just shorter. */
+function lineStats(text: string): { lines: number; longest: number } {
+  let lines = 1;
   let longest = 0;
   let start = 0;
   for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
     longest = Math.max(longest, end - start);
     start = end + 1;
+    lines++;
   }
-  return Math.max(longest, text.length - start);
-}
-
-function averageLineLength(text: string): number {
-  let lines = 1;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
-  return text.length / lines;
+  return { lines, longest: Math.max(longest, text.length - start) };
 }
 
 export function severityOf(ruleId: RuleId, options: AnalysisOptions): Severity | 'off' {
