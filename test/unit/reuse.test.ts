@@ -10,6 +10,7 @@ import type { PreviousParse } from '../../server/src/analysis/engine/parse';
 import type { AnalysisOptions, AnalysisResult } from '../../server/src/analysis/types';
 import { memoryModules } from './memoryModules';
 import { EXPRESS, FASTIFY, HANDLERS, HONO, KOA, MIDDLEWARE, NEST, NEXT, REPLIES } from './reuseFixtures';
+import { seeded, type Random } from './seeded';
 
 function reusing(text: string, fileName: string, options: AnalysisOptions, previous?: KeptAnalysis | PreviousParse): ReusingResult {
   const steps = reusingAnalysisSteps(text, fileName, options, previous);
@@ -41,16 +42,6 @@ function assertSameAsFresh(reused: ReusingResult, fresh: AnalysisResult, message
   const freshSites = siteKeys(fresh);
   if (reused.reused === 0) assert.deepEqual(siteKeys(reused.result), freshSites, message);
   else for (const key of siteKeys(reused.result)) assert.ok(freshSites.includes(key), `${message ?? ''}\nsite ${key} is not one of a fresh analysis's`);
-}
-
-type Random = (limit: number) => number;
-
-function seeded(seed: number): Random {
-  let state = seed;
-  return (limit) => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return Math.floor((state / 2147483648) * limit);
-  };
 }
 
 /** Replaces one random match of `pattern` with what `replace` makes of it; undefined when none matches. */

@@ -16,31 +16,71 @@ const INDENT_SAMPLE = 100_000;
 
 export function detectStyle(sourceFile: ts.SourceFile): CodeStyle {
   const text = sourceFile.text;
-  let single = 0;
-  let double = 0;
-  let withSemicolon = 0;
-  let withoutSemicolon = 0;
-  // Returns true to stop the walk (ts.forEachChild stops at the first truthy result).
-  const visit = (node: ts.Node): boolean => {
-    if (ts.isStringLiteral(node)) {
-      if (text[node.getStart()] === "'") single++;
-      else double++;
-    } else if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node)) {
-      if (text[node.getEnd() - 1] === ';') withSemicolon++;
-      else withoutSemicolon++;
+  const counts: StyleCounts = { single: 0, double: 0, withSemicolon: 0, withoutSemicolon: 0 };
+  for (const statement of sourceFile.statements) {
+    const own = statementCounts(statement);
+    // The sample stops at the first node that fills both halves: inside this statement, if anywhere.
+    if (sampled(added(counts, own))) {
+      count(statement, counts, true);
+      break;
     }
-    if (single + double >= STYLE_SAMPLE && withSemicolon + withoutSemicolon >= STYLE_SAMPLE) return true;
-    return ts.forEachChild(node, visit) ?? false;
-  };
-  visit(sourceFile);
+    Object.assign(counts, added(counts, own));
+  }
   const crlf = text.indexOf('\r\n');
   const lf = text.indexOf('\n');
   return {
-    quote: double > single ? '"' : "'",
-    semicolons: withSemicolon >= withoutSemicolon,
+    quote: counts.double > counts.single ? '"' : "'",
+    semicolons: counts.withSemicolon >= counts.withoutSemicolon,
     eol: crlf !== -1 && crlf + 1 === lf ? '\r\n' : '\n',
     indentUnit: detectIndentUnit(text.slice(0, INDENT_SAMPLE)),
   };
+}
+
+/** Quotes of string literals and semicolons at the end of statements, as counted so far. */
+interface StyleCounts {
+  single: number;
+  double: number;
+  withSemicolon: number;
+  withoutSemicolon: number;
+}
+
+function added(a: StyleCounts, b: StyleCounts): StyleCounts {
+  return { single: a.single + b.single, double: a.double + b.double, withSemicolon: a.withSemicolon + b.withSemicolon, withoutSemicolon: a.withoutSemicolon + b.withoutSemicolon };
+}
+
+function sampled(counts: StyleCounts): boolean {
+  return counts.single + counts.double >= STYLE_SAMPLE && counts.withSemicolon + counts.withoutSemicolon >= STYLE_SAMPLE;
+}
+
+/** A top-level statement's own counts, whole: the same while TypeScript reuses the statement (an edited document). */
+const countsByStatement = new WeakMap<ts.Statement, StyleCounts>();
+
+function statementCounts(statement: ts.Statement): StyleCounts {
+  let counts = countsByStatement.get(statement);
+  if (!counts) {
+    counts = { single: 0, double: 0, withSemicolon: 0, withoutSemicolon: 0 };
+    count(statement, counts, false);
+    countsByStatement.set(statement, counts);
+  }
+  return counts;
+}
+
+/** Adds the counts of `root`'s subtree, parents first; with `stopWhenSampled`, up to the node that fills the sample. */
+function count(root: ts.Node, counts: StyleCounts, stopWhenSampled: boolean): void {
+  const text = root.getSourceFile().text;
+  // Returns true to stop the walk (ts.forEachChild stops at the first truthy result).
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isStringLiteral(node)) {
+      if (text[node.getStart()] === "'") counts.single++;
+      else counts.double++;
+    } else if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node)) {
+      if (text[node.getEnd() - 1] === ';') counts.withSemicolon++;
+      else counts.withoutSemicolon++;
+    }
+    if (stopWhenSampled && sampled(counts)) return true;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  visit(root);
 }
 
 function detectIndentUnit(text: string): string {
