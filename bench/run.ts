@@ -82,7 +82,7 @@ const plan = quick
       large: 2,
       eslint: [5, 2, 1],
       repoRounds: 1,
-      protocol: { startups: 2, editFileLines: 2000, edits: 20, largeEditFileLines: 10000, largeEdits: 10, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, idleMs: 10_000 },
+      protocol: { startups: 2, editFileLines: 2000, edits: 30, largeEditFileLines: 10000, largeEdits: 25, hovers: 50, openFiles: 10, openFileLines: 1500, memoryRuns: 1, idleMs: 10_000 },
       index: { files: 200, idleEdits: 20, warmUpEdits: 10, indexMaxMs: 120_000 },
     }
   : {
