@@ -2,6 +2,7 @@
 // that imports none (a controller module, a handler file) takes the frameworks the project names
 // in `httpStatusGuide.frameworks`, and without that setting is read as Express, as it always was.
 import ts from 'typescript';
+import { readOnce } from '../facts/keptReadings';
 import { skipTypeWrappers } from '../facts/syntax';
 import type { ExceptionReader, SiteCollector } from './collector';
 import { FastifyCollector, sensibleErrors } from './fastify';
@@ -47,11 +48,7 @@ const NO_MODULES: readonly string[] = Object.freeze([]);
 /** The module names a file imports or requires at its top level (also `import x = require()`), in order. */
 function topLevelModules(sourceFile: ts.SourceFile): string[] {
   const modules: string[] = [];
-  for (const statement of sourceFile.statements) {
-    let loaded = modulesByStatement.get(statement);
-    if (!loaded) modulesByStatement.set(statement, (loaded = modulesLoadedBy(statement)));
-    for (const module of loaded) modules.push(module);
-  }
+  for (const statement of sourceFile.statements) for (const module of readOnce(modulesByStatement, statement, modulesLoadedBy)) modules.push(module);
   return modules;
 }
 

@@ -291,6 +291,7 @@ interface ReadModule {
 
 /** Reads a module by its specifier, once; `asked` says whether it was asked for already. */
 type ModuleReader = ((specifier: string) => ReadModule | undefined) & { asked(specifier: string): boolean };
+
 function enclosingHandler(node: ts.Node, byNode: ReadonlyMap<ts.Node, Handler>): Handler | undefined {
   for (let current = node.parent; current; current = current.parent) {
     const handler = byNode.get(current);

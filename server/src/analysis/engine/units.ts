@@ -1,6 +1,7 @@
 // The units an edit is measured in: a file's top-level statements (with their leading trivia) and
 // the trivia after the last one, each of a kind that says what the rest of the file reads of it.
 import ts from 'typescript';
+import { readOnce } from '../facts/keptReadings';
 import { skipTypeWrappers } from '../facts/syntax';
 
 /** A top-level statement with its leading trivia (or the trailing trivia of the file): `[start, end)`. */
@@ -24,14 +25,11 @@ const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', '
 const kindByStatement = new WeakMap<ts.Statement, Pick<Unit, 'kind' | 'name'>>();
 
 function kindOf(statement: ts.Statement): Pick<Unit, 'kind' | 'name'> {
-  let kind = kindByStatement.get(statement);
-  if (!kind) {
-    const handler = isRouteHandler(statement);
-    const name = handler ? undefined : declaredFunctionName(statement);
-    kind = handler ? { kind: 'handler' } : name === undefined ? { kind: 'other' } : { kind: 'function', name };
-    kindByStatement.set(statement, kind);
-  }
-  return kind;
+  return readOnce(kindByStatement, statement, (read): Pick<Unit, 'kind' | 'name'> => {
+    if (isRouteHandler(read)) return { kind: 'handler' };
+    const name = declaredFunctionName(read);
+    return name === undefined ? { kind: 'other' } : { kind: 'function', name };
+  });
 }
 
 export function unitsOf(sourceFile: ts.SourceFile): Unit[] {

@@ -1,5 +1,6 @@
 // The file's own style, so inserted code looks like the code around it.
 import ts from 'typescript';
+import { readOnce } from './keptReadings';
 
 export interface CodeStyle {
   quote: "'" | '"' | '`';
@@ -56,13 +57,11 @@ function sampled(counts: StyleCounts): boolean {
 const countsByStatement = new WeakMap<ts.Statement, StyleCounts>();
 
 function statementCounts(statement: ts.Statement): StyleCounts {
-  let counts = countsByStatement.get(statement);
-  if (!counts) {
-    counts = { single: 0, double: 0, withSemicolon: 0, withoutSemicolon: 0 };
-    count(statement, counts, false);
-    countsByStatement.set(statement, counts);
-  }
-  return counts;
+  return readOnce(countsByStatement, statement, (read) => {
+    const counts = { single: 0, double: 0, withSemicolon: 0, withoutSemicolon: 0 };
+    count(read, counts, false);
+    return counts;
+  });
 }
 
 /** Adds the counts of `root`'s subtree, parents first; with `stopWhenSampled`, up to the node that fills the sample. */
